@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "pottery",
+    products: [
+        .library(name: "PotteryCore", targets: ["PotteryCore"]),
+        .executable(name: "pottery", targets: ["pottery"]),
+    ],
+    targets: [
+        // RESP protocol and connections on POSIX sockets; knows nothing of pottery.
+        .target(name: "RedisClient", swiftSettings: strict),
+        // JSON exactly as Python's json module reads and writes it.
+        .target(name: "PotteryJSON", swiftSettings: strict),
+        // pottery's structures over the client, in pottery's storage format.
+        .target(name: "PotteryCore", dependencies: ["RedisClient", "PotteryJSON"], swiftSettings: strict),
+        // GNU readline, for the REPL.
+        .systemLibrary(name: "CReadline", pkgConfig: "readline", providers: [.apt(["libreadline-dev"])]),
+        // Command table, argv parser, renderers, handlers: everything of the CLI but main.
+        .target(name: "PotteryCLI", dependencies: ["PotteryCore", "CReadline"], swiftSettings: strict),
+        .executableTarget(name: "pottery", dependencies: ["PotteryCLI"], swiftSettings: strict),
+
+        // Starts and stops real redis-server processes for the tests.
+        .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: strict),
+        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "RedisTestSupport"], swiftSettings: strict),
+        .testTarget(name: "PotteryJSONTests", dependencies: ["PotteryJSON"], swiftSettings: strict),
+        .testTarget(
+            name: "PotteryCLITests", dependencies: ["PotteryCLI", "PotteryCore", "RedisTestSupport"],
+            swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,19 @@
+/// The process exit statuses of SPEC §4, in one place.
+public struct ExitStatus: RawRepresentable, Sendable, Equatable, Hashable {
+    public var rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+
+    /// Success; a predicate that holds.
+    public static let success = ExitStatus(rawValue: 0)
+    /// A negative answer: predicate false, absent, empty, not acquired.
+    public static let negative = ExitStatus(rawValue: 1)
+    /// Usage error or invalid input; nothing was written.
+    public static let usage = ExitStatus(rawValue: 2)
+    /// Redis error: connect, timeout, authentication, WRONGTYPE, server error.
+    public static let redis = ExitStatus(rawValue: 3)
+    /// A lock was not acquired within the wait.
+    public static let notAcquired = ExitStatus(rawValue: 75)
+
+    /// 0 when `condition` holds, 1 otherwise.
+    static func answer(_ condition: Bool) -> ExitStatus { condition ? .success : .negative }
+}

@@ -1,0 +1,100 @@
+import PotteryCore
+
+/// `pottery set ...`: a Python set in a Redis set, shared with pottery's `RedisSet`.
+enum SetHandlers {
+    static func set(_ context: CommandContext) throws -> RedisSet {
+        RedisSet(key: context.key, redis: try context.connection())
+    }
+
+    /// Arguments go in one SADD; standard input streams in pipelined batches, inside one transaction
+    /// in `-j` mode so that invalid input anywhere writes nothing.
+    static func add(_ context: CommandContext) throws -> ExitStatus {
+        guard context.readsStdin("V") else {
+            let members = try context.values("V")
+            try set(context).add(encoded: members)
+            return .success
+        }
+        let writer = try set(context).bulkWriter(atomic: context.mode == .json)
+        do {
+            try context.forEachValue("V") { try writer.add($0) }
+            try writer.finish()
+        } catch {
+            writer.abort()
+            throw error
+        }
+        return .success
+    }
+
+    static func remove(_ context: CommandContext) throws -> ExitStatus {
+        let members = Distinct.of(try context.values("V"))
+        return .answer(try set(context).remove(encoded: members) == members.count)
+    }
+
+    static func discard(_ context: CommandContext) throws -> ExitStatus {
+        try set(context).remove(encoded: try context.values("V"))
+        return .success
+    }
+
+    static func has(_ context: CommandContext) throws -> ExitStatus {
+        let member = try context.value("V")
+        return context.answer(try set(context).contains(encoded: member))
+    }
+
+    /// Answers in order, a batch of SMISMEMBER at a time, as the input streams.
+    static func containsMany(_ context: CommandContext) throws -> ExitStatus {
+        let target = try set(context)
+        var batch: [[UInt8]] = []
+        func answerBatch() throws {
+            for holds in try target.contains(encodedMany: batch) { context.printer.printBool(holds) }
+            batch.removeAll(keepingCapacity: true)
+        }
+        try context.forEachValue("V") { member in
+            batch.append(member)
+            if batch.count >= 1024 { try answerBatch() }
+        }
+        try answerBatch()
+        return .success
+    }
+
+    static func len(_ context: CommandContext) throws -> ExitStatus {
+        context.printer.printInteger(try set(context).count())
+        return .success
+    }
+
+    static func members(_ context: CommandContext) throws -> ExitStatus {
+        try set(context).forEachEncodedMember { context.printer.printValue($0) }
+        return .success
+    }
+
+    static func pop(_ context: CommandContext) throws -> ExitStatus {
+        guard let member = try set(context).popEncoded() else { return .negative }
+        context.printer.printValue(member)
+        return .success
+    }
+
+    static func algebra(_ operation: RedisSet.Operation) -> CommandHandler {
+        { context in
+            try set(context).forEachEncodedMember(of: operation, with: context.words("OTHER")) {
+                context.printer.printValue($0)
+            }
+            return .success
+        }
+    }
+
+    static func isDisjoint(_ context: CommandContext) throws -> ExitStatus {
+        context.answer(try set(context).isDisjoint(with: context.word("OTHER")))
+    }
+
+    static func isSubset(_ context: CommandContext) throws -> ExitStatus {
+        context.answer(try set(context).isSubset(of: context.word("OTHER")))
+    }
+
+    static func isSuperset(_ context: CommandContext) throws -> ExitStatus {
+        context.answer(try set(context).isSuperset(of: context.word("OTHER")))
+    }
+
+    static func clear(_ context: CommandContext) throws -> ExitStatus {
+        try set(context).clear()
+        return .success
+    }
+}

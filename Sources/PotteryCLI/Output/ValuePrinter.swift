@@ -1,0 +1,53 @@
+import PotteryJSON
+
+/// Prints values read from Redis as SPEC §3 says: canonical JSON, one per line, or with `-r` strings
+/// without quotes. Stored text is already canonical when pottery wrote it, so it is checked and copied;
+/// text that is not JSON at all is shown as a JSON string, as auto mode would have read it.
+struct ValuePrinter {
+    let out: OutputWriter
+    let raw: Bool
+
+    /// One stored value on its own line.
+    func printValue(_ stored: [UInt8]) {
+        out.append { buffer in
+            Self.appendValue(stored, raw: raw, to: &buffer)
+            buffer.append(0x0A)
+        }
+    }
+
+    /// `[key, value]` on one line, as `json.dumps([k, v])` would print it.
+    func printPair(_ first: [UInt8], _ second: some Collection<UInt8>) {
+        out.append { buffer in
+            buffer.append(UInt8(ascii: "["))
+            Self.appendValue(first, raw: false, to: &buffer)
+            buffer.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")])
+            Self.appendValue(Array(second), raw: false, to: &buffer)
+            buffer.append(contentsOf: [UInt8(ascii: "]"), 0x0A])
+        }
+    }
+
+    func printBool(_ value: Bool) {
+        out.writeLine(value ? "true" : "false")
+    }
+
+    func printInteger(_ value: some BinaryInteger) {
+        out.writeLine(String(value))
+    }
+
+    static func appendValue(_ stored: [UInt8], raw: Bool, to buffer: inout [UInt8]) {
+        stored.withUnsafeBufferPointer { input in
+            guard raw else {
+                JSON.canonicalizeAuto(input, into: &buffer)
+                return
+            }
+            var canonical: [UInt8] = []
+            canonical.reserveCapacity(input.count + 2)
+            JSON.canonicalizeAuto(input, into: &canonical)
+            canonical.withUnsafeBufferPointer { text in
+                if !JSON.appendRawString(ofCanonical: text, into: &buffer) {
+                    buffer.append(contentsOf: text)
+                }
+            }
+        }
+    }
+}

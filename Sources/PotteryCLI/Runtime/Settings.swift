@@ -1,0 +1,64 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import RedisClient
+
+/// Global options, as given on the command line, before the environment fills the gaps.
+struct Settings: Sendable {
+    var url: String?
+    var masters: [String] = []
+    var timeout: Double?
+    var raw = false
+    var quiet = false
+    var time = false
+    var valueMode: ValueMode = .auto
+    var keepGoing = false
+
+    static let defaultURL = "redis://localhost:6379/0"
+    static let defaultTimeout = 5.0
+
+    /// `-u` first, then `POTTERY_URL`, then `REDIS_URL`, then the default.
+    func resolvedURL(_ environment: Environment) -> String {
+        url ?? environment["POTTERY_URL"] ?? environment["REDIS_URL"] ?? Self.defaultURL
+    }
+
+    /// `--master` flags, else `POTTERY_MASTERS` (comma or space separated), else the server URL alone.
+    func resolvedMasters(_ environment: Environment) -> [String] {
+        if !masters.isEmpty { return masters }
+        if let list = environment["POTTERY_MASTERS"] {
+            let parts = list.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+            if !parts.isEmpty { return parts }
+        }
+        return [resolvedURL(environment)]
+    }
+
+    func resolvedTimeout(_ environment: Environment) throws(CLIError) -> Double {
+        if let timeout { return timeout }
+        guard let text = environment["POTTERY_TIMEOUT"] else { return Self.defaultTimeout }
+        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+            throw .usage("POTTERY_TIMEOUT must be a positive number of seconds, not '\(text)'")
+        }
+        return seconds
+    }
+
+    func connectionOptions(_ environment: Environment) throws(CLIError) -> RedisConnectionOptions {
+        var options = RedisConnectionOptions()
+        options.timeout = try resolvedTimeout(environment)
+        if let password = environment["POTTERY_PASSWORD"], !password.isEmpty { options.password = password }
+        return options
+    }
+}
+
+/// Read access to environment variables; tests and the REPL can substitute their own.
+struct Environment: Sendable {
+    private let lookup: @Sendable (String) -> String?
+
+    init(_ lookup: @escaping @Sendable (String) -> String?) { self.lookup = lookup }
+
+    subscript(name: String) -> String? { lookup(name) }
+
+    static let process = Environment { name in
+        guard let value = getenv(name) else { return nil }
+        return String(cString: value)
+    }
+}

@@ -1,0 +1,7 @@
+import PotteryCLI
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+exit(PotteryCommandLine.run(Array(CommandLine.arguments.dropFirst())))
