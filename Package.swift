@@ -17,7 +17,7 @@ let package = Package(
         // pottery's structures over the client, in pottery's storage format.
         .target(name: "PotteryCore", dependencies: ["RedisClient", "PotteryJSON"], swiftSettings: strict),
         // GNU readline, for the REPL.
-        .systemLibrary(name: "CReadline", pkgConfig: "readline", providers: [.apt(["libreadline-dev"])]),
+        .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // Command table, argv parser, renderers, handlers: everything of the CLI but main.
         .target(name: "PotteryCLI", dependencies: ["PotteryCore", "CReadline"], swiftSettings: strict),
         .executableTarget(name: "pottery", dependencies: ["PotteryCLI"], swiftSettings: strict),

@@ -37,8 +37,8 @@ import Testing
     }
 
     @Test func negativeNumbersAndSlicesAreValues() throws {
-        let parsed = try invocation(["set", "add", "k", "-7", "-3:", "-0.5"])
-        #expect(parsed.arguments["V"] == ["-7", "-3:", "-0.5"])
+        let parsed = try invocation(["set", "add", "k", "-7", "-3:", "-0.5", "-Infinity"])
+        #expect(parsed.arguments["V"] == ["-7", "-3:", "-0.5", "-Infinity"])
     }
 
     @Test func doubleDashEndsOptions() throws {

@@ -95,10 +95,11 @@ struct ArgvParser {
         return .verb(group, verb)
     }
 
-    /// An option word: starts with `-`, is not `-` alone, and is not a negative number or slice (`-7`, `-3:`).
+    /// An option word: starts with `-`, is not `-` alone, and is not a negative number or slice (`-7`, `-3:`)
+    /// nor `-Infinity`, which Python's JSON reads as a number.
     static func looksLikeOption(_ word: String) -> Bool {
         let bytes = word.utf8
-        guard bytes.count > 1, bytes.first == UInt8(ascii: "-") else { return false }
+        guard bytes.count > 1, bytes.first == UInt8(ascii: "-"), word != "-Infinity" else { return false }
         let second = bytes[bytes.index(after: bytes.startIndex)]
         return !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(second)
     }

@@ -1,4 +1,5 @@
 import PotteryCore
+import PotteryJSON
 
 /// Everything a handler needs: its parsed arguments and options, values in stored form, output, and
 /// the connection (opened only when first asked for, so help and usage errors never connect).
@@ -62,7 +63,7 @@ final class CommandContext {
         try forEachInputLine { line, number in
             var stored: [UInt8] = []
             stored.reserveCapacity(line.count + 2)
-            do {
+            do throws(JSONError) {
                 try ValueReader.append(line, mode: mode, into: &stored)
             } catch {
                 throw CLIError.invalidInput("standard input line \(number) is not valid JSON (-j): \(error.message)")

@@ -7,6 +7,13 @@ struct Dispatcher {
 
     /// Parses and runs one command line (argv without the program name).
     func run(_ argv: [String], settings: Settings = Settings()) -> ExitStatus {
+        if argv.first == Generator.command {
+            guard argv.count == 2, let text = Generator.render(argv[1], table: table) else {
+                return report(CLIError.usage("usage: pottery __generate man|bash|zsh|fish"), context: "")
+            }
+            session.out.write(text)
+            return .success
+        }
         let parsed: ParsedCommand
         do {
             parsed = try ArgvParser(table: table).parse(argv, settings: settings)

@@ -39,7 +39,11 @@ struct ArgumentSpec: Sendable {
     let arity: Arity
     let help: String
 
-    init(_ name: String, _ kind: ArgumentKind, _ arity: Arity = .one, _ help: String) {
+    init(_ name: String, _ kind: ArgumentKind, _ help: String) {
+        self.init(name, kind, .one, help)
+    }
+
+    init(_ name: String, _ kind: ArgumentKind, _ arity: Arity, _ help: String) {
         self.name = name
         self.kind = kind
         self.arity = arity

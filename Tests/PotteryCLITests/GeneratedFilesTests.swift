@@ -1,0 +1,41 @@
+import Foundation
+import Testing
+
+@testable import PotteryCLI
+
+/// The man page and completion scripts are generated from the command table and committed; they must
+/// match what the table generates now. `POTTERY_RECORD=1 swift test` (or `scripts/generate`) rewrites them.
+@Suite struct GeneratedFilesTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test(arguments: Generator.files.map(\.name))
+    func committedFileMatchesTheTable(_ name: String) throws {
+        let path = try #require(Generator.files.first { $0.name == name }).path
+        let url = Self.root.appendingPathComponent(path)
+        let generated = try #require(Generator.render(name, table: .standard))
+        if ProcessInfo.processInfo.environment["POTTERY_RECORD"] == "1" {
+            try generated.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        #expect(committed == generated, "\(path) differs from the table: run scripts/generate")
+    }
+
+    @Test func everyVerbIsInTheManPageAndCompletions() throws {
+        let man = try #require(Generator.render("man", table: .standard))
+        let bash = try #require(Generator.render("bash", table: .standard))
+        let fish = try #require(Generator.render("fish", table: .standard))
+        for group in CommandTable.standard.groups {
+            for verb in group.verbs {
+                let command = group.isTopLevel ? verb.name : "\(group.name) \(verb.name)"
+                #expect(man.contains("pottery \(command.replacing("-", with: "\\-"))"), "\(command)")
+                #expect(bash.contains(verb.name), "\(command)")
+                #expect(fish.contains("-a \(verb.name)"), "\(command)")
+            }
+        }
+        for option in GlobalOptions.all {
+            #expect(man.contains("\\-\\-\(option.long.replacing("-", with: "\\-"))"), "--\(option.long)")
+            #expect(bash.contains("--\(option.long)"))
+        }
+    }
+}

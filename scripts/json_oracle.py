@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Oracle for the PotteryJSON tests: Python 3's own json module.
+
+Usage: json_oracle.py MODE [ARGS] < input > output
+
+Every input line is one hex-encoded byte string (so any bytes, newlines included, fit a line).
+Modes:
+  canon         "+" + json.dumps(json.loads(text), sort_keys=True), or "-" if Python rejects it
+  auto          the canonical text, or the input (decoded with errors="replace") as a JSON string
+  repr          input is 8 bytes of a big-endian double; prints json.dumps(float)
+  gen N SEED    no input; prints N lines "HEX CANONICAL" of random values in random spellings
+"""
+import json
+import random
+import struct
+import sys
+
+
+def canonical(data):
+    try:
+        return json.dumps(json.loads(data.decode("utf-8")), sort_keys=True)
+    except (ValueError, RecursionError):  # JSONDecodeError, int limit, UnicodeDecodeError
+        return None
+
+
+def random_string(rng):
+    pools = [
+        lambda: chr(rng.randint(0x20, 0x7E)),
+        lambda: chr(rng.randint(0x00, 0x1F)),
+        lambda: rng.choice('"\\/\x7f'),
+        lambda: chr(rng.randint(0x80, 0xFFFF)),
+        lambda: chr(rng.randint(0x10000, 0x10FFFF)),
+        lambda: chr(rng.randint(0xD800, 0xDFFF)),
+    ]
+    weights = [60, 5, 5, 15, 8, 3]
+    n = rng.choice([0, 1, 2, 5, 10, 30])
+    return "".join(rng.choices(pools, weights)[0]() for _ in range(n))
+
+
+def random_float(rng):
+    kind = rng.randint(0, 6)
+    if kind == 0:
+        return struct.unpack("<d", rng.getrandbits(64).to_bytes(8, "little"))[0]
+    if kind == 1:
+        return rng.choice([0.0, -0.0, 5e-324, -5e-324, 1e16, 1e-5, 1e-4, 1e15, 0.1 + 0.2, 2.5e-7,
+                           1.5e300, 1.7976931348623157e308, 2.2250738585072014e-308,
+                           float("inf"), float("-inf"), float("nan"), 123456789.0])
+    if kind == 2:
+        return rng.random() * 10 ** rng.randint(-20, 25)
+    if kind == 3:
+        return float(rng.randint(-10**6, 10**6)) / rng.choice([1, 2, 4, 8, 10, 100, 1000])
+    return rng.uniform(-1e6, 1e6) * 10 ** rng.randint(-330, 300)
+
+
+def random_value(rng, depth):
+    kind = rng.randint(0, 9 if depth < 6 else 5)
+    if kind == 0:
+        return rng.choice([None, True, False])
+    if kind == 1:
+        return rng.randint(-2**rng.randint(1, 200), 2**rng.randint(1, 200))
+    if kind == 2:
+        return random_float(rng)
+    if kind in (3, 4, 5):
+        return random_string(rng)
+    if kind in (6, 7):
+        return [random_value(rng, depth + 1) for _ in range(rng.randint(0, 5))]
+    keys = [random_string(rng) for _ in range(rng.randint(0, 6))]
+    return {k: random_value(rng, depth + 1) for k in keys}
+
+
+def spell(rng, value):
+    """A random valid spelling of value (key order, separators, indentation, escaping)."""
+    ensure_ascii = rng.random() < 0.5
+    indent = rng.choice([None, None, 0, 1, "\t", " \r\n"])
+    separators = rng.choice([None, (",", ":"), (" ,", " : "), (",\n", ":\t")])
+    text = json.dumps(value, ensure_ascii=ensure_ascii, indent=indent, separators=separators)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates need ensure_ascii
+        data = json.dumps(value, indent=indent, separators=separators).encode("utf-8")
+    pad = lambda: rng.choice(["", "", " ", "\n", "\t \r"]).encode()
+    return pad() + data + pad()
+
+
+def main():
+    mode = sys.argv[1]
+    out = sys.stdout
+    if mode == "gen":
+        rng = random.Random(int(sys.argv[3]))
+        for _ in range(int(sys.argv[2])):
+            data = spell(rng, random_value(rng, 0))
+            out.write(data.hex() + " " + canonical(data) + "\n")
+        return
+    for line in sys.stdin:
+        data = bytes.fromhex(line.strip())
+        if mode == "canon":
+            result = canonical(data)
+            out.write("-\n" if result is None else "+" + result + "\n")
+        elif mode == "auto":
+            result = canonical(data)
+            if result is None:
+                result = json.dumps(data.decode("utf-8", errors="replace"))
+            out.write(result + "\n")
+        elif mode == "repr":
+            out.write(json.dumps(struct.unpack(">d", data)[0]) + "\n")
+        else:
+            sys.exit("unknown mode " + mode)
+
+
+if __name__ == "__main__":
+    main()
