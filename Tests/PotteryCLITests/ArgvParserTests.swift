@@ -64,9 +64,10 @@ import Testing
     }
 
     @Test func unknownThingsAreUsageErrors() {
-        for argv in [["nope"], ["dict", "nope"], ["dict", "get", "k", "f", "--nope"], ["dict", "get", "k", "f", "-Z"],
-                     ["dict", "get", "k"], ["dict", "get", "k", "f", "extra"], ["dict"], ["--timeout", "x", "ping"]]
-        {
+        for argv in [
+            ["nope"], ["dict", "nope"], ["dict", "get", "k", "f", "--nope"], ["dict", "get", "k", "f", "-Z"],
+            ["dict", "get", "k"], ["dict", "get", "k", "f", "extra"], ["dict"], ["--timeout", "x", "ping"],
+        ] {
             let error = usageError(argv)
             #expect(error?.status == .usage, "\(argv)")
             #expect(error?.message.isEmpty == false)
@@ -75,11 +76,13 @@ import Testing
 
     @Test func helpAtEveryLevel() throws {
         guard case .help(.program) = try parser.parse(["--help"]) else { Issue.record("--help"); return }
-        guard case .help(.group(let group)) = try parser.parse(["dict", "--help"]), group.name == "dict" else {
+        guard case .help(.group(let group)) = try parser.parse(["dict", "--help"]), group.name == "dict"
+        else {
             Issue.record("dict --help")
             return
         }
-        guard case .help(.verb(_, let verb)) = try parser.parse(["dict", "get", "--help"]), verb.name == "get" else {
+        guard case .help(.verb(_, let verb)) = try parser.parse(["dict", "get", "--help"]), verb.name == "get"
+        else {
             Issue.record("dict get --help")
             return
         }
@@ -101,8 +104,9 @@ import Testing
 
 @Suite struct ShellWordsTests {
     @Test func quotingLikeAShell() throws {
-        #expect(try ShellWords.split(#"dict set k 'a b' "c \"d\"" e\ f # comment"#)
-            == ["dict", "set", "k", "a b", #"c "d""#, "e f"])
+        #expect(
+            try ShellWords.split(#"dict set k 'a b' "c \"d\"" e\ f # comment"#)
+                == ["dict", "set", "k", "a b", #"c "d""#, "e f"])
         #expect(try ShellWords.split("   ") == [])
         #expect(try ShellWords.split("# only a comment") == [])
         #expect(try ShellWords.split(#"set add k '{"a": 1}' ''"#) == ["set", "add", "k", #"{"a": 1}"#, ""])
@@ -114,7 +118,8 @@ import Testing
     let table = CommandTable.standard
 
     @Test func namesAreUnique() {
-        let groupWords = table.structures.flatMap { [$0.name] + $0.aliases }
+        let groupWords =
+            table.structures.flatMap { [$0.name] + $0.aliases }
             + table.topLevelCommands.flatMap { [$0.1.name] + $0.1.aliases }
         #expect(Set(groupWords).count == groupWords.count)
         for group in table.groups {
@@ -128,7 +133,9 @@ import Testing
             #expect(!group.summary.isEmpty)
             for verb in group.verbs {
                 #expect(!verb.summary.isEmpty, "\(group.name) \(verb.name)")
-                for argument in verb.arguments { #expect(!argument.help.isEmpty, "\(verb.name) \(argument.name)") }
+                for argument in verb.arguments {
+                    #expect(!argument.help.isEmpty, "\(verb.name) \(argument.name)")
+                }
                 for option in verb.options { #expect(!option.help.isEmpty, "\(verb.name) --\(option.long)") }
             }
         }

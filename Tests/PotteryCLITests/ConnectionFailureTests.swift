@@ -5,7 +5,8 @@ import RedisTestSupport
 @Suite struct ConnectionFailureTests {
     @Test func refusedPortExitsThree() {
         let port = freeLoopbackPort()
-        let result = PotteryBinary.run(["dict", "get", "k", "f"], server: nil, url: "redis://127.0.0.1:\(port)/0")
+        let result = PotteryBinary.run(
+            ["dict", "get", "k", "f"], server: nil, url: "redis://127.0.0.1:\(port)/0")
         #expect(result.status == 3)
         #expect(result.stderrText.hasPrefix("pottery: "))
         #expect(result.stderrText.contains("127.0.0.1:\(port)"))
@@ -16,7 +17,8 @@ import RedisTestSupport
         defer { listener.close() }
         let started = Date()
         let result = PotteryBinary.run(
-            ["dict", "get", "k", "f", "--timeout", "0.5"], server: nil, url: "redis://127.0.0.1:\(listener.port)/0",
+            ["dict", "get", "k", "f", "--timeout", "0.5"], server: nil,
+            url: "redis://127.0.0.1:\(listener.port)/0",
             timeout: 20)
         #expect(result.status == 3)
         #expect(Date().timeIntervalSince(started) < 15, "it did not hang")
@@ -39,7 +41,8 @@ import RedisTestSupport
         let read = PotteryBinary.run(
             ["dict", "get", "k", "f"], server: nil, url: "redis://:right-secret@127.0.0.1:\(server.port)/0")
         #expect(read.stdoutText == "1\n")
-        let noAuth = PotteryBinary.run(["dict", "get", "k", "f"], server: nil, url: "redis://127.0.0.1:\(server.port)/0")
+        let noAuth = PotteryBinary.run(
+            ["dict", "get", "k", "f"], server: nil, url: "redis://127.0.0.1:\(server.port)/0")
         #expect(noAuth.status == 3 && !noAuth.stderrText.contains("right-secret"))
     }
 

@@ -6,7 +6,8 @@ import RedisTestSupport
 
     @Test func setGetHasDelLen() throws {
         let key = uniqueKey("dict")
-        #expect(PotteryBinary.run("dict", "set", key, "name", "jack", "zip", "02139", "n", "4098").status == 0)
+        #expect(
+            PotteryBinary.run("dict", "set", key, "name", "jack", "zip", "02139", "n", "4098").status == 0)
         #expect(try server.cli("HGET", key, "\"name\"") == "\"jack\"")
         #expect(try server.cli("HGET", key, "\"zip\"") == "\"02139\"")
         #expect(try server.cli("HGET", key, "\"n\"") == "4098")
@@ -33,7 +34,10 @@ import RedisTestSupport
 
     @Test func valueModes() throws {
         let key = uniqueKey("dict")
-        #expect(PotteryBinary.run("dict", "set", key, "a", "4098", "b", "\"4098\"", "c", "1e3", "d", "{\"b\":1,\"a\":2}").status == 0)
+        #expect(
+            PotteryBinary.run(
+                "dict", "set", key, "a", "4098", "b", "\"4098\"", "c", "1e3", "d", "{\"b\":1,\"a\":2}"
+            ).status == 0)
         #expect(try server.cli("HGET", key, "\"a\"") == "4098")
         #expect(try server.cli("HGET", key, "\"b\"") == "\"4098\"")
         #expect(try server.cli("HGET", key, "\"c\"") == "1000.0")
@@ -81,7 +85,8 @@ import RedisTestSupport
         #expect(try server.cli("HGET", key, "3") == "\"three\"")
 
         let other = uniqueKey("dict")
-        let bad = PotteryBinary.run(["dict", "update", other, "-"], stdin: "[\"a\", 1]\n[\"b\", 2]\nnot json\n")
+        let bad = PotteryBinary.run(
+            ["dict", "update", other, "-"], stdin: "[\"a\", 1]\n[\"b\", 2]\nnot json\n")
         #expect(bad.status == 2)
         #expect(bad.stderrText.contains("line 3"))
         #expect(try server.cli("EXISTS", other) == "0", "a bad line writes nothing")

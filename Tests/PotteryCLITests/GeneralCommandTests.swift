@@ -37,17 +37,22 @@ import RedisTestSupport
             #expect(help.status == 0 && help.stdoutText.contains("Verbs:"), "\(group)")
             #expect(PotteryBinary.run("help", group).stdoutText == help.stdoutText)
         }
-        for command in [["dict", "get"], ["dict", "update"], ["set", "contains-many"], ["set", "union"], ["ping"],
-                        ["keys"], ["ttl"]]
-        {
+        for command in [
+            ["dict", "get"], ["dict", "update"], ["set", "contains-many"], ["set", "union"], ["ping"],
+            ["keys"], ["ttl"],
+        ] {
             let help = PotteryBinary.run(command + ["--help"], server: nil, url: "redis://127.0.0.1:1")
-            #expect(help.status == 0 && help.stdoutText.hasPrefix("Usage: pottery \(command.joined(separator: " "))"))
+            #expect(
+                help.status == 0
+                    && help.stdoutText.hasPrefix("Usage: pottery \(command.joined(separator: " "))"))
             #expect(PotteryBinary.run(["help"] + command).stdoutText == help.stdoutText)
         }
     }
 
     @Test func usageErrorsAreOneLineAndExitTwo() {
-        for argv in [["nope"], ["dict", "get", "k"], ["dict", "get", "k", "f", "--bogus"], ["set", "frobnicate", "k"]] {
+        for argv in [
+            ["nope"], ["dict", "get", "k"], ["dict", "get", "k", "f", "--bogus"], ["set", "frobnicate", "k"],
+        ] {
             let result = PotteryBinary.run(argv)
             #expect(result.status == 2, "\(argv)")
             #expect(result.stderrText.hasPrefix("pottery: "), "\(argv)")

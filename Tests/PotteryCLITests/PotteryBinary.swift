@@ -20,14 +20,16 @@ enum PotteryBinary {
     /// Runs pottery against `server` (unless `url` is given) with a clean environment.
     @discardableResult
     static func run(
-        _ arguments: [String], server: RedisServerProcess? = .shared, url: String? = nil, stdin: String? = nil,
+        _ arguments: [String], server: RedisServerProcess? = .shared, url: String? = nil,
+        stdin: String? = nil,
         environment: [String: String] = [:], timeout: Double = 30
     ) -> ProcessResult {
         var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
         if let server { env["POTTERY_URL"] = server.url }
         if let url { env["POTTERY_URL"] = url }
         env.merge(environment) { _, new in new }
-        return runProcess(path, arguments, stdin: stdin.map { Array($0.utf8) }, environment: env, timeout: timeout)
+        return runProcess(
+            path, arguments, stdin: stdin.map { Array($0.utf8) }, environment: env, timeout: timeout)
     }
 
     static func run(_ arguments: String..., stdin: String? = nil) -> ProcessResult {
@@ -37,5 +39,7 @@ enum PotteryBinary {
 
 extension ProcessResult {
     /// Standard output split into lines.
-    var lines: [String] { stdoutText.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) }
+    var lines: [String] {
+        stdoutText.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+    }
 }

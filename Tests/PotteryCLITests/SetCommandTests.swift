@@ -26,7 +26,8 @@ import RedisTestSupport
     @Test func containsManyInOrder() throws {
         let key = uniqueKey("set")
         _ = PotteryBinary.run("set", "add", key, "a", "c")
-        #expect(PotteryBinary.run("set", "contains-many", key, "a", "b", "c").lines == ["true", "false", "true"])
+        #expect(
+            PotteryBinary.run("set", "contains-many", key, "a", "b", "c").lines == ["true", "false", "true"])
         let piped = PotteryBinary.run(["set", "contains-many", key, "-"], stdin: "\"c\"\nb\n\"a\"\n")
         #expect(piped.lines == ["true", "false", "true"])
     }

@@ -80,7 +80,9 @@ enum DictHandlers {
 
     /// Appends stored field/value pairs for one update input; anything but an object or a pair is
     /// invalid input.
-    private static func appendPairs(of text: [UInt8], what: String, to pairs: inout [[UInt8]]) throws(CLIError) {
+    private static func appendPairs(of text: [UInt8], what: String, to pairs: inout [[UInt8]])
+        throws(CLIError)
+    {
         let value: JSONValue
         do {
             value = try JSON.parse(text)

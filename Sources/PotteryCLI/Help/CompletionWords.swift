@@ -4,7 +4,8 @@ struct CompletionWords {
 
     /// Structure names, then top-level commands and `help`, each with its summary.
     var firstWords: [(String, String)] {
-        table.structures.map { ($0.name, $0.summary) } + table.topLevelCommands.map { ($0.1.name, $0.1.summary) }
+        table.structures.map { ($0.name, $0.summary) }
+            + table.topLevelCommands.map { ($0.1.name, $0.1.summary) }
             + [("help", "help on a structure or a verb")]
     }
 

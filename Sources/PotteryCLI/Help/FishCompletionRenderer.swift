@@ -48,12 +48,15 @@ struct FishCompletionRenderer {
         }
         for group in table.structures {
             for verb in group.verbs {
-                script += "complete -c pottery -n '__pottery_at \(group.name)' -a \(verb.name) -d \(fishQuote(verb.summary))\n"
+                script +=
+                    "complete -c pottery -n '__pottery_at \(group.name)' -a \(verb.name) -d \(fishQuote(verb.summary))\n"
             }
         }
         for group in table.groups {
             for verb in group.verbs {
-                let condition = group.isTopLevel ? "__pottery_positional | string match -q -- \(verb.name)"
+                let condition =
+                    group.isTopLevel
+                    ? "__pottery_positional | string match -q -- \(verb.name)"
                     : "__pottery_at \(group.name) \(verb.name) '*'; or __pottery_at \(group.name) \(verb.name)"
                 for option in verb.options { script += fishOption(option, condition: condition) }
             }

@@ -21,9 +21,10 @@ struct HelpRenderer {
             Structures:
 
             """
-        text += columns(table.structures.map { group in
-            (group.name, group.summary + (group.pythonClass.map { " (pottery's \($0))" } ?? ""))
-        })
+        text += columns(
+            table.structures.map { group in
+                (group.name, group.summary + (group.pythonClass.map { " (pottery's \($0))" } ?? ""))
+            })
         text += "\nCommands:\n"
         text += columns(table.topLevelCommands.map { ($0.1.name, $0.1.summary) })
         text += "  help [STRUCTURE [VERB]]  help on a structure or a verb\n"

@@ -32,7 +32,8 @@ struct ManPageRenderer {
         page += section("OPTIONS")
         for option in GlobalOptions.all { page += item(option.synopsis, option.help) }
         page += section("VALUES")
-        page += paragraph("""
+        page += paragraph(
+            """
             An argument in value position is read in auto mode by default: a complete JSON text is that value, \
             anything else is a string (jack is "jack", 4098 is 4098, 02139 is "02139"). With -s every value is a \
             literal string; with -j every value must be JSON, otherwise the exit status is 2 and nothing is written. \
@@ -49,7 +50,8 @@ struct ManPageRenderer {
         page += section("GENERAL COMMANDS")
         for (_, verb) in table.topLevelCommands { page += verbItem(verb, command: verb.name) }
         page += section("BATCH MODE")
-        page += paragraph("""
+        page += paragraph(
+            """
             With no command and standard input not a terminal, pottery reads one command per line, with \
             shell-like quoting and # comments, over one connection. It stops at the first line that exits \
             non-zero, with that status, unless --keep-going is given.
@@ -66,7 +68,10 @@ struct ManPageRenderer {
         }
         page += section("ENVIRONMENT")
         for (name, meaning) in [
-            ("POTTERY_URL", "the server URL, redis://[[user]:password@]host[:port][/db] or unix:///path?db=N"),
+            (
+                "POTTERY_URL",
+                "the server URL, redis://[[user]:password@]host[:port][/db] or unix:///path?db=N"
+            ),
             ("REDIS_URL", "the server URL when POTTERY_URL is not set"),
             ("POTTERY_PASSWORD", "the password, when it is not in the URL"),
             ("POTTERY_TIMEOUT", "seconds to wait to connect and for each reply (default 5)"),
@@ -76,10 +81,16 @@ struct ManPageRenderer {
         }
         page += section("EXAMPLES")
         for (comment, command) in [
-            ("Set fields of a dict a Python service reads with RedisDict:", "pottery dict set user:1 name jack zip 02139"),
+            (
+                "Set fields of a dict a Python service reads with RedisDict:",
+                "pottery dict set user:1 name jack zip 02139"
+            ),
             ("Read one, without JSON quotes:", "pottery dict get \\-r user:1 name"),
             ("Stream a dict's items into jq:", "pottery dict items user:1 | jq \\-c ."),
-            ("Load a million members from a file, in pipelined batches:", "pottery set add seen \\- < ids.ndjson"),
+            (
+                "Load a million members from a file, in pipelined batches:",
+                "pottery set add seen \\- < ids.ndjson"
+            ),
             ("Test membership in a script:", "pottery set has \\-q seen 42 && echo seen"),
             ("Run a nightly file of commands:", "pottery < nightly.pottery"),
         ] {

@@ -49,7 +49,8 @@ struct ZshCompletionRenderer {
             """
         for group in table.structures {
             let items = group.verbs.map { zshItem($0.name, $0.summary) }.joined(separator: " ")
-            script += "            \(group.name)) verbs=(\(items)); _describe -t verbs 'verb' verbs; return ;;\n"
+            script +=
+                "            \(group.name)) verbs=(\(items)); _describe -t verbs 'verb' verbs; return ;;\n"
         }
         let helpTopics = words.firstWords.filter { $0.0 != "help" }.map { zshItem($0.0, $0.1) }
         script += """

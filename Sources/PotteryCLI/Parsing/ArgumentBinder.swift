@@ -1,7 +1,9 @@
 /// Assigns positional words to a verb's argument specs, left to right, each variadic argument taking
 /// what the later ones leave; reports a missing or unexpected argument by name.
 enum ArgumentBinder {
-    static func bind(_ words: [String], to specs: [ArgumentSpec], context: String) throws(CLIError) -> BoundArguments {
+    static func bind(_ words: [String], to specs: [ArgumentSpec], context: String) throws(CLIError)
+        -> BoundArguments
+    {
         var bound = BoundArguments()
         var index = 0
         for (position, spec) in specs.enumerated() {
@@ -9,7 +11,8 @@ enum ArgumentBinder {
             let available = words.count - index - laterMinimum
             let take = Swift.min(maximum(spec.arity), Swift.max(available, 0))
             if take < minimum(spec.arity) {
-                throw .usage("missing argument \(spec.name) (see 'pottery \(context) --help')", context: context)
+                throw .usage(
+                    "missing argument \(spec.name) (see 'pottery \(context) --help')", context: context)
             }
             let taken = Array(words[index..<(index + take)])
             index += take
@@ -22,7 +25,8 @@ enum ArgumentBinder {
             if !taken.isEmpty { bound.values[spec.name] = taken }
         }
         if index < words.count {
-            throw .usage("unexpected argument '\(words[index])' (see 'pottery \(context) --help')", context: context)
+            throw .usage(
+                "unexpected argument '\(words[index])' (see 'pottery \(context) --help')", context: context)
         }
         return bound
     }

@@ -16,8 +16,9 @@ struct ArgvParser {
             index += 1
             if word == "--" { break }
             if word == "--version" { return .version }
-            try consumeOption(word, argv: argv, index: &index, verb: nil, settings: &settings,
-                              verbOptions: &ignored, wantsHelp: &wantsHelp)
+            try consumeOption(
+                word, argv: argv, index: &index, verb: nil, settings: &settings,
+                verbOptions: &ignored, wantsHelp: &wantsHelp)
         }
         guard index < argv.count else { return wantsHelp ? .help(.program) : .interactive(settings) }
 
@@ -36,8 +37,9 @@ struct ArgvParser {
             while index < argv.count, Self.looksLikeOption(argv[index]), argv[index] != "--" {
                 let option = argv[index]
                 index += 1
-                try consumeOption(option, argv: argv, index: &index, verb: nil, settings: &settings,
-                                  verbOptions: &ignored, wantsHelp: &wantsHelp)
+                try consumeOption(
+                    option, argv: argv, index: &index, verb: nil, settings: &settings,
+                    verbOptions: &ignored, wantsHelp: &wantsHelp)
             }
             guard index < argv.count else {
                 if wantsHelp { return .help(.group(group)) }
@@ -48,8 +50,9 @@ struct ArgvParser {
             let verbWord = argv[index]
             index += 1
             guard let found = group.verb(named: verbWord) else {
-                throw .usage("unknown verb '\(verbWord)' (see 'pottery \(group.name) --help')",
-                             context: group.name)
+                throw .usage(
+                    "unknown verb '\(verbWord)' (see 'pottery \(group.name) --help')",
+                    context: group.name)
             }
             verb = found
         } else {
@@ -69,16 +72,19 @@ struct ArgvParser {
                 optionsEnded = true
             } else {
                 do {
-                    try consumeOption(word, argv: argv, index: &index, verb: verb, settings: &settings,
-                                      verbOptions: &verbOptions, wantsHelp: &wantsHelp)
+                    try consumeOption(
+                        word, argv: argv, index: &index, verb: verb, settings: &settings,
+                        verbOptions: &verbOptions, wantsHelp: &wantsHelp)
                 } catch {
-                    throw CLIError.usage(error.message + " (see 'pottery \(context) --help')", context: context)
+                    throw CLIError.usage(
+                        error.message + " (see 'pottery \(context) --help')", context: context)
                 }
             }
         }
         if wantsHelp { return .help(.verb(group, verb)) }
         let bound = try ArgumentBinder.bind(positionals, to: verb.arguments, context: context)
-        return .run(Invocation(group: group, verb: verb, arguments: bound, options: verbOptions, settings: settings))
+        return .run(
+            Invocation(group: group, verb: verb, arguments: bound, options: verbOptions, settings: settings))
     }
 
     /// `pottery help [STRUCTURE [VERB]]`.
@@ -126,15 +132,18 @@ struct ArgvParser {
                 if let inlineValue {
                     value = inlineValue
                 } else {
-                    guard index < argv.count else { throw .usage("option '--\(name)' needs a value \(option.valueName!)") }
+                    guard index < argv.count else {
+                        throw .usage("option '--\(name)' needs a value \(option.valueName!)")
+                    }
                     value = argv[index]
                     index += 1
                 }
             } else if inlineValue != nil {
                 throw .usage("option '--\(name)' takes no value")
             }
-            try record(option, value: value, isVerbOption: spec != nil, local: &local, settings: &settings,
-                       wantsHelp: &wantsHelp)
+            try record(
+                option, value: value, isVerbOption: spec != nil, local: &local, settings: &settings,
+                wantsHelp: &wantsHelp)
             return
         }
         // A cluster of short options: `-rq`, or `-u URL` / `-uURL`.
@@ -151,13 +160,16 @@ struct ArgvParser {
                     value = String(rest)
                     rest = ""
                 } else {
-                    guard index < argv.count else { throw .usage("option '-\(letter)' needs a value \(option.valueName!)") }
+                    guard index < argv.count else {
+                        throw .usage("option '-\(letter)' needs a value \(option.valueName!)")
+                    }
                     value = argv[index]
                     index += 1
                 }
             }
-            try record(option, value: value, isVerbOption: spec != nil, local: &local, settings: &settings,
-                       wantsHelp: &wantsHelp)
+            try record(
+                option, value: value, isVerbOption: spec != nil, local: &local, settings: &settings,
+                wantsHelp: &wantsHelp)
         }
     }
 

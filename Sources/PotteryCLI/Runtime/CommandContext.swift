@@ -66,7 +66,8 @@ final class CommandContext {
             do throws(JSONError) {
                 try ValueReader.append(line, mode: mode, into: &stored)
             } catch {
-                throw CLIError.invalidInput("standard input line \(number) is not valid JSON (-j): \(error.message)")
+                throw CLIError.invalidInput(
+                    "standard input line \(number) is not valid JSON (-j): \(error.message)")
             }
             try body(stored)
         }
@@ -86,7 +87,9 @@ final class CommandContext {
 
     /// A whole number argument or option value.
     func integer(_ text: String, what: String) throws(CLIError) -> Int {
-        guard let number = Int(text) else { throw .invalidInput("\(what) must be a whole number, not '\(text)'") }
+        guard let number = Int(text) else {
+            throw .invalidInput("\(what) must be a whole number, not '\(text)'")
+        }
         return number
     }
 

@@ -44,8 +44,9 @@ struct Dispatcher {
             status = try invocation.verb.handler(context)
         } catch {
             let key = invocation.arguments.first("KEY").map { " \($0)" } ?? ""
-            if error is RedisError || (error as? CLIError).map({ if case .redis = $0.kind { true } else { false } })
-                ?? false
+            if error is RedisError
+                || (error as? CLIError).map({ if case .redis = $0.kind { true } else { false } })
+                    ?? false
             {
                 session.disconnect()
             }
@@ -54,7 +55,8 @@ struct Dispatcher {
         timer.stop()
         session.out.flush()
         if invocation.settings.time {
-            session.err.writeLine("pottery: \(invocation.commandName): \(Self.milliseconds(timer.elapsed)) ms")
+            session.err.writeLine(
+                "pottery: \(invocation.commandName): \(Self.milliseconds(timer.elapsed)) ms")
             session.err.flush()
         }
         return status

@@ -23,7 +23,8 @@ struct CommandTable: Sendable {
 /// Argument specs that many verbs share.
 enum CommonArguments {
     static let key = ArgumentSpec("KEY", .key, "the Redis key")
-    static let valuesOrStdin = ArgumentSpec("V", .value, .valuesOrStdin, "values, or - to read NDJSON from standard input")
+    static let valuesOrStdin = ArgumentSpec(
+        "V", .value, .valuesOrStdin, "values, or - to read NDJSON from standard input")
     static let values = ArgumentSpec("V", .value, .oneOrMore, "values")
     static let value = ArgumentSpec("V", .value, "a value")
 }
@@ -36,7 +37,9 @@ enum DictTable {
         verbs: [
             VerbSpec(
                 "set", "set fields to values, in one command",
-                arguments: [CommonArguments.key, ArgumentSpec("FIELD V", .value, .pairs, "fields and their values")],
+                arguments: [
+                    CommonArguments.key, ArgumentSpec("FIELD V", .value, .pairs, "fields and their values"),
+                ],
                 handler: DictHandlers.set),
             VerbSpec(
                 "get", "read one field", arguments: [CommonArguments.key, field],
@@ -47,7 +50,8 @@ enum DictTable {
             VerbSpec(
                 "del", "delete fields",
                 arguments: [CommonArguments.key, ArgumentSpec("FIELD", .value, .oneOrMore, "dict keys")],
-                prints: "status 1 if any was absent (the others are still deleted)", handler: DictHandlers.del),
+                prints: "status 1 if any was absent (the others are still deleted)", handler: DictHandlers.del
+            ),
             VerbSpec(
                 "len", "how many fields", arguments: [CommonArguments.key], prints: "an integer",
                 handler: DictHandlers.len),
@@ -64,9 +68,12 @@ enum DictTable {
                 "update", "set many fields: each input an object or a [key, value] pair",
                 arguments: [
                     CommonArguments.key,
-                    ArgumentSpec("V", .value, .valuesOrStdin, "objects or [key, value] pairs, or - for NDJSON on standard input"),
+                    ArgumentSpec(
+                        "V", .value, .valuesOrStdin,
+                        "objects or [key, value] pairs, or - for NDJSON on standard input"),
                 ],
-                prints: "nothing; invalid input anywhere writes nothing (status 2)", handler: DictHandlers.update),
+                prints: "nothing; invalid input anywhere writes nothing (status 2)",
+                handler: DictHandlers.update),
             VerbSpec(
                 "clear", "delete the key", arguments: [CommonArguments.key], handler: DictHandlers.clear),
         ])
@@ -80,12 +87,15 @@ enum SetTable {
         verbs: [
             VerbSpec(
                 "add", "add members", arguments: [CommonArguments.key, CommonArguments.valuesOrStdin],
-                prints: "nothing; with -j, invalid input anywhere writes nothing (status 2)", handler: SetHandlers.add),
+                prints: "nothing; with -j, invalid input anywhere writes nothing (status 2)",
+                handler: SetHandlers.add),
             VerbSpec(
                 "remove", "remove members", arguments: [CommonArguments.key, CommonArguments.values],
-                prints: "status 1 if any was absent (the others are still removed)", handler: SetHandlers.remove),
+                prints: "status 1 if any was absent (the others are still removed)",
+                handler: SetHandlers.remove),
             VerbSpec(
-                "discard", "remove members if present", arguments: [CommonArguments.key, CommonArguments.values],
+                "discard", "remove members if present",
+                arguments: [CommonArguments.key, CommonArguments.values],
                 handler: SetHandlers.discard),
             VerbSpec(
                 "has", "membership", arguments: [CommonArguments.key, CommonArguments.value],
@@ -105,24 +115,32 @@ enum SetTable {
                 prints: "the value; status 1 if the set is empty", handler: SetHandlers.pop),
             VerbSpec(
                 "union", "members of any of the sets",
-                arguments: [CommonArguments.key, ArgumentSpec("OTHER", .key, .oneOrMore, "other sets' keys")],
+                arguments: [
+                    CommonArguments.key, ArgumentSpec("OTHER", .key, .oneOrMore, "other sets' keys"),
+                ],
                 prints: "NDJSON, streamed", handler: SetHandlers.algebra(.union)),
             VerbSpec(
                 "intersection", "members of all the sets",
-                arguments: [CommonArguments.key, ArgumentSpec("OTHER", .key, .oneOrMore, "other sets' keys")],
+                arguments: [
+                    CommonArguments.key, ArgumentSpec("OTHER", .key, .oneOrMore, "other sets' keys"),
+                ],
                 prints: "NDJSON, streamed", handler: SetHandlers.algebra(.intersection)),
             VerbSpec(
                 "difference", "members of KEY in none of the others",
-                arguments: [CommonArguments.key, ArgumentSpec("OTHER", .key, .oneOrMore, "other sets' keys")],
+                arguments: [
+                    CommonArguments.key, ArgumentSpec("OTHER", .key, .oneOrMore, "other sets' keys"),
+                ],
                 prints: "NDJSON, streamed", handler: SetHandlers.algebra(.difference)),
             VerbSpec(
                 "isdisjoint", "whether the sets share no member", arguments: [CommonArguments.key, other],
                 prints: "true or false; status 0 or 1", handler: SetHandlers.isDisjoint),
             VerbSpec(
-                "issubset", "whether every member of KEY is in OTHER", arguments: [CommonArguments.key, other],
+                "issubset", "whether every member of KEY is in OTHER",
+                arguments: [CommonArguments.key, other],
                 prints: "true or false; status 0 or 1", handler: SetHandlers.isSubset),
             VerbSpec(
-                "issuperset", "whether every member of OTHER is in KEY", arguments: [CommonArguments.key, other],
+                "issuperset", "whether every member of OTHER is in KEY",
+                arguments: [CommonArguments.key, other],
                 prints: "true or false; status 0 or 1", handler: SetHandlers.isSuperset),
             VerbSpec(
                 "clear", "delete the key", arguments: [CommonArguments.key], handler: SetHandlers.clear),
@@ -140,7 +158,8 @@ enum GeneralTable {
                 prints: "one key name per line", handler: GeneralHandlers.keys),
             VerbSpec(
                 "type", "the Redis type at a key", arguments: [CommonArguments.key],
-                prints: "string, list, set, zset, hash, stream, or none with status 1", handler: GeneralHandlers.type),
+                prints: "string, list, set, zset, hash, stream, or none with status 1",
+                handler: GeneralHandlers.type),
             VerbSpec(
                 "del", "delete keys", arguments: [ArgumentSpec("KEY", .key, .oneOrMore, "Redis keys")],
                 prints: "status 1 if any was absent", handler: GeneralHandlers.del),

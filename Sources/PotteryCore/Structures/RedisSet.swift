@@ -115,8 +115,10 @@ public final class RedisSet {
     /// Whether the two sets share no member (SINTERCARD ... LIMIT 1, Redis 7).
     public func isDisjoint(with other: String) throws(RedisError) -> Bool {
         let reply = try redis.call(
-            [Array("SINTERCARD".utf8), Array("2".utf8), keyBytes, Array(other.utf8), Array("LIMIT".utf8),
-             Array("1".utf8)])
+            [
+                Array("SINTERCARD".utf8), Array("2".utf8), keyBytes, Array(other.utf8), Array("LIMIT".utf8),
+                Array("1".utf8),
+            ])
         return reply.int == 0
     }
 
@@ -153,7 +155,9 @@ public final class RedisSet {
 
     /// Removes an element; false if it was absent (Python's `remove` raises there, `discard` does not).
     @discardableResult
-    public func remove(_ element: JSONValue) throws -> Bool { try remove(encoded: [Codec.encode(element)]) == 1 }
+    public func remove(_ element: JSONValue) throws -> Bool {
+        try remove(encoded: [Codec.encode(element)]) == 1
+    }
 
     public func pop() throws -> JSONValue? { try popEncoded().map { try Codec.decode($0, key: key) } }
 
