@@ -1,0 +1,85 @@
+/// Cursor iteration (SCAN, HSCAN, SSCAN, ZSCAN), one round trip per batch.
+extension RedisConnection {
+    /// Keys of the selected database, optionally filtered by a glob `match` and a `type`.
+    public func scan(match: [UInt8]? = nil, count: Int = 1000, type: String? = nil) -> RedisScanCursor {
+        RedisScanCursor(connection: self, command: "SCAN", key: nil, match: match, count: count, type: type)
+    }
+
+    /// Fields and values of a hash; batches are flat `[field, value, field, value, ...]`.
+    public func hscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000) -> RedisScanCursor {
+        RedisScanCursor(connection: self, command: "HSCAN", key: key, match: match, count: count, type: nil)
+    }
+
+    /// Members of a set.
+    public func sscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000) -> RedisScanCursor {
+        RedisScanCursor(connection: self, command: "SSCAN", key: key, match: match, count: count, type: nil)
+    }
+
+    /// Members and scores of a sorted set; batches are flat `[member, score, member, score, ...]`.
+    public func zscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000) -> RedisScanCursor {
+        RedisScanCursor(connection: self, command: "ZSCAN", key: key, match: match, count: count, type: nil)
+    }
+}
+
+/// A lazy SCAN-family iteration. Like Redis' own cursors it may return an element more than once
+/// if the collection changes meanwhile; every element present throughout is returned.
+public struct RedisScanCursor {
+    let connection: RedisConnection
+    let command: String
+    let key: [UInt8]?
+    let match: [UInt8]?
+    let count: Int
+    let type: String?
+    private var cursor: [UInt8] = [UInt8(ascii: "0")]
+    private var finished = false
+
+    init(connection: RedisConnection, command: String, key: [UInt8]?, match: [UInt8]?, count: Int, type: String?) {
+        self.connection = connection
+        self.command = command
+        self.key = key
+        self.match = match
+        self.count = max(count, 1)
+        self.type = type
+    }
+
+    /// The next non-empty batch, or `nil` when the iteration is complete.
+    public mutating func nextBatch() throws(RedisError) -> [[UInt8]]? {
+        while !finished {
+            var arguments: [[UInt8]] = [Array(command.utf8)]
+            if let key { arguments.append(key) }
+            arguments.append(cursor)
+            if let match { arguments += [Array("MATCH".utf8), match] }
+            arguments += [Array("COUNT".utf8), Array(String(count).utf8)]
+            if let type { arguments += [Array("TYPE".utf8), Array(type.utf8)] }
+            let reply = try connection.call(arguments)
+            guard case .array(let parts?) = reply, parts.count == 2, let next = parts[0].bytes,
+                case .array(let items?) = parts[1]
+            else {
+                throw RedisError(
+                    kind: .protocolViolation, message: "unexpected reply shape", server: connection.server,
+                    command: command)
+            }
+            cursor = next
+            finished = next == [UInt8(ascii: "0")]
+            var batch: [[UInt8]] = []
+            batch.reserveCapacity(items.count)
+            for item in items {
+                guard case .bulkString(let bytes?) = item else {
+                    throw RedisError(
+                        kind: .protocolViolation, message: "non-string element", server: connection.server,
+                        command: command)
+                }
+                batch.append(bytes)
+            }
+            if !batch.isEmpty { return batch }
+        }
+        return nil
+    }
+
+    /// Every remaining element, in one array (for small collections).
+    public mutating func collect() throws(RedisError) -> [[UInt8]] {
+        var all: [[UInt8]] = []
+        while let batch = try nextBatch() { all += batch }
+        return all
+    }
+}

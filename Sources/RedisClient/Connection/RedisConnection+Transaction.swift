@@ -1,0 +1,72 @@
+/// Optimistic transactions: WATCH, read, MULTI/EXEC, retry on conflict.
+extension RedisConnection {
+    /// Watches `keys`, lets `body` read them (with `call`) and return the commands to run
+    /// atomically, then runs those in MULTI/EXEC. When another client changed a watched key,
+    /// EXEC aborts and the whole cycle (WATCH, `body`, MULTI/EXEC) runs again, up to `retries`
+    /// more times; after that, throws `.server` with command `EXEC`.
+    ///
+    /// `body` returning `nil` unwatches and returns `nil`. Returns EXEC's replies in order; a
+    /// command that failed at run time (e.g. `WRONGTYPE`) is an `.error` element there. A command
+    /// rejected while queuing aborts the transaction: its error is thrown.
+    public func transaction(
+        watching keys: [[UInt8]], retries: Int = 8,
+        _ body: (RedisConnection) throws(RedisError) -> [[[UInt8]]]?
+    ) throws(RedisError) -> [RESPValue]? {
+        let attempts = max(retries, 0) + 1
+        for _ in 0..<attempts {
+            if !keys.isEmpty { _ = try call([Self.watch] + keys) }
+            let commands: [[[UInt8]]]?
+            do {
+                commands = try body(self)
+            } catch {
+                if !keys.isEmpty && isUsable { _ = try? call([Self.unwatch]) }
+                throw error
+            }
+            guard let commands else {
+                if !keys.isEmpty { _ = try call([Self.unwatch]) }
+                return nil
+            }
+            if let results = try execute(commands) { return results }
+        }
+        throw RedisError(
+            kind: .server,
+            message: "transaction aborted \(attempts) times: the watched keys kept changing",
+            server: server, command: "EXEC")
+    }
+
+    /// MULTI, the commands, EXEC in one round trip; `nil` when EXEC aborted because of WATCH.
+    private func execute(_ commands: [[[UInt8]]]) throws(RedisError) -> [RESPValue]? {
+        assert(pendingReplies == 0, "transaction with unread pipelined replies")
+        enqueue([Self.multi])
+        for command in commands { enqueue(command) }
+        enqueue([Self.exec])
+        var failure: RedisError?
+        do throws(RedisError) {
+            if case .error(let bytes) = try readReply() {
+                failure = RedisError(reply: bytes, server: server, command: "MULTI")
+            }
+            for command in commands {
+                if case .error(let bytes) = try readReply(), failure == nil {
+                    failure = RedisError(reply: bytes, server: server, command: RedisError.commandName(command))
+                }
+            }
+            switch try readReply() {
+            case .array(nil):
+                return nil
+            case .array(let results?):
+                return results
+            case .error(let bytes):
+                throw failure ?? RedisError(reply: bytes, server: server, command: "EXEC")
+            default:
+                throw fail(.protocolViolation, "EXEC answered with something other than an array")
+            }
+        } catch {
+            throw error.with(command: "EXEC")
+        }
+    }
+
+    private static let watch = Array("WATCH".utf8)
+    private static let unwatch = Array("UNWATCH".utf8)
+    private static let multi = Array("MULTI".utf8)
+    private static let exec = Array("EXEC".utf8)
+}

@@ -1,0 +1,293 @@
+import Glibc
+
+/// One connection to one Redis server, with blocking I/O bounded by `poll(2)` timeouts.
+///
+/// Not `Sendable`: use one connection per thread. Two ways to talk:
+/// - `call(_:)` sends one command and waits for its reply; an error reply is thrown;
+/// - `enqueue(_:)` appends commands to the output buffer, `flush()` sends them in as few
+///   `send(2)` calls as possible, and `readReply()` returns the replies in order (error replies
+///   are returned as `.error`). Every enqueued command's reply must be read. For very large
+///   pipelines, flush and read in batches (say every few thousand commands or a few MiB of
+///   `bufferedOutputBytes`); while flushing, replies that arrive are buffered, so the server
+///   never stalls on us, but they take memory until read.
+///
+/// After a timeout, a lost connection or a protocol violation the socket is closed and the
+/// connection is unusable: every later call throws `.connectionLost` ("unusable after an
+/// earlier error"). Check `isUsable` and make a new connection to carry on.
+public final class RedisConnection {
+    public let url: RedisURL
+    public let options: RedisConnectionOptions
+    /// The redacted server address used in errors.
+    public let server: String
+
+    var fd: Int32
+    var parser = RESPParser()
+    var output = RESPCommandEncoder()
+    /// Bytes at the front of `output` already sent.
+    var sent = 0
+    /// Replies of enqueued commands not read yet.
+    public private(set) var pendingReplies = 0
+    /// Why the connection is unusable, once it is.
+    private var unusableReason: String?
+
+    /// Connects (TCP through `getaddrinfo`, IPv4 and IPv6, or a unix socket) within
+    /// `options.timeout`, then sends `AUTH`, `SELECT` and `CLIENT SETNAME` as needed, pipelined
+    /// in one round trip. A rejected `AUTH` (or `NOAUTH`) throws `.authentication`.
+    public convenience init(url: RedisURL, options: RedisConnectionOptions = .init()) throws(RedisError) {
+        let fd: Int32
+        switch Socket.connect([url.endpoint], timeout: options.timeout)[0] {
+        case .success(let connected): fd = connected
+        case .failure(let failure):
+            throw RedisError(kind: failure.kind, message: failure.message, server: url.redacted)
+        }
+        self.init(url: url, options: options, fd: fd)
+        let commands = handshakeCommands()
+        for command in commands { enqueue(command) }
+        var replies: [RESPValue] = []
+        for command in commands {
+            do {
+                replies.append(try readReply())
+            } catch {
+                throw error.with(command: RedisError.commandName(command))
+            }
+        }
+        if let error = handshakeError(commands, replies) {
+            close()
+            throw error
+        }
+    }
+
+    /// Wraps a connected socket; no handshake.
+    init(url: RedisURL, options: RedisConnectionOptions, fd: Int32) {
+        self.url = url
+        self.options = options
+        self.server = url.redacted
+        self.fd = fd
+    }
+
+    deinit {
+        Socket.close(fd)
+    }
+
+    /// `false` once the connection was closed or broke; then every call throws.
+    public var isUsable: Bool { unusableReason == nil }
+
+    /// Encoded bytes waiting for `flush()`.
+    public var bufferedOutputBytes: Int { output.count - sent }
+
+    /// Closes the socket; later calls throw `.connectionLost`.
+    public func close() {
+        Socket.close(fd)
+        fd = -1
+        if unusableReason == nil { unusableReason = "the connection is closed" }
+        parser.reset()
+        output.removeAll()
+        sent = 0
+        pendingReplies = 0
+    }
+
+    // MARK: - One-shot calls
+
+    /// Sends one command and returns its reply; an error reply is thrown as `.server`
+    /// (or `.authentication` for `NOAUTH`/`WRONGPASS`) with the server's code.
+    /// Replies of commands enqueued earlier and not read are read and dropped first
+    /// (a programming error, asserted in debug builds).
+    public func call(_ arguments: [[UInt8]]) throws(RedisError) -> RESPValue {
+        enqueue(arguments)
+        return try finishCall { RedisError.commandName(arguments) }
+    }
+
+    /// `call` with string arguments (sent as UTF-8).
+    public func call(_ arguments: String...) throws(RedisError) -> RESPValue {
+        try call(strings: arguments)
+    }
+
+    /// `call` with string arguments (sent as UTF-8).
+    public func call(strings arguments: [String]) throws(RedisError) -> RESPValue {
+        output.append(arguments)
+        pendingReplies += 1
+        return try finishCall { RedisError.commandName(arguments.map { Array($0.utf8) }) }
+    }
+
+    private func finishCall(_ name: () -> String) throws(RedisError) -> RESPValue {
+        assert(pendingReplies == 1, "call() with \(pendingReplies - 1) unread pipelined replies")
+        do throws(RedisError) {
+            var reply = try readReply()
+            while pendingReplies > 0 { reply = try readReply() }
+            if case .error(let bytes) = reply { throw RedisError(reply: bytes, server: server, command: nil) }
+            return reply
+        } catch {
+            throw error.with(command: name())
+        }
+    }
+
+    // MARK: - Pipelining
+
+    /// Appends one command to the output buffer.
+    public func enqueue(_ arguments: [[UInt8]]) {
+        output.append(arguments)
+        pendingReplies += 1
+    }
+
+    /// Appends one command to the output buffer.
+    public func enqueue(_ arguments: some Collection<[UInt8]>) {
+        output.append(arguments)
+        pendingReplies += 1
+    }
+
+    /// Appends one command given as strings (UTF-8).
+    public func enqueue(_ arguments: String...) {
+        output.append(arguments)
+        pendingReplies += 1
+    }
+
+    /// Appends `command key arguments...` (e.g. `SADD key m1 ... mN`) without building an array.
+    public func enqueue(command: String, key: [UInt8], arguments: some Collection<[UInt8]>) {
+        output.beginCommand(argumentCount: 2 + arguments.count)
+        output.appendArgument(command)
+        output.appendArgument(key)
+        for argument in arguments { output.appendArgument(argument) }
+        pendingReplies += 1
+    }
+
+    /// Appends one command of `argumentCount` arguments that `build` writes straight into the
+    /// output buffer (exactly that many `appendArgument` calls). `build` must not use the connection.
+    public func enqueue(argumentCount: Int, _ build: (inout RESPCommandEncoder) -> Void) {
+        output.beginCommand(argumentCount: argumentCount)
+        build(&output)
+        pendingReplies += 1
+    }
+
+    /// Sends everything enqueued. Waits (up to the timeout without progress) while the socket is
+    /// full, reading replies that arrive meanwhile into the read buffer.
+    public func flush() throws(RedisError) {
+        try checkUsable()
+        var deadline: Deadline?
+        while sent < output.count {
+            let result = output.buffer.withUnsafeBytes { bytes in
+                Socket.send(fd, UnsafeRawBufferPointer(rebasing: bytes[sent...]))
+            }
+            switch result {
+            case .transferred(let count):
+                sent += count
+                deadline = nil
+            case .wouldBlock:
+                if deadline == nil { deadline = .after(seconds: options.timeout) }
+                let wanted = Int16(POLLOUT) | (pendingReplies > 0 ? Int16(POLLIN) : 0)
+                let events = Socket.wait(fd, for: wanted, until: deadline!)
+                if events == 0 {
+                    throw fail(.timeout, "the server took no data for \(formatSeconds(options.timeout))")
+                }
+                if events & Int16(POLLIN) != 0 { try receiveAvailable() }
+            case .closed:
+                throw fail(.connectionLost, "the server closed the connection")
+            case .failed(let code):
+                throw fail(.connectionLost, Socket.errorText(code))
+            }
+        }
+        output.removeAll()
+        sent = 0
+    }
+
+    /// The next reply, waiting up to `options.timeout` for each arrival of bytes.
+    /// Error replies are returned as `.error`, in order. Flushes first if needed.
+    public func readReply() throws(RedisError) -> RESPValue {
+        try readReply(timeout: options.timeout)
+    }
+
+    /// The next reply; `timeout` bounds each wait for bytes, `nil` waits forever
+    /// (for blocking commands such as `BLPOP key 0`).
+    public func readReply(timeout: Double?) throws(RedisError) -> RESPValue {
+        try checkUsable()
+        if sent < output.count { try flush() }
+        while true {
+            if let reply = try bufferedReply() { return reply }
+            try receiveMore(timeout: timeout)
+        }
+    }
+
+    // MARK: - Internals shared with fan-out
+
+    /// A reply already in the read buffer, if complete.
+    func bufferedReply() throws(RedisError) -> RESPValue? {
+        let reply: RESPValue?
+        do {
+            reply = try parser.next()
+        } catch {
+            throw fail(.protocolViolation, "malformed reply: \(error.message)")
+        }
+        if reply != nil && pendingReplies > 0 { pendingReplies -= 1 }
+        return reply
+    }
+
+    /// Reads at least one byte, waiting up to `timeout`.
+    private func receiveMore(timeout: Double?) throws(RedisError) {
+        var deadline: Deadline?
+        while true {
+            switch Socket.receive(fd, into: &parser) {
+            case .transferred:
+                return
+            case .wouldBlock:
+                if deadline == nil { deadline = .after(seconds: timeout) }
+                if Socket.wait(fd, for: Int16(POLLIN), until: deadline!) == 0 {
+                    throw fail(.timeout, "no reply within \(formatSeconds(timeout))")
+                }
+            case .closed:
+                throw lost(nil)
+            case .failed(let code):
+                throw lost(code)
+            }
+        }
+    }
+
+    /// One non-blocking read; returns without data if none is available.
+    func receiveAvailable() throws(RedisError) {
+        switch Socket.receive(fd, into: &parser) {
+        case .transferred, .wouldBlock: return
+        case .closed: throw lost(nil)
+        case .failed(let code): throw lost(code)
+        }
+    }
+
+    /// Non-blocking send of as much of the output buffer as the socket takes.
+    func sendAvailable() throws(RedisError) {
+        while sent < output.count {
+            let result = output.buffer.withUnsafeBytes { bytes in
+                Socket.send(fd, UnsafeRawBufferPointer(rebasing: bytes[sent...]))
+            }
+            switch result {
+            case .transferred(let count): sent += count
+            case .wouldBlock: return
+            case .closed: throw lost(nil)
+            case .failed(let code): throw lost(code)
+            }
+        }
+        output.removeAll()
+        sent = 0
+    }
+
+    func checkUsable() throws(RedisError) {
+        if let unusableReason { throw RedisError(kind: .connectionLost, message: unusableReason, server: server) }
+    }
+
+    private func lost(_ code: Int32?) -> RedisError {
+        let why = code.map(Socket.errorText) ?? "the server closed the connection"
+        return fail(.connectionLost, parser.bufferedByteCount > 0 ? why + " in the middle of a reply" : why)
+    }
+
+    /// Marks the connection unusable, closes the socket and returns the error to throw.
+    func fail(_ kind: RedisError.Kind, _ message: String) -> RedisError {
+        close()
+        unusableReason = "connection unusable after an earlier error: " + message
+        return RedisError(kind: kind, message: message, server: server)
+    }
+}
+
+extension RedisError {
+    /// The same error naming `command`, unless it already names one.
+    func with(command: String) -> RedisError {
+        var copy = self
+        if copy.command == nil { copy.command = command }
+        return copy
+    }
+}

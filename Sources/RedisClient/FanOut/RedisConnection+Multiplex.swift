@@ -1,0 +1,61 @@
+import Glibc
+
+/// Driving several connections at once with one `poll(2)` loop.
+extension RedisConnection {
+    /// Sends what each connection has enqueued and reads `counts[i]` replies from connection `i`,
+    /// all concurrently, until `deadline`. A connection that fails or is still waiting at the
+    /// deadline yields its error (and becomes unusable) without holding up the others.
+    static func exchange(
+        _ connections: [RedisConnection], counts: [Int], deadline: Deadline, timeout: Double
+    ) -> [Result<[RESPValue], RedisError>] {
+        var results = [Result<[RESPValue], RedisError>?](repeating: nil, count: connections.count)
+        var replies = [[RESPValue]](repeating: [], count: connections.count)
+        for (index, connection) in connections.enumerated() {
+            do {
+                try connection.checkUsable()
+            } catch {
+                results[index] = .failure(error)
+            }
+        }
+        while true {
+            var entries: [pollfd] = []
+            var owners: [Int] = []
+            for (index, connection) in connections.enumerated() where results[index] == nil {
+                do {
+                    if connection.bufferedOutputBytes > 0 { try connection.sendAvailable() }
+                    while replies[index].count < counts[index], let reply = try connection.bufferedReply() {
+                        replies[index].append(reply)
+                    }
+                    if replies[index].count == counts[index] {
+                        results[index] = .success(replies[index])
+                        continue
+                    }
+                    let events = Int16(POLLIN) | (connection.bufferedOutputBytes > 0 ? Int16(POLLOUT) : 0)
+                    entries.append(pollfd(fd: connection.fd, events: events, revents: 0))
+                    owners.append(index)
+                } catch {
+                    results[index] = .failure(error)
+                }
+            }
+            if entries.isEmpty { break }
+            let ready = poll(&entries, nfds_t(entries.count), deadline.pollTimeout)
+            if ready < 0 && errno == EINTR { continue }
+            if ready == 0 || ready < 0 {
+                let why = ready == 0 ? "no reply within \(formatSeconds(timeout))" : Socket.errorText(errno)
+                for index in owners {
+                    results[index] = .failure(connections[index].fail(ready == 0 ? .timeout : .connectionLost, why))
+                }
+                break
+            }
+            for (entry, index) in zip(entries, owners) where entry.revents != 0 {
+                do {
+                    if entry.revents & ~Int16(POLLOUT) != 0 { try connections[index].receiveAvailable() }
+                    if entry.revents & Int16(POLLOUT) != 0 { try connections[index].sendAvailable() }
+                } catch {
+                    results[index] = .failure(error)
+                }
+            }
+        }
+        return results.map { $0! }
+    }
+}

@@ -1,0 +1,340 @@
+/// An incremental RESP2 reply parser over one reusable read buffer.
+///
+/// Bytes are appended at the end (`append(_:)`, or `readInto(_:)` straight from a socket) and
+/// replies taken from the front with `next()`, which works in two steps:
+/// 1. *framing* finds where the next value ends: `nil` if more bytes are needed, a thrown
+///    `RESPParseError` if the bytes can never become a valid reply. Framing is resumable, so a
+///    large reply arriving in many reads is scanned once, not once per read;
+/// 2. *decoding* builds the `RESPValue` of the framed bytes, which are then consumed.
+///
+/// Limits (see `Limits`) bound what a hostile or broken peer can make us allocate: a bulk string
+/// of at most 512 MiB (Redis' own `proto-max-bulk-len`), arrays nested at most 64 deep, simple
+/// strings and errors of at most 1 MiB, numeric header lines of at most 20 characters.
+public struct RESPParser: Sendable {
+    /// Bounds on what one reply may claim.
+    public struct Limits: Sendable {
+        public var maxBulkLength = 512 * 1024 * 1024
+        public var maxArrayCount = Int(Int32.max)
+        public var maxDepth = 64
+        public var maxLineLength = 1024 * 1024
+
+        public init() {}
+    }
+
+    public let limits: Limits
+    private let initialCapacity: Int
+    /// The read buffer; its whole `count` is usable space, bytes live in `readIndex..<writeIndex`.
+    private var storage: [UInt8]
+    private var readIndex = 0
+    private var writeIndex = 0
+    /// Progress of framing the value that starts at `readIndex`.
+    private var scan = ScanState()
+
+    public init(initialCapacity: Int = 64 * 1024, limits: Limits = Limits()) {
+        self.limits = limits
+        self.initialCapacity = max(initialCapacity, 64)
+        self.storage = [UInt8](repeating: 0, count: self.initialCapacity)
+    }
+
+    /// Bytes received and not yet consumed as replies.
+    public var bufferedByteCount: Int { writeIndex - readIndex }
+
+    /// Current size of the read buffer (grows for large replies, shrinks back when drained).
+    public var capacity: Int { storage.count }
+
+    /// Appends received bytes.
+    public mutating func append(_ bytes: some Collection<UInt8>) {
+        reserveFreeSpace(bytes.count)
+        storage.withUnsafeMutableBufferPointer { buffer in
+            _ = UnsafeMutableBufferPointer(rebasing: buffer[writeIndex...]).initialize(fromContentsOf: bytes)
+        }
+        writeIndex += bytes.count
+    }
+
+    /// Lets `body` write (e.g. `recv(2)`) into free space at the end of the buffer.
+    /// `body` returns how many bytes it wrote; a result ≤ 0 writes nothing and is returned as is.
+    public mutating func readInto(_ body: (UnsafeMutableRawBufferPointer) -> Int) -> Int {
+        reserveFreeSpace(0)
+        let start = writeIndex
+        let written = storage.withUnsafeMutableBytes { raw in
+            body(UnsafeMutableRawBufferPointer(rebasing: raw[start...]))
+        }
+        if written > 0 { writeIndex += written }
+        return written
+    }
+
+    /// The next complete reply, or `nil` when more bytes are needed.
+    /// After a thrown error the stream is unusable; call `reset()` before reusing the parser.
+    public mutating func next() throws(RESPParseError) -> RESPValue? {
+        guard readIndex < writeIndex else { return nil }
+        var state = ScanState()
+        swap(&state, &scan)
+        let (start, end, limits) = (readIndex, writeIndex, limits)
+        let result: (value: RESPValue, length: Int)? = try storage.withUnsafeBufferPointer {
+            (whole) throws(RESPParseError) -> (value: RESPValue, length: Int)? in
+            let bytes = UnsafeBufferPointer(rebasing: whole[start..<end])
+            guard let length = try Self.frame(bytes, &state, limits) else { return nil }
+            var index = 0
+            let value = try Self.decode(bytes, at: &index, depth: 0)
+            return (value, length)
+        }
+        swap(&state, &scan)
+        guard let result else { return nil }
+        readIndex += result.length
+        if readIndex == writeIndex { releaseDrainedBuffer() }
+        return result.value
+    }
+
+    /// Drops all buffered bytes and framing progress.
+    public mutating func reset() {
+        readIndex = 0
+        writeIndex = 0
+        scan = ScanState()
+        releaseDrainedBuffer()
+    }
+
+    // MARK: - Buffer management
+
+    /// Makes room for at least `count` more bytes (and for a read of a useful size), compacting
+    /// before growing. Growth doubles, capped at the size of a pending bulk string, so a peer
+    /// that merely claims a huge length does not make us allocate it at once.
+    private mutating func reserveFreeSpace(_ count: Int) {
+        let minimumFree = max(count, 16 * 1024)
+        if storage.count - writeIndex >= minimumFree { return }
+        if readIndex > 0 {
+            let live = writeIndex - readIndex
+            let from = readIndex
+            storage.withUnsafeMutableBytes { raw in
+                raw.baseAddress!.copyMemory(from: raw.baseAddress! + from, byteCount: live)
+            }
+            readIndex = 0
+            writeIndex = live
+            if storage.count - writeIndex >= minimumFree { return }
+        }
+        var grown = storage.count * 2
+        while grown - writeIndex < minimumFree { grown *= 2 }
+        if scan.needed > 0 { grown = min(grown, max(scan.needed, writeIndex + minimumFree)) }
+        storage.append(contentsOf: repeatElement(0, count: grown - storage.count))
+    }
+
+    private mutating func releaseDrainedBuffer() {
+        readIndex = 0
+        writeIndex = 0
+        if storage.count > 4 * initialCapacity {
+            storage = [UInt8](repeating: 0, count: initialCapacity)
+        }
+    }
+}
+
+// MARK: - Step 1: framing
+
+extension RESPParser {
+    /// Resumable progress through one value; offsets are relative to its first byte.
+    struct ScanState {
+        /// Start of the next token to frame.
+        var next = 0
+        /// Where to resume looking for the CR of a simple string or error line.
+        var lineSearch = 0
+        /// Bytes the pending bulk string needs in total, counted from the value's first byte.
+        var needed = 0
+        /// Elements still expected by each open array, innermost last.
+        var open: [Int] = []
+    }
+
+    /// Returns the length of the complete value at the start of `bytes`, or `nil` if it is
+    /// not complete yet (progress is kept in `state`).
+    static func frame(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ state: inout ScanState, _ limits: Limits
+    ) throws(RESPParseError) -> Int? {
+        while true {
+            let start = state.next
+            guard start < bytes.count else { return nil }
+            guard let type = RESPTypeIdentifier(rawValue: bytes[start]) else {
+                throw RESPParseError("invalid type byte 0x\(hex(bytes[start])) at offset \(start)")
+            }
+            var tokenEnd: Int
+            switch type {
+            case .simpleString, .error:
+                let searchFrom = max(state.lineSearch, start + 1)
+                guard let cr = try findCRLF(bytes, lineStart: start + 1, searchFrom: searchFrom,
+                                            maxLength: limits.maxLineLength, resume: &state.lineSearch)
+                else { return nil }
+                tokenEnd = cr + 2
+            case .integer:
+                guard let (_, cr) = try decimalLine(bytes, from: start + 1) else { return nil }
+                tokenEnd = cr + 2
+            case .bulkString:
+                guard let (length, cr) = try decimalLine(bytes, from: start + 1) else { return nil }
+                tokenEnd = cr + 2
+                if length != -1 {
+                    guard length >= 0 else { throw RESPParseError("invalid bulk string length \(length)") }
+                    guard length <= limits.maxBulkLength else {
+                        throw RESPParseError("bulk string of \(length) bytes exceeds the limit")
+                    }
+                    let total = tokenEnd + Int(length) + 2
+                    guard total <= bytes.count else {
+                        state.needed = total
+                        return nil
+                    }
+                    guard bytes[total - 2] == cr8, bytes[total - 1] == lf8 else {
+                        throw RESPParseError("bulk string not terminated by CRLF")
+                    }
+                    tokenEnd = total
+                }
+            case .array:
+                guard let (count, cr) = try decimalLine(bytes, from: start + 1) else { return nil }
+                tokenEnd = cr + 2
+                if count > 0 {
+                    guard count <= limits.maxArrayCount else {
+                        throw RESPParseError("array of \(count) elements exceeds the limit")
+                    }
+                    guard state.open.count < limits.maxDepth else {
+                        throw RESPParseError("arrays nested deeper than \(limits.maxDepth)")
+                    }
+                    state.open.append(Int(count))
+                    state.next = tokenEnd
+                    continue
+                }
+                guard count == 0 || count == -1 else { throw RESPParseError("invalid array length \(count)") }
+            }
+            state.next = tokenEnd
+            state.lineSearch = 0
+            state.needed = 0
+            // A leaf completed: close every array it completes.
+            var complete = true
+            while let last = state.open.last {
+                if last > 1 {
+                    state.open[state.open.count - 1] = last - 1
+                    complete = false
+                    break
+                }
+                state.open.removeLast()
+            }
+            if complete {
+                state.next = 0
+                return tokenEnd
+            }
+        }
+    }
+
+    /// Index of the CR ending the line that starts at `lineStart`, `nil` if not received yet.
+    private static func findCRLF(
+        _ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, searchFrom: Int, maxLength: Int,
+        resume: inout Int
+    ) throws(RESPParseError) -> Int? {
+        var index = searchFrom
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == cr8 {
+                guard index + 1 < bytes.count else { break }
+                guard bytes[index + 1] == lf8 else { throw RESPParseError("CR not followed by LF") }
+                guard index - lineStart <= maxLength else {
+                    throw RESPParseError("line longer than \(maxLength) bytes")
+                }
+                return index
+            }
+            if byte == lf8 { throw RESPParseError("LF without CR in a line") }
+            index += 1
+        }
+        if index - lineStart > maxLength { throw RESPParseError("line longer than \(maxLength) bytes") }
+        resume = index
+        return nil
+    }
+
+    /// Parses `-?[0-9]+\r\n` at `from`: the value and the index of its CR, or `nil` if incomplete.
+    static func decimalLine(
+        _ bytes: UnsafeBufferPointer<UInt8>, from: Int
+    ) throws(RESPParseError) -> (Int64, Int)? {
+        var index = from
+        guard index < bytes.count else { return nil }
+        let negative = bytes[index] == minus8
+        if negative { index += 1 }
+        let digitsStart = index
+        // Accumulate as a negative number so that Int64.min parses.
+        var value: Int64 = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == cr8 {
+                guard index > digitsStart else { throw RESPParseError("missing number") }
+                guard bytes[digitsStart] != zero8 || (index == digitsStart + 1 && !negative) else {
+                    throw RESPParseError("number with a leading zero")
+                }
+                guard index + 1 < bytes.count else { return nil }
+                guard bytes[index + 1] == lf8 else { throw RESPParseError("CR not followed by LF") }
+                if negative { return (value, index) }
+                guard value != .min else { throw RESPParseError("number out of range") }
+                return (-value, index)
+            }
+            let digit = byte &- zero8
+            guard digit < 10 else { throw RESPParseError("invalid byte 0x\(hex(byte)) in a number") }
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflow2) = times10.subtractingReportingOverflow(Int64(digit))
+            guard !overflow1, !overflow2 else { throw RESPParseError("number out of range") }
+            value = next
+            index += 1
+        }
+        return nil
+    }
+}
+
+// MARK: - Step 2: decoding
+
+extension RESPParser {
+    /// Decodes the framed value at `index` and moves `index` past it.
+    static func decode(
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, depth: Int
+    ) throws(RESPParseError) -> RESPValue {
+        guard index < bytes.count, let type = RESPTypeIdentifier(rawValue: bytes[index]) else {
+            throw RESPParseError("unframed value")
+        }
+        switch type {
+        case .simpleString, .error:
+            var cr = index + 1
+            while cr < bytes.count && bytes[cr] != cr8 { cr += 1 }
+            guard cr < bytes.count else { throw RESPParseError("unframed value") }
+            let line = Array(UnsafeBufferPointer(rebasing: bytes[(index + 1)..<cr]))
+            index = cr + 2
+            return type == .error ? .error(line) : .simpleString(line)
+        case .integer:
+            let (value, cr) = try framedDecimal(bytes, from: index + 1)
+            index = cr + 2
+            return .integer(value)
+        case .bulkString:
+            let (length, cr) = try framedDecimal(bytes, from: index + 1)
+            index = cr + 2
+            guard length >= 0 else { return .bulkString(nil) }
+            let end = index + Int(length)
+            guard end + 2 <= bytes.count else { throw RESPParseError("unframed value") }
+            let data = Array(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            index = end + 2
+            return .bulkString(data)
+        case .array:
+            let (count, cr) = try framedDecimal(bytes, from: index + 1)
+            index = cr + 2
+            guard count >= 0 else { return .array(nil) }
+            var elements: [RESPValue] = []
+            elements.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                elements.append(try decode(bytes, at: &index, depth: depth + 1))
+            }
+            return .array(elements)
+        }
+    }
+
+    private static func framedDecimal(
+        _ bytes: UnsafeBufferPointer<UInt8>, from: Int
+    ) throws(RESPParseError) -> (Int64, Int) {
+        guard let result = try decimalLine(bytes, from: from) else { throw RESPParseError("unframed value") }
+        return result
+    }
+}
+
+private let cr8 = UInt8(ascii: "\r")
+private let lf8 = UInt8(ascii: "\n")
+private let minus8 = UInt8(ascii: "-")
+private let zero8 = UInt8(ascii: "0")
+
+private func hex(_ byte: UInt8) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 15)]], as: UTF8.self)
+}
