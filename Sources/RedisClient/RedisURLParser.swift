@@ -168,7 +168,8 @@ struct RedisURLParser {
         while index < text.endIndex {
             let byte = text[index]
             if byte == UInt8(ascii: "%") {
-                guard index + 2 < text.endIndex, let high = hexValue(text[index + 1]), let low = hexValue(text[index + 2])
+                guard index + 2 < text.endIndex, let high = hexValue(text[index + 1]),
+                    let low = hexValue(text[index + 2])
                 else { throw invalid("invalid percent-encoding in the \(what)") }
                 out.append(high << 4 | low)
                 index += 3
@@ -190,7 +191,8 @@ struct RedisURLParser {
 
 // MARK: - Byte helpers
 
-private func split(_ text: ArraySlice<UInt8>, at separator: UInt8) -> (ArraySlice<UInt8>, ArraySlice<UInt8>?) {
+private func split(_ text: ArraySlice<UInt8>, at separator: UInt8) -> (ArraySlice<UInt8>, ArraySlice<UInt8>?)
+{
     guard let index = text.firstIndex(of: separator) else { return (text, nil) }
     return (text[..<index], text[(index + 1)...])
 }

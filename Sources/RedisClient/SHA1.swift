@@ -18,17 +18,21 @@ enum SHA1 {
         padded.append(0x80)
         while padded.count % 64 != 56 { padded.append(0) }
         let bitLength = UInt64(message.count) &* 8
-        for shift in stride(from: 56, through: 0, by: -8) { padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) {
+            padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
+        }
 
         var words = [UInt32](repeating: 0, count: 80)
         for chunk in stride(from: 0, to: padded.count, by: 64) {
             for index in 0..<16 {
                 let base = chunk + index * 4
-                words[index] = UInt32(padded[base]) << 24 | UInt32(padded[base + 1]) << 16
+                words[index] =
+                    UInt32(padded[base]) << 24 | UInt32(padded[base + 1]) << 16
                     | UInt32(padded[base + 2]) << 8 | UInt32(padded[base + 3])
             }
             for index in 16..<80 {
-                words[index] = rotate(words[index - 3] ^ words[index - 8] ^ words[index - 14] ^ words[index - 16], 1)
+                words[index] = rotate(
+                    words[index - 3] ^ words[index - 8] ^ words[index - 14] ^ words[index - 16], 1)
             }
             var (a, b, c, d, e) = state
             for index in 0..<80 {
@@ -46,7 +50,9 @@ enum SHA1 {
         }
         var digest: [UInt8] = []
         for word in [state.0, state.1, state.2, state.3, state.4] {
-            digest += [UInt8(word >> 24), UInt8(word >> 16 & 0xFF), UInt8(word >> 8 & 0xFF), UInt8(word & 0xFF)]
+            digest += [
+                UInt8(word >> 24), UInt8(word >> 16 & 0xFF), UInt8(word >> 8 & 0xFF), UInt8(word & 0xFF),
+            ]
         }
         return digest
     }

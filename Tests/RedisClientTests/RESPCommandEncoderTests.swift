@@ -18,7 +18,9 @@ import Testing
         encoder.appendArgument(-1234567890)
         encoder.appendArgument(0)
         let hello = "$6\r\nhéllo\r\n"
-        #expect(encoder.buffer == b("*6\r\n" + hello + hello + hello + hello + "$11\r\n-1234567890\r\n$1\r\n0\r\n"))
+        #expect(
+            encoder.buffer
+                == b("*6\r\n" + hello + hello + hello + hello + "$11\r\n-1234567890\r\n$1\r\n0\r\n"))
     }
 
     @Test func binaryAndLargeArguments() throws {
@@ -37,7 +39,9 @@ import Testing
         var parser = RESPParser()
         parser.append(encoder.buffer)
         for index in 0..<1000 {
-            #expect(try parser.next() == .array([.bulkString(b("INCRBY")), .bulkString(b("k")), .bulkString(b("\(index)"))]))
+            #expect(
+                try parser.next()
+                    == .array([.bulkString(b("INCRBY")), .bulkString(b("k")), .bulkString(b("\(index)"))]))
         }
         encoder.removeAll()
         #expect(encoder.count == 0)

@@ -25,8 +25,12 @@ import Testing
         switch Int.random(in: 0..<(depth < 4 ? 7 : 5), using: &rng) {
         case 0: return .simpleString(randomText(rng: &rng))
         case 1: return .error(b("ERR ") + randomText(rng: &rng))
-        case 2: return .integer(Int64.random(in: .min ... .max, using: &rng) >> Int64.random(in: 0...63, using: &rng))
-        case 3: return .bulkString((0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) })
+        case 2:
+            return .integer(
+                Int64.random(in: .min ... .max, using: &rng) >> Int64.random(in: 0...63, using: &rng))
+        case 3:
+            return .bulkString(
+                (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) })
         case 4: return Bool.random(using: &rng) ? .bulkString(nil) : .array(nil)
         default:
             let count = Int.random(in: 0...5, using: &rng)
@@ -41,7 +45,9 @@ import Testing
     @Test func randomValuesRoundTripThroughRandomChunking() {
         var rng = SeededGenerator(seed: 0xC0FFEE)
         for _ in 0..<2_000 {
-            let values = (0..<Int.random(in: 1...4, using: &rng)).map { _ in Self.randomValue(depth: 0, rng: &rng) }
+            let values = (0..<Int.random(in: 1...4, using: &rng)).map { _ in
+                Self.randomValue(depth: 0, rng: &rng)
+            }
             let result = Self.drive(values.flatMap(encodeRESP), rng: &rng)
             #expect(!result.threw)
             #expect(result.values == values)
@@ -70,8 +76,11 @@ import Testing
             let value = Self.randomValue(depth: 0, rng: &rng)
             var bytes = encodeRESP(value)
             switch Int.random(in: 0..<4, using: &rng) {
-            case 0: bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
-            case 1: bytes.insert(UInt8.random(in: 0...255, using: &rng), at: Int.random(in: 0...bytes.count, using: &rng))
+            case 0:
+                bytes[Int.random(in: 0..<bytes.count, using: &rng)] = UInt8.random(in: 0...255, using: &rng)
+            case 1:
+                bytes.insert(
+                    UInt8.random(in: 0...255, using: &rng), at: Int.random(in: 0...bytes.count, using: &rng))
             case 2: bytes.remove(at: Int.random(in: 0..<bytes.count, using: &rng))
             default: bytes.removeLast(Int.random(in: 0..<bytes.count, using: &rng))
             }

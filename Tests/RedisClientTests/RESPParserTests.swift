@@ -16,8 +16,10 @@ import Testing
         ("$6\r\nhe\r\nlo\r\n", .bulkString(b("he\r\nlo"))),
         ("*-1\r\n", .array(nil)),
         ("*0\r\n", .array([])),
-        ("*3\r\n:1\r\n$3\r\nfoo\r\n*2\r\n+a\r\n*-1\r\n",
-         .array([.integer(1), .bulkString(b("foo")), .array([.simpleString(b("a")), .array(nil)])])),
+        (
+            "*3\r\n:1\r\n$3\r\nfoo\r\n*2\r\n+a\r\n*-1\r\n",
+            .array([.integer(1), .bulkString(b("foo")), .array([.simpleString(b("a")), .array(nil)])])
+        ),
         ("*2\r\n*1\r\n*0\r\n$-1\r\n", .array([.array([.array([])]), .bulkString(nil)])),
     ]
 
@@ -25,7 +27,8 @@ import Testing
     static var values: [RESPValue] { samples.map(\.1) }
 
     /// Feeds `chunks` one after the other and collects every reply.
-    static func parse(_ chunks: [ArraySlice<UInt8>], parser: RESPParser = RESPParser()) throws -> [RESPValue] {
+    static func parse(_ chunks: [ArraySlice<UInt8>], parser: RESPParser = RESPParser()) throws -> [RESPValue]
+    {
         var parser = parser
         var values: [RESPValue] = []
         for chunk in chunks {
@@ -106,7 +109,8 @@ import Testing
 
     @Test(arguments: [
         "?\r\n", "hello\r\n", ":abc\r\n", ":\r\n", ":-\r\n", ":12a\r\n", ":1\r\r\n", ":1\rx",
-        ":99999999999999999999\r\n", ":01\r\n", ":-0\r\n", "$01\r\nx\r\n", ":9223372036854775808\r\n", "$-2\r\n", "*-2\r\n", "$\r\n",
+        ":99999999999999999999\r\n", ":01\r\n", ":-0\r\n", "$01\r\nx\r\n", ":9223372036854775808\r\n",
+        "$-2\r\n", "*-2\r\n", "$\r\n",
         "$3\r\nabcd\r\n", "$3\r\nabc\n\n", "$3\r\nabc\rX", "+OK\rX", "+O\nK\r\n", "-ERR\n",
         "*2\r\n:1\r\n?", "*1\r\n$1\r\nab\r\n", "$1 \r\nx\r\n", "$+1\r\nx\r\n", "* 1\r\n",
         "$600000000\r\n", "*1\r\n*1\r\n:x\r\n",

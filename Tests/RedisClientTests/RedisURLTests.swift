@@ -10,24 +10,35 @@ import Testing
         ("redis://host/", RedisURL(endpoint: .tcp(host: "host", port: 6379))),
         ("redis://:secret@host", RedisURL(endpoint: .tcp(host: "host", port: 6379), password: "secret")),
         ("redis://secret@host", RedisURL(endpoint: .tcp(host: "host", port: 6379), password: "secret")),
-        ("redis://alice:pw@host:7000/15",
-         RedisURL(endpoint: .tcp(host: "host", port: 7000), user: "alice", password: "pw", db: 15)),
+        (
+            "redis://alice:pw@host:7000/15",
+            RedisURL(endpoint: .tcp(host: "host", port: 7000), user: "alice", password: "pw", db: 15)
+        ),
         ("redis://alice:@host", RedisURL(endpoint: .tcp(host: "host", port: 6379), user: "alice")),
-        ("redis://a%40b:p%3Aw%2F%25%20%C3%A9@host",
-         RedisURL(endpoint: .tcp(host: "host", port: 6379), user: "a@b", password: "p:w/% é")),
+        (
+            "redis://a%40b:p%3Aw%2F%25%20%C3%A9@host",
+            RedisURL(endpoint: .tcp(host: "host", port: 6379), user: "a@b", password: "p:w/% é")
+        ),
         ("redis://[::1]", RedisURL(endpoint: .tcp(host: "::1", port: 6379))),
         ("redis://[::1]:6390/3", RedisURL(endpoint: .tcp(host: "::1", port: 6390), db: 3)),
-        ("redis://u:p@[2001:db8::7]:1234", RedisURL(endpoint: .tcp(host: "2001:db8::7", port: 1234), user: "u", password: "p")),
+        (
+            "redis://u:p@[2001:db8::7]:1234",
+            RedisURL(endpoint: .tcp(host: "2001:db8::7", port: 1234), user: "u", password: "p")
+        ),
         ("redis://[fe80::1%25eth0]:6379", RedisURL(endpoint: .tcp(host: "fe80::1%eth0", port: 6379))),
         ("redis://host?db=4", RedisURL(endpoint: .tcp(host: "host", port: 6379), db: 4)),
-        ("redis://host/1?password=p%26w&foo=bar",
-         RedisURL(endpoint: .tcp(host: "host", port: 6379), password: "p&w", db: 1)),
+        (
+            "redis://host/1?password=p%26w&foo=bar",
+            RedisURL(endpoint: .tcp(host: "host", port: 6379), password: "p&w", db: 1)
+        ),
         ("unix:///tmp/redis.sock", RedisURL(endpoint: .unix(path: "/tmp/redis.sock"))),
         ("unix:///tmp/redis.sock?db=3", RedisURL(endpoint: .unix(path: "/tmp/redis.sock"), db: 3)),
         ("unix:///tmp/my%20dir/r.sock", RedisURL(endpoint: .unix(path: "/tmp/my dir/r.sock"))),
         ("unix://:pw@/run/redis.sock", RedisURL(endpoint: .unix(path: "/run/redis.sock"), password: "pw")),
-        ("unix://bob:pw@/run/redis.sock?db=1",
-         RedisURL(endpoint: .unix(path: "/run/redis.sock"), user: "bob", password: "pw", db: 1)),
+        (
+            "unix://bob:pw@/run/redis.sock?db=1",
+            RedisURL(endpoint: .unix(path: "/run/redis.sock"), user: "bob", password: "pw", db: 1)
+        ),
         ("localhost", RedisURL(endpoint: .tcp(host: "localhost", port: 6379))),
         ("10.0.0.1:7001", RedisURL(endpoint: .tcp(host: "10.0.0.1", port: 7001))),
         ("  redis-master:6379/2\n", RedisURL(endpoint: .tcp(host: "redis-master", port: 6379), db: 2)),
@@ -39,7 +50,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "", "   ", "http://host", "rediss://host", "redis://host:0", "redis://host:65536", "redis://host:port",
+        "", "   ", "http://host", "rediss://host", "redis://host:0", "redis://host:65536",
+        "redis://host:port",
         "redis://host:", "redis://host/x", "redis://host/-1", "redis://host/1/2", "redis://[::1",
         "redis://[::1]x", "redis://[zz::1]", "redis://[127.0.0.1]", "redis://ho st", "redis://h%41st",
         "redis://:p%zz@host", "redis://:p%4@host", "redis://:%FF%FE@host", "unix://", "unix://relative/path",
@@ -114,7 +126,8 @@ extension String {
     fileprivate func replacingPassword(with password: String?) -> String {
         guard let password else { return self }
         let encoded = password.unicodeScalars.map { scalar -> String in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) ? String(scalar) : "%" + String(scalar.value, radix: 16)
+            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+                ? String(scalar) : "%" + String(scalar.value, radix: 16)
         }.joined()
         return replacing("***", with: encoded)
     }

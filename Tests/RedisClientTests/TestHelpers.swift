@@ -9,8 +9,9 @@ func b(_ text: String) -> [UInt8] { Array(text.utf8) }
 func connect(
     _ server: RedisServerProcess = .shared, timeout: Double = 5, clientName: String? = "pottery"
 ) throws -> RedisConnection {
-    try RedisConnection(url: RedisURL(parsing: server.url),
-                        options: RedisConnectionOptions(timeout: timeout, clientName: clientName))
+    try RedisConnection(
+        url: RedisURL(parsing: server.url),
+        options: RedisConnectionOptions(timeout: timeout, clientName: clientName))
 }
 
 /// Seconds taken by `body`.

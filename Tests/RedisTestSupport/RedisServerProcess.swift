@@ -24,7 +24,9 @@ public final class RedisServerProcess: @unchecked Sendable {
         func encode(_ text: String) -> String {
             text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? text
         }
-        if let aclUser { return "redis://\(encode(aclUser.name)):\(encode(aclUser.password))@127.0.0.1:\(port)/0" }
+        if let aclUser {
+            return "redis://\(encode(aclUser.name)):\(encode(aclUser.password))@127.0.0.1:\(port)/0"
+        }
         if let password { return "redis://:\(encode(password))@127.0.0.1:\(port)/0" }
         return url
     }
@@ -69,7 +71,9 @@ public final class RedisServerProcess: @unchecked Sendable {
                 "--daemonize", "no", "--dir", directory, "--pidfile", directory + "/redis.pid",
             ]
             if let password { arguments += ["--requirepass", password] }
-            if let aclUser { arguments += ["--user", aclUser.name, "on", ">" + aclUser.password, "~*", "&*", "+@all"] }
+            if let aclUser {
+                arguments += ["--user", aclUser.name, "on", ">" + aclUser.password, "~*", "&*", "+@all"]
+            }
             if let socketPath { arguments += ["--unixsocket", socketPath, "--unixsocketperm", "700"] }
             arguments += extraArguments
 
@@ -77,7 +81,8 @@ public final class RedisServerProcess: @unchecked Sendable {
             posix_spawn_file_actions_init(&actions)
             defer { posix_spawn_file_actions_destroy(&actions) }
             posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 1, directory + "/redis.log", O_WRONLY | O_CREAT | O_APPEND, 0o600)
+            posix_spawn_file_actions_addopen(
+                &actions, 1, directory + "/redis.log", O_WRONLY | O_CREAT | O_APPEND, 0o600)
             posix_spawn_file_actions_adddup2(&actions, 1, 2)
             let pid: pid_t
             spawnLock.lock()
@@ -87,7 +92,7 @@ public final class RedisServerProcess: @unchecked Sendable {
             case .success(let spawned): pid = spawned
             case .failure(let why): throw TestSupportError("cannot run redis-server: \(why)")
             }
-            ServerRegistry.track(pid)
+            ServerRegistry.track(pid, directory: directory)
             let server = RedisServerProcess(
                 port: port, pid: pid, directory: directory, password: password, aclUser: aclUser,
                 unixSocketPath: socketPath)
@@ -138,7 +143,8 @@ public final class RedisServerProcess: @unchecked Sendable {
         }
         let result = runProcess("redis-cli", arguments + args, environment: environment, timeout: 30)
         guard result.status == 0 else {
-            throw TestSupportError("redis-cli \(args.joined(separator: " ")) exited \(result.status): \(result.stderrText)")
+            throw TestSupportError(
+                "redis-cli \(args.joined(separator: " ")) exited \(result.status): \(result.stderrText)")
         }
         return result.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
     }
@@ -146,7 +152,8 @@ public final class RedisServerProcess: @unchecked Sendable {
     /// The last lines of the server's log.
     public func logTail(lines: Int = 30) -> String {
         let text = (try? String(contentsOfFile: directory + "/redis.log", encoding: .utf8)) ?? ""
-        return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
+        return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(
+            separator: "\n")
     }
 
     // MARK: - Readiness
@@ -207,7 +214,8 @@ public final class RedisServerProcess: @unchecked Sendable {
             if received.first == UInt8(ascii: "-") { return false }
             if containsSequence(received, marker) { return true }
             if received.last == UInt8(ascii: "\n"), containsSequence(received, Array("redis_version".utf8)),
-                containsSequence(received, Array("process_id:".utf8)), containsSequence(received, Array("\r\n\r\n".utf8))
+                containsSequence(received, Array("process_id:".utf8)),
+                containsSequence(received, Array("\r\n\r\n".utf8))
             {
                 return false
             }
@@ -243,15 +251,16 @@ func containsSequence(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
 /// The pids of servers this process started, killed at exit; and the reaping of servers
 /// orphaned by earlier test processes that died without cleaning up.
 enum ServerRegistry {
-    private static let pids = Locked(Set<pid_t>())
+    /// Running servers: pid and directory.
+    private static let servers = Locked([pid_t: String]())
     private static let prepared = Locked(false)
 
-    static func track(_ pid: pid_t) {
-        pids.withLock { _ = $0.insert(pid) }
+    static func track(_ pid: pid_t, directory: String) {
+        servers.withLock { $0[pid] = directory }
     }
 
     static func untrack(_ pid: pid_t) {
-        pids.withLock { _ = $0.remove(pid) }
+        servers.withLock { _ = $0.removeValue(forKey: pid) }
     }
 
     /// Once per process: registers the exit handler and reaps orphans.
@@ -267,9 +276,14 @@ enum ServerRegistry {
         reapOrphans()
     }
 
+    /// Kills, reaps and removes every server still running (at exit).
     static func killAll() {
-        let all = pids.withLock { $0 }
-        for pid in all { kill(pid, SIGKILL) }
+        let all = servers.withLock { $0 }
+        for pid in all.keys { kill(pid, SIGKILL) }
+        for (pid, directory) in all {
+            _ = waitForExit(pid, until: Date().addingTimeInterval(2))
+            try? FileManager.default.removeItem(atPath: directory)
+        }
     }
 
     /// Kills servers whose owning test process is gone, and removes their directories.

@@ -111,8 +111,9 @@ public func runProcess(
         status = waitForExit(pid, until: .distantFuture)
     }
     for fd in [output[0], errors[0]] { close(fd) }
-    return ProcessResult(status: status ?? -1, stdout: collected[output[0]]!, stderr: collected[errors[0]]!,
-                         timedOut: timedOut)
+    return ProcessResult(
+        status: status ?? -1, stdout: collected[output[0]]!, stderr: collected[errors[0]]!,
+        timedOut: timedOut)
 }
 
 /// Serializes pipe creation and spawning (see `runProcess`).
@@ -136,11 +137,13 @@ func spawn(
     var pid: pid_t = 0
     let status: Int32
     if let envp {
-        status = executable.contains("/")
+        status =
+            executable.contains("/")
             ? posix_spawn(&pid, executable, &actions, nil, argv, envp)
             : posix_spawnp(&pid, executable, &actions, nil, argv, envp)
     } else {
-        status = executable.contains("/")
+        status =
+            executable.contains("/")
             ? posix_spawn(&pid, executable, &actions, nil, argv, environ)
             : posix_spawnp(&pid, executable, &actions, nil, argv, environ)
     }

@@ -33,7 +33,10 @@ public struct RedisScanCursor {
     private var cursor: [UInt8] = [UInt8(ascii: "0")]
     private var finished = false
 
-    init(connection: RedisConnection, command: String, key: [UInt8]?, match: [UInt8]?, count: Int, type: String?) {
+    init(
+        connection: RedisConnection, command: String, key: [UInt8]?, match: [UInt8]?, count: Int,
+        type: String?
+    ) {
         self.connection = connection
         self.command = command
         self.key = key

@@ -14,7 +14,9 @@ extension RedisConnection {
     /// Runs `script` with EVALSHA; if the server does not have it (`NOSCRIPT`, e.g. after a
     /// restart or `SCRIPT FLUSH`), with EVAL, which also caches it for the next EVALSHA.
     /// An error raised by the script is thrown as `.server`.
-    public func eval(_ script: RedisScript, keys: [[UInt8]], arguments: [[UInt8]]) throws(RedisError) -> RESPValue {
+    public func eval(_ script: RedisScript, keys: [[UInt8]], arguments: [[UInt8]]) throws(RedisError)
+        -> RESPValue
+    {
         do {
             return try call(Self.scriptCall(Self.evalsha, Array(script.sha1.utf8), keys, arguments))
         } catch {

@@ -47,7 +47,8 @@ extension RedisConnection {
             }
             for command in commands {
                 if case .error(let bytes) = try readReply(), failure == nil {
-                    failure = RedisError(reply: bytes, server: server, command: RedisError.commandName(command))
+                    failure = RedisError(
+                        reply: bytes, server: server, command: RedisError.commandName(command))
                 }
             }
             switch try readReply() {

@@ -9,7 +9,8 @@ import Glibc
 ///   are returned as `.error`). Every enqueued command's reply must be read. For very large
 ///   pipelines, flush and read in batches (say every few thousand commands or a few MiB of
 ///   `bufferedOutputBytes`); while flushing, replies that arrive are buffered, so the server
-///   never stalls on us, but they take memory until read.
+///   never stalls on us, but they take memory until read. For throughput keep many commands in
+///   flight: drain with `readReplyIfAvailable()` between flushes and wait for the rest at the end.
 ///
 /// After a timeout, a lost connection or a protocol violation the socket is closed and the
 /// connection is unusable: every later call throws `.connectionLost` ("unusable after an
@@ -33,6 +34,8 @@ public final class RedisConnection {
     /// Connects (TCP through `getaddrinfo`, IPv4 and IPv6, or a unix socket) within
     /// `options.timeout`, then sends `AUTH`, `SELECT` and `CLIENT SETNAME` as needed, pipelined
     /// in one round trip. A rejected `AUTH` (or `NOAUTH`) throws `.authentication`.
+    /// Name resolution itself (`getaddrinfo`) is not bounded by the timeout; IP literals and
+    /// `/etc/hosts` names resolve at once.
     public convenience init(url: RedisURL, options: RedisConnectionOptions = .init()) throws(RedisError) {
         let fd: Int32
         switch Socket.connect([url.endpoint], timeout: options.timeout)[0] {
@@ -206,6 +209,16 @@ public final class RedisConnection {
         }
     }
 
+    /// A reply if one is complete in the read buffer or readable right now, without waiting;
+    /// `nil` otherwise. Lets a bulk writer drain replies between flushes while keeping the
+    /// pipeline deep (blocking on every batch's reply leaves the server idle).
+    public func readReplyIfAvailable() throws(RedisError) -> RESPValue? {
+        try checkUsable()
+        if let reply = try bufferedReply() { return reply }
+        try receiveAvailable()
+        return try bufferedReply()
+    }
+
     // MARK: - Internals shared with fan-out
 
     /// A reply already in the read buffer, if complete.
@@ -267,7 +280,12 @@ public final class RedisConnection {
     }
 
     func checkUsable() throws(RedisError) {
-        if let unusableReason { throw RedisError(kind: .connectionLost, message: unusableReason, server: server) }
+        guard let unusableReason else { return }
+        // Commands enqueued on a dead connection are dropped, not accumulated.
+        output.removeAll()
+        sent = 0
+        pendingReplies = 0
+        throw RedisError(kind: .connectionLost, message: unusableReason, server: server)
     }
 
     private func lost(_ code: Int32?) -> RedisError {

@@ -1,7 +1,8 @@
 /// How to connect: timeout, client name and a password that overrides the URL's.
 public struct RedisConnectionOptions: Sendable {
     /// Seconds allowed for connecting, and for each wait for a reply (or for the socket to take
-    /// more bytes): a server that makes no progress for this long is a `.timeout`.
+    /// more bytes): a server that makes no progress for this long is a `.timeout`. A negative or
+    /// infinite value waits forever.
     public var timeout: Double = 5
     /// Sent as `CLIENT SETNAME` after connecting; `nil` skips it.
     public var clientName: String? = "pottery"
@@ -23,7 +24,11 @@ extension RedisConnectionOptions: CustomStringConvertible, CustomReflectable {
 
     /// Keeps the password out of `dump()` and debuggers' child lists.
     public var customMirror: Mirror {
-        Mirror(self, children: ["timeout": timeout, "clientName": clientName as Any,
-                                "password": password == nil ? "nil" : "***"])
+        Mirror(
+            self,
+            children: [
+                "timeout": timeout, "clientName": clientName as Any,
+                "password": password == nil ? "nil" : "***",
+            ])
     }
 }

@@ -83,7 +83,8 @@ extension Socket {
             let bytes = Array(path.utf8)
             let capacity = MemoryLayout.size(ofValue: sockaddr_un().sun_path)
             guard bytes.count < capacity else {
-                throw SocketFailure(kind: .connect, message: "unix socket path longer than \(capacity - 1) bytes")
+                throw SocketFailure(
+                    kind: .connect, message: "unix socket path longer than \(capacity - 1) bytes")
             }
             withUnsafeMutableBytes(of: &address.storage) { raw in
                 let un = raw.bindMemory(to: sockaddr_un.self).baseAddress!
@@ -114,7 +115,8 @@ extension Socket {
                     var address = Address(family: entry.pointee.ai_family)
                     address.length = entry.pointee.ai_addrlen
                     withUnsafeMutableBytes(of: &address.storage) { raw in
-                        raw.copyMemory(from: UnsafeRawBufferPointer(start: socketAddress, count: Int(address.length)))
+                        raw.copyMemory(
+                            from: UnsafeRawBufferPointer(start: socketAddress, count: Int(address.length)))
                     }
                     addresses.append(address)
                 }
@@ -146,14 +148,17 @@ extension Socket {
             while index < addresses.count {
                 var address = addresses[index]
                 index += 1
-                let kind = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+                let kind =
+                    Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
                 fd = socket(address.family, kind, 0)
                 guard fd >= 0 else {
                     lastError = errorText(errno)
                     continue
                 }
                 let result = withUnsafePointer(to: &address.storage) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, address.length) }
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        Glibc.connect(fd, $0, address.length)
+                    }
                 }
                 if result == 0 { return connected() }
                 let error = errno
@@ -232,7 +237,8 @@ extension Socket {
                 for index in owners {
                     attempts[index]?.cancel()
                     attempts[index] = nil
-                    results[index] = .failure(SocketFailure(kind: ready == 0 ? .timeout : .connect, message: why))
+                    results[index] = .failure(
+                        SocketFailure(kind: ready == 0 ? .timeout : .connect, message: why))
                 }
                 break
             }

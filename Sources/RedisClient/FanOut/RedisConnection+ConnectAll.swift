@@ -22,7 +22,8 @@ extension RedisConnection {
                 handshakes.append(commands)
                 results.append(.success(connection))
             case .failure(let failure):
-                results.append(.failure(RedisError(kind: failure.kind, message: failure.message, server: url.redacted)))
+                results.append(
+                    .failure(RedisError(kind: failure.kind, message: failure.message, server: url.redacted)))
             }
         }
         let replies = exchange(

@@ -43,7 +43,8 @@ extension RedisConnection {
             if ready == 0 || ready < 0 {
                 let why = ready == 0 ? "no reply within \(formatSeconds(timeout))" : Socket.errorText(errno)
                 for index in owners {
-                    results[index] = .failure(connections[index].fail(ready == 0 ? .timeout : .connectionLost, why))
+                    results[index] = .failure(
+                        connections[index].fail(ready == 0 ? .timeout : .connectionLost, why))
                 }
                 break
             }

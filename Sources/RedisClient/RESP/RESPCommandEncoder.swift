@@ -33,10 +33,7 @@ public struct RESPCommandEncoder: Sendable {
     public mutating func beginCommand(argumentCount count: Int) {
         assert(owedArguments == 0, "previous command is missing \(owedArguments) argument(s)")
         owedArguments = count
-        buffer.append(UInt8(ascii: "*"))
-        appendDecimal(count)
-        buffer.append(cr8)
-        buffer.append(lf8)
+        appendLine(UInt8(ascii: "*"), count)
     }
 
     public mutating func appendArgument(_ bytes: [UInt8]) {
@@ -68,9 +65,7 @@ public struct RESPCommandEncoder: Sendable {
 
     /// An integer argument in decimal, without building a `String`.
     public mutating func appendArgument(_ value: Int) {
-        appendHeader(decimalLength(value))
         appendDecimal(value)
-        appendCRLF()
     }
 
     /// Empties the buffer, keeping a moderate capacity.
@@ -89,10 +84,7 @@ public struct RESPCommandEncoder: Sendable {
     private mutating func appendHeader(_ length: Int) {
         assert(owedArguments > 0, "argument without beginCommand(argumentCount:)")
         owedArguments -= 1
-        buffer.append(UInt8(ascii: "$"))
-        appendDecimal(length)
-        buffer.append(cr8)
-        buffer.append(lf8)
+        appendLine(UInt8(ascii: "$"), length)
     }
 
     private mutating func appendCRLF() {
@@ -100,34 +92,48 @@ public struct RESPCommandEncoder: Sendable {
         buffer.append(lf8)
     }
 
-    private func decimalLength(_ value: Int) -> Int {
-        var length = value < 0 ? 2 : 1
-        var rest = value.magnitude
-        while rest >= 10 {
-            rest /= 10
-            length += 1
+    /// `marker`, `value` in decimal, CRLF: one append of at most 23 bytes.
+    private mutating func appendLine(_ marker: UInt8, _ value: Int) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { scratch in
+            var index = 24
+            scratch[index - 1] = lf8
+            scratch[index - 2] = cr8
+            index -= 2
+            var rest = value.magnitude
+            repeat {
+                index -= 1
+                scratch[index] = zero8 + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
+            } while rest > 0
+            if value < 0 {
+                index -= 1
+                scratch[index] = UInt8(ascii: "-")
+            }
+            index -= 1
+            scratch[index] = marker
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[index...]))
         }
-        return length
     }
 
+    /// `value` in decimal, as a bulk string argument.
     private mutating func appendDecimal(_ value: Int) {
-        if value >= 0 && value < 10 {
-            buffer.append(zero8 + UInt8(value))
-            return
-        }
-        let length = decimalLength(value)
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(zero8, count: length))
-        buffer.withUnsafeMutableBufferPointer { out in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
+            var index = 20
             var rest = value.magnitude
-            var index = start + length - 1
             repeat {
-                out[index] = zero8 + UInt8(rest % 10)
-                rest /= 10
                 index -= 1
+                scratch[index] = zero8 + UInt8(truncatingIfNeeded: rest % 10)
+                rest /= 10
             } while rest > 0
-            if value < 0 { out[start] = UInt8(ascii: "-") }
+            if value < 0 {
+                index -= 1
+                scratch[index] = UInt8(ascii: "-")
+            }
+            let digits = UnsafeBufferPointer(rebasing: scratch[index...])
+            appendHeader(digits.count)
+            buffer.append(contentsOf: digits)
         }
+        appendCRLF()
     }
 }
 

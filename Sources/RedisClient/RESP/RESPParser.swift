@@ -75,7 +75,7 @@ public struct RESPParser: Sendable {
             let bytes = UnsafeBufferPointer(rebasing: whole[start..<end])
             guard let length = try Self.frame(bytes, &state, limits) else { return nil }
             var index = 0
-            let value = try Self.decode(bytes, at: &index, depth: 0)
+            let value = try Self.decode(bytes, at: &index)
             return (value, length)
         }
         swap(&state, &scan)
@@ -114,7 +114,14 @@ public struct RESPParser: Sendable {
         var grown = storage.count * 2
         while grown - writeIndex < minimumFree { grown *= 2 }
         if scan.needed > 0 { grown = min(grown, max(scan.needed, writeIndex + minimumFree)) }
-        storage.append(contentsOf: repeatElement(0, count: grown - storage.count))
+        var larger = [UInt8](repeating: 0, count: grown)
+        let live = writeIndex
+        larger.withUnsafeMutableBytes { target in
+            storage.withUnsafeBytes { source in
+                target.baseAddress!.copyMemory(from: source.baseAddress!, byteCount: live)
+            }
+        }
+        storage = larger
     }
 
     private mutating func releaseDrainedBuffer() {
@@ -156,8 +163,10 @@ extension RESPParser {
             switch type {
             case .simpleString, .error:
                 let searchFrom = max(state.lineSearch, start + 1)
-                guard let cr = try findCRLF(bytes, lineStart: start + 1, searchFrom: searchFrom,
-                                            maxLength: limits.maxLineLength, resume: &state.lineSearch)
+                guard
+                    let cr = try findCRLF(
+                        bytes, lineStart: start + 1, searchFrom: searchFrom,
+                        maxLength: limits.maxLineLength, resume: &state.lineSearch)
                 else { return nil }
                 tokenEnd = cr + 2
             case .integer:
@@ -282,7 +291,7 @@ extension RESPParser {
 extension RESPParser {
     /// Decodes the framed value at `index` and moves `index` past it.
     static func decode(
-        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int, depth: Int
+        _ bytes: UnsafeBufferPointer<UInt8>, at index: inout Int
     ) throws(RESPParseError) -> RESPValue {
         guard index < bytes.count, let type = RESPTypeIdentifier(rawValue: bytes[index]) else {
             throw RESPParseError("unframed value")
@@ -315,7 +324,7 @@ extension RESPParser {
             var elements: [RESPValue] = []
             elements.reserveCapacity(Int(count))
             for _ in 0..<count {
-                elements.append(try decode(bytes, at: &index, depth: depth + 1))
+                elements.append(try decode(bytes, at: &index))
             }
             return .array(elements)
         }
