@@ -13,6 +13,32 @@ import Testing
         }
     }()
 
+    @Test func prefetchingCursorReturnsEverythingAndCancelKeepsTheConnectionInStep() throws {
+        let connection = try connect(Self.server)
+        let key = uniqueKey("prefetch")
+        var arguments = [b("HSET"), b(key)]
+        for index in 0..<5000 { arguments += [b("f\(index)"), b("\(index)")] }
+        _ = try connection.call(arguments)
+        defer { _ = try? connection.call("DEL", key) }
+
+        var cursor = connection.hscan(b(key), count: 100)
+        cursor.prefetch = true
+        var fields = Set<[UInt8]>()
+        while let batch = try cursor.nextBatch() {
+            for index in stride(from: 0, to: batch.count, by: 2) { fields.insert(batch[index]) }
+        }
+        #expect(fields.count == 5000)
+        #expect(connection.pendingReplies == 0)
+
+        var early = connection.hscan(b(key), count: 100)
+        early.prefetch = true
+        #expect(try early.nextBatch()?.isEmpty == false)
+        #expect(connection.pendingReplies == 1, "the next request is already on its way")
+        early.cancel()
+        #expect(connection.pendingReplies == 0)
+        #expect(try connection.call("PING") == .simpleString(b("PONG")))
+    }
+
     @Test func scanReturnsEveryKey() throws {
         let connection = try connect(Self.server)
         let prefix = uniqueKey("scan")

@@ -42,6 +42,8 @@ public final class RedisDict {
     /// Streams every stored field and value (HSCAN), a batch at a time.
     public func forEachEncodedItem(_ body: ([UInt8], [UInt8]) throws -> Void) throws {
         var cursor = redis.hscan(keyBytes)
+        cursor.prefetch = true
+        defer { cursor.cancel() }
         while let batch = try cursor.nextBatch() {
             var index = 0
             while index + 1 < batch.count {

@@ -51,6 +51,8 @@ public final class RedisSet {
     /// Streams every stored member (SSCAN), a batch at a time.
     public func forEachEncodedMember(_ body: ([UInt8]) throws -> Void) throws {
         var cursor = redis.sscan(keyBytes)
+        cursor.prefetch = true
+        defer { cursor.cancel() }
         while let batch = try cursor.nextBatch() {
             for member in batch { try body(member) }
         }

@@ -32,6 +32,10 @@ public struct RedisScanCursor {
     let type: String?
     private var cursor: [UInt8] = [UInt8(ascii: "0")]
     private var finished = false
+    /// Send the next request as soon as a reply names the next cursor, so the server works on it
+    /// while the caller handles this batch. The caller must then read to the end or call `cancel()`.
+    public var prefetch = false
+    private var inFlight = false
 
     init(
         connection: RedisConnection, command: String, key: [UInt8]?, match: [UInt8]?, count: Int,
@@ -48,13 +52,16 @@ public struct RedisScanCursor {
     /// The next non-empty batch, or `nil` when the iteration is complete.
     public mutating func nextBatch() throws(RedisError) -> [[UInt8]]? {
         while !finished {
-            var arguments: [[UInt8]] = [Array(command.utf8)]
-            if let key { arguments.append(key) }
-            arguments.append(cursor)
-            if let match { arguments += [Array("MATCH".utf8), match] }
-            arguments += [Array("COUNT".utf8), Array(String(count).utf8)]
-            if let type { arguments += [Array("TYPE".utf8), Array(type.utf8)] }
-            let reply = try connection.call(arguments)
+            if !inFlight {
+                connection.enqueue(requestArguments())
+                try connection.flush()
+            }
+            inFlight = false
+            let reply = try connection.readReply()
+            if case .error(let bytes) = reply {
+                finished = true
+                throw RedisError(reply: bytes, server: connection.server, command: command)
+            }
             guard case .array(let parts?) = reply, parts.count == 2, let next = parts[0].bytes,
                 case .array(let items?) = parts[1]
             else {
@@ -64,6 +71,11 @@ public struct RedisScanCursor {
             }
             cursor = next
             finished = next == [UInt8(ascii: "0")]
+            if prefetch && !finished {
+                connection.enqueue(requestArguments())
+                try connection.flush()
+                inFlight = true
+            }
             var batch: [[UInt8]] = []
             batch.reserveCapacity(items.count)
             for item in items {
@@ -77,6 +89,25 @@ public struct RedisScanCursor {
             if !batch.isEmpty { return batch }
         }
         return nil
+    }
+
+    /// Stops early: reads the reply of a prefetched request, so the connection stays in step.
+    public mutating func cancel() {
+        finished = true
+        if inFlight {
+            inFlight = false
+            _ = try? connection.readReply()
+        }
+    }
+
+    private func requestArguments() -> [[UInt8]] {
+        var arguments: [[UInt8]] = [Array(command.utf8)]
+        if let key { arguments.append(key) }
+        arguments.append(cursor)
+        if let match { arguments += [Array("MATCH".utf8), match] }
+        arguments += [Array("COUNT".utf8), Array(String(count).utf8)]
+        if let type { arguments += [Array("TYPE".utf8), Array(type.utf8)] }
+        return arguments
     }
 
     /// Every remaining element, in one array (for small collections).
