@@ -33,6 +33,13 @@ struct CLIError: Error, Sendable {
         CLIError(.invalidInput, message, context: context)
     }
 
+    /// Whether a Redis failure is behind it (so the connection may be out of step).
+    static func isRedisFailure(_ error: any Error) -> Bool {
+        if error is RedisError { return true }
+        if let error = error as? CLIError, case .redis = error.kind { return true }
+        return false
+    }
+
     var status: ExitStatus {
         switch kind {
         case .usage, .invalidInput: return .usage

@@ -44,12 +44,7 @@ struct Dispatcher {
             status = try invocation.verb.handler(context)
         } catch {
             let key = invocation.arguments.first("KEY").map { " \($0)" } ?? ""
-            if error is RedisError
-                || (error as? CLIError).map({ if case .redis = $0.kind { true } else { false } })
-                    ?? false
-            {
-                session.disconnect()
-            }
+            if CLIError.isRedisFailure(error) { session.disconnect() }
             status = report(error, context: invocation.commandName + key)
         }
         timer.stop()

@@ -52,12 +52,8 @@ public final class BulkWriter {
         finished = true
         if !batch.isEmpty { try endCommand() }
         guard started else { return }
-        if atomic {
-            redis.enqueue([Array("EXEC".utf8)])
-            try drain()
-        } else {
-            try drain()
-        }
+        if atomic { redis.enqueue([Array("EXEC".utf8)]) }
+        try drain()
     }
 
     /// Gives up: with `atomic`, nothing that was queued is applied.

@@ -95,40 +95,39 @@ public struct RESPCommandEncoder: Sendable {
     /// `marker`, `value` in decimal, CRLF: one append of at most 23 bytes.
     private mutating func appendLine(_ marker: UInt8, _ value: Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { scratch in
-            var index = 24
-            scratch[index - 1] = lf8
-            scratch[index - 2] = cr8
-            index -= 2
-            var rest = value.magnitude
-            repeat {
-                index -= 1
-                scratch[index] = zero8 + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
-            if value < 0 {
-                index -= 1
-                scratch[index] = UInt8(ascii: "-")
-            }
+            scratch[23] = lf8
+            scratch[22] = cr8
+            var index = Self.writeDecimal(value, into: scratch, endingAt: 22)
             index -= 1
             scratch[index] = marker
             buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[index...]))
         }
     }
 
+    /// Writes `value` in decimal so that it ends just before `end`; returns where it starts.
+    private static func writeDecimal(
+        _ value: Int, into scratch: UnsafeMutableBufferPointer<UInt8>, endingAt end: Int
+    )
+        -> Int
+    {
+        var index = end
+        var rest = value.magnitude
+        repeat {
+            index -= 1
+            scratch[index] = zero8 + UInt8(truncatingIfNeeded: rest % 10)
+            rest /= 10
+        } while rest > 0
+        if value < 0 {
+            index -= 1
+            scratch[index] = UInt8(ascii: "-")
+        }
+        return index
+    }
+
     /// `value` in decimal, as a bulk string argument.
     private mutating func appendDecimal(_ value: Int) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { scratch in
-            var index = 20
-            var rest = value.magnitude
-            repeat {
-                index -= 1
-                scratch[index] = zero8 + UInt8(truncatingIfNeeded: rest % 10)
-                rest /= 10
-            } while rest > 0
-            if value < 0 {
-                index -= 1
-                scratch[index] = UInt8(ascii: "-")
-            }
+            let index = Self.writeDecimal(value, into: scratch, endingAt: 20)
             let digits = UnsafeBufferPointer(rebasing: scratch[index...])
             appendHeader(digits.count)
             buffer.append(contentsOf: digits)
