@@ -14,6 +14,12 @@ struct Dispatcher {
             session.out.write(text)
             return .success
         }
+        if argv.first == CompleteCommand.name {
+            guard CompleteCommand.run(Array(argv.dropFirst()), table: table, session: session) else {
+                return report(CLIError.usage(CompleteCommand.usage), context: "")
+            }
+            return .success
+        }
         let parsed: ParsedCommand
         do {
             parsed = try ArgvParser(table: table).parse(argv, settings: settings)

@@ -1,0 +1,55 @@
+import PotteryCore
+
+/// Key names for completion: `SCAN MATCH <escaped prefix>*`, bounded so that a huge keyspace or a slow
+/// server cannot stall the prompt (at most `limit` names, `maxRounds` SCAN calls and `budget` seconds).
+/// Names that are not UTF-8 or that contain a NUL byte are skipped: no argv word can name them.
+struct KeyLookup {
+    var limit = 500
+    var maxRounds = 64
+    var count = 1000
+    var budget = 1.0
+
+    /// `prefix` with the glob metacharacters of SCAN MATCH (`* ? [ ] \`) escaped, then `*`.
+    static func pattern(forPrefix prefix: String) -> [UInt8] {
+        var pattern: [UInt8] = []
+        for byte in prefix.utf8 {
+            switch byte {
+            case UInt8(ascii: "*"), UInt8(ascii: "?"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                UInt8(ascii: "\\"):
+                pattern.append(UInt8(ascii: "\\"))
+            default: break
+            }
+            pattern.append(byte)
+        }
+        pattern.append(UInt8(ascii: "*"))
+        return pattern
+    }
+
+    /// One SCAN call per round (not ``RedisScanCursor``, which keeps scanning past empty batches), so
+    /// every bound holds even when nothing matches.
+    func names(prefix: String, connection: RedisConnection) throws -> [String] {
+        let deadline = MonotonicClock.seconds() + budget
+        let match = Self.pattern(forPrefix: prefix)
+        var cursor: [UInt8] = [UInt8(ascii: "0")]
+        var names: [String] = []
+        for _ in 0..<maxRounds {
+            let reply = try connection.call([
+                Array("SCAN".utf8), cursor, Array("MATCH".utf8), match, Array("COUNT".utf8),
+                Array(String(count).utf8),
+            ])
+            guard let parts = reply.array, parts.count == 2, let next = parts[0].bytes,
+                let items = parts[1].array
+            else { return names }
+            for item in items {
+                guard let bytes = item.bytes, !bytes.contains(0),
+                    let name = String(validating: bytes, as: UTF8.self)
+                else { continue }
+                names.append(name)
+                if names.count == limit { return names }
+            }
+            cursor = next
+            if next == [UInt8(ascii: "0")] || MonotonicClock.seconds() >= deadline { break }
+        }
+        return names
+    }
+}
