@@ -1,6 +1,6 @@
 /// The hidden `pottery __complete [--shell bash|zsh|fish] -- WORDS...`: the words of the command line
 /// being completed, without the program name, unquoted, the last one being the word under the cursor
-/// (possibly empty). Prints the candidates one per line in the shell's format (``CompletionShell``).
+/// (possibly empty); for bash, the words as typed, quotes included (see ``BashWords``). Prints the candidates one per line in the shell's format (``CompletionShell``).
 /// Key names are looked up on the server the words name (`-u`, `--timeout`, the environment), with a
 /// timeout of at most one second; any failure prints nothing. Exit status 0, or 2 for a malformed call.
 enum CompleteCommand {
@@ -29,13 +29,19 @@ enum CompleteCommand {
     }
 
     static func run(_ arguments: [String], table: CommandTable, session: Session) -> Bool {
-        guard let (shell, words) = parse(arguments) else { return false }
+        guard let (shell, typed) = parse(arguments) else { return false }
+        var words = typed
+        var quoting = BashWords.Context.none
+        if shell == .bash {
+            quoting = BashWords.context(of: words.last ?? "")
+            words = words.map(BashWords.unquote)
+        }
         let settings = lookupSettings(words, table: table, environment: session.environment)
         let completer = Completer(table: table) { prefix in
             try KeyLookup().names(prefix: prefix, connection: session.connection(for: settings))
         }
         for candidate in completer.complete(words: words) {
-            if let line = shell.line(for: candidate) { session.out.writeLine(line) }
+            if let line = shell.line(for: candidate, quoting: quoting) { session.out.writeLine(line) }
         }
         return true
     }

@@ -2,19 +2,21 @@
 /// line, read by the scripts without any expansion (`mapfile -t`, `${(f)...}`, fish's command
 /// substitution); a candidate whose text holds a newline cannot be one line and is left out.
 enum CompletionShell: String, CaseIterable {
-    /// Just the text: bash shows no descriptions.
+    /// The text quoted for the bash command line (``BashWords``), ready for COMPREPLY: bash shows no
+    /// descriptions and inserts replies verbatim.
     case bash
     /// `DESCRIPTION<TAB>TEXT`: the description (never a tab) comes first, so the text may hold tabs.
     case zsh
     /// `TEXT<TAB>DESCRIPTION`, fish's own format; a text holding a tab is left out.
     case fish
 
-    func line(for candidate: Candidate) -> String? {
+    /// The line for `candidate`; `quoting` is the quoting context of the word under the cursor (bash).
+    func line(for candidate: Candidate, quoting: BashWords.Context = .none) -> String? {
         guard !candidate.text.contains("\n"), !candidate.text.contains("\r") else { return nil }
         let description = Self.oneLine(candidate.description)
         switch self {
         case .bash:
-            return candidate.text
+            return BashWords.quote(candidate.text, context: quoting)
         case .zsh:
             return description + "\t" + candidate.text
         case .fish:
