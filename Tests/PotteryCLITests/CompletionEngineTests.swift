@@ -1,0 +1,175 @@
+import Testing
+
+@testable import PotteryCLI
+
+/// The completion engine over the command table, without a server: key names come from a closure that
+/// records the prefixes it is asked for.
+@Suite struct CompletionEngineTests {
+    /// A table with what the standard one lacks so far: aliases, a verb option with a value that shadows
+    /// a global one, a verb flag, an optional argument.
+    static let table = CommandTable(groups: [
+        GroupSpec(
+            "queue", aliases: ["q"], "a queue",
+            verbs: [
+                VerbSpec(
+                    "get", aliases: ["pop"], "dequeue", arguments: [ArgumentSpec("KEY", .key, "the key")],
+                    options: [
+                        OptionSpec("timeout", value: "S", "the wait"), OptionSpec("nowait", "do not wait"),
+                        OptionSpec("follow", short: "f", "stream"),
+                    ], handler: { _ in .success }),
+                VerbSpec(
+                    "put", "enqueue",
+                    arguments: [
+                        ArgumentSpec("KEY", .key, "the key"),
+                        ArgumentSpec("V", .value, .valuesOrStdin, "values"),
+                    ],
+                    handler: { _ in .success }),
+            ]),
+        SetTable.group,
+        GeneralTable.group,
+    ])
+
+    final class Lookup {
+        var prefixes: [String] = []
+        var names: [String]
+        init(_ names: [String]) { self.names = names }
+        func callAsFunction(_ prefix: String) -> [String] {
+            prefixes.append(prefix)
+            return names.filter { $0.hasPrefix(prefix) }
+        }
+    }
+
+    func texts(_ words: [String], keys: [String] = ["k1", "k2", "other"], table: CommandTable = table)
+        -> [String]
+    {
+        let lookup = Lookup(keys)
+        return Completer(table: table) { lookup($0) }.complete(words: words).map(\.text)
+    }
+
+    func lookedUp(_ words: [String]) -> [String] {
+        let lookup = Lookup(["k1"])
+        _ = Completer(table: Self.table) { lookup($0) }.complete(words: words)
+        return lookup.prefixes
+    }
+
+    @Test func firstWordIsAStructureACommandOrHelp() {
+        #expect(texts([""]) == ["queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "help"])
+        #expect(texts([]) == texts([""]))
+        #expect(texts(["s"]) == ["set"])
+        #expect(texts(["he"]) == ["help"])
+        #expect(texts(["nothing"]).isEmpty)
+        let standard = Completer().complete(words: [""])
+        #expect(
+            standard.map(\.text) == ["dict", "set", "ping", "keys", "type", "del", "expire", "ttl", "help"])
+        #expect(standard.first?.description == "a Python dict in a Redis hash")
+    }
+
+    @Test func aliasesAreRecognizedAndOfferedOnceTyped() {
+        #expect(texts(["q"]) == ["queue", "q"])
+        #expect(texts(["q", ""]) == ["get", "put"])
+        #expect(texts(["q", "p"]) == ["put", "pop"])
+        #expect(texts(["queue", "pop", "--f"]) == ["--follow"])
+        #expect(lookedUp(["q", "pop", "x"]) == ["x"])
+    }
+
+    @Test func verbsAfterAStructure() {
+        #expect(texts(["set", "is"]) == ["isdisjoint", "issubset", "issuperset"])
+        #expect(texts(["set", "nope", ""]).isEmpty)
+        let verbs = Completer().complete(words: ["set", "cl"])
+        #expect(verbs == [Candidate("clear", "delete the key", kind: .verb)])
+    }
+
+    @Test func globalOptionsBeforeTheCommandAndBetweenStructureAndVerb() {
+        let global =
+            GlobalOptions.all.map { "--" + $0.long }
+            + GlobalOptions.all.compactMap { $0.short.map { "-\($0)" } }
+        #expect(texts(["-"]) == global)
+        #expect(texts(["--ti"]) == ["--timeout", "--time"])
+        #expect(texts(["set", "--qu"]) == ["--quiet"])
+        #expect(texts(["-r", "--url", "redis://x", "set", "me"]) == ["members"])
+        #expect(texts(["--timeout=3", "-uredis://x", "se"]) == ["set"])
+        // `--` before the command ends the global options; the next word is the command.
+        #expect(texts(["--", "se"]) == ["set"])
+    }
+
+    @Test func verbOptionsThenGlobalOnesAfterTheVerbAndTheVerbWins() {
+        let options = Completer(table: Self.table).complete(words: ["queue", "get", "k", "--t"])
+        #expect(options.map(\.text) == ["--timeout", "--time"])
+        #expect(options.first?.description == "the wait")
+        #expect(texts(["queue", "get", "-"]).prefix(4) == ["--timeout", "--nowait", "--follow", "--url"])
+        #expect(texts(["queue", "get", "-"]).contains("-f"))
+        #expect(texts(["set", "add", "k", "--j"]) == ["--json"])
+    }
+
+    @Test func afterDoubleDashNoOptions() {
+        #expect(texts(["set", "members", "--", "--"]).isEmpty)
+        #expect(lookedUp(["set", "members", "--", "-k"]) == ["-k"])
+        #expect(texts(["set", "add", "k", "--", "-"]).isEmpty)
+    }
+
+    @Test func keyPositionsCallTheLookupValuePositionsGetNothing() {
+        #expect(texts(["set", "members", ""]) == ["k1", "k2", "other"])
+        #expect(texts(["set", "members", "k"]) == ["k1", "k2"])
+        #expect(lookedUp(["set", "members", "k"]) == ["k"])
+        #expect(lookedUp(["set", "members", "k1", ""]).isEmpty)  // one KEY only
+        #expect(lookedUp(["set", "add", "k1", ""]).isEmpty)  // a value
+        #expect(lookedUp(["set", "add", "k1", "v", ""]).isEmpty)
+        #expect(lookedUp(["set", "union", "k1", "o"]) == ["o"])  // OTHER... are keys
+        #expect(lookedUp(["set", "union", "k1", "o1", "o"]) == ["o"])
+        #expect(lookedUp(["del", "a", "b", ""]) == [""])  // KEY... all keys
+        #expect(lookedUp(["del", "a", "b", "c"]) == ["c"])
+        #expect(lookedUp(["ttl", "x"]) == ["x"])
+        #expect(lookedUp(["expire", "x", ""]).isEmpty)  // seconds
+        #expect(lookedUp(["keys", ""]).isEmpty)  // a pattern
+        #expect(lookedUp(["ping", ""]).isEmpty)
+        // Negative numbers and `-` are values, not options.
+        #expect(lookedUp(["set", "union", "-7", "x"]) == ["x"])
+        #expect(lookedUp(["set", "add", "-", ""]).isEmpty)
+    }
+
+    @Test func optionValuesAreSkipped() {
+        #expect(texts(["--url", ""]).isEmpty)
+        #expect(texts(["-u", "s"]).isEmpty)
+        #expect(texts(["--url", "redis://x", "s"]) == ["set"])
+        #expect(texts(["-ru", "redis://x", "s"]) == ["set"])
+        #expect(texts(["set", "--timeout", ""]).isEmpty)
+        #expect(texts(["set", "members", "--url", ""]).isEmpty)
+        #expect(texts(["set", "members", "--url=k"]).isEmpty)
+        #expect(lookedUp(["set", "members", "--url", "redis://x", "k"]) == ["k"])
+        #expect(lookedUp(["set", "members", "-uredis://x", "k"]) == ["k"])
+        #expect(lookedUp(["queue", "get", "--timeout", "3", "k"]) == ["k"])
+        #expect(lookedUp(["queue", "get", "--nowait", "k"]) == ["k"])
+        #expect(lookedUp(["queue", "get", "--timeout", ""]).isEmpty)
+    }
+
+    @Test func globalOptionsAreReportedForTheLookupButNotShadowedOnes() {
+        let walk = CompletionWalk(table: Self.table)
+        let point = walk.point([
+            "-u", "redis://a", "--timeout", "2", "queue", "get", "--timeout", "30", "k", "",
+        ])
+        #expect(point.globalOptions.map(\.0.long) == ["url", "timeout"])
+        #expect(point.globalOptions.map(\.1) == ["redis://a", "2"])
+        let inline = walk.point(["set", "members", "--url=redis://b", "-rq", ""])
+        #expect(inline.globalOptions.map(\.0.long) == ["url", "raw", "quiet"])
+        #expect(inline.globalOptions.first?.1 == "redis://b")
+    }
+
+    @Test func helpTopics() {
+        #expect(texts(["help", ""]) == ["queue", "set", "ping", "keys", "type", "del", "expire", "ttl"])
+        #expect(texts(["help", "se"]) == ["set"])
+        #expect(texts(["help", "set", "me"]) == ["members"])
+        #expect(texts(["help", "q", "g"]) == ["get"])
+        #expect(texts(["help", "set", "members", ""]).isEmpty)
+        #expect(texts(["help", "ping", ""]).isEmpty)
+    }
+
+    @Test func aFailingLookupOffersNothingAndKeysAreSortedOnce() {
+        struct Down: Error {}
+        #expect(
+            Completer(table: Self.table) { _ in throw Down() }.complete(words: ["set", "members", ""]).isEmpty
+        )
+        #expect(texts(["set", "members", ""], keys: ["b", "a", "b"]) == ["a", "b"])
+        let key = Completer(table: Self.table) { _ in ["$(x)"] }.complete(words: ["ttl", "$"])
+        #expect(key == [Candidate("$(x)", kind: .key)])
+    }
+}
