@@ -23,19 +23,32 @@ import Testing
 
     @Test func everyVerbIsInTheManPageAndCompletions() throws {
         let man = try #require(Generator.render("man", table: .standard))
-        let bash = try #require(Generator.render("bash", table: .standard))
-        let fish = try #require(Generator.render("fish", table: .standard))
         for group in CommandTable.standard.groups {
             for verb in group.verbs {
                 let command = group.isTopLevel ? verb.name : "\(group.name) \(verb.name)"
                 #expect(man.contains("pottery \(command.replacing("-", with: "\\-"))"), "\(command)")
-                #expect(bash.contains(verb.name), "\(command)")
-                #expect(fish.contains("-a \(verb.name)"), "\(command)")
+                // The scripts ask `pottery __complete`, which reads the table.
+                let words = group.isTopLevel ? [verb.name] : [group.name, verb.name]
+                let offered = Completer().complete(words: words).map(\.text)
+                #expect(offered.contains(verb.name), "\(command)")
             }
         }
         for option in GlobalOptions.all {
             #expect(man.contains("\\-\\-\(option.long.replacing("-", with: "\\-"))"), "--\(option.long)")
-            #expect(bash.contains("--\(option.long)"))
+            #expect(Completer().complete(words: ["set", "members", "k", "--"]).contains { $0.text == "--\(option.long)" })
         }
+    }
+
+    /// The scripts are thin and never expand what `pottery __complete` prints.
+    @Test func completionScriptsAskTheProgramAndExpandNothing() throws {
+        for name in ["bash", "zsh", "fish"] {
+            let script = try #require(Generator.render(name, table: .standard))
+            #expect(script.contains("pottery __complete --shell \(name) --"), "\(name)")
+            #expect(!script.contains("compgen"), "\(name)")
+            #expect(!script.contains("eval"), "\(name)")
+            #expect(!script.contains("pottery keys"), "\(name)")
+        }
+        let zsh = try #require(Generator.render("zsh", table: .standard))
+        #expect(!zsh.contains("compadd -Q") && !zsh.contains("compadd -U"))
     }
 }
