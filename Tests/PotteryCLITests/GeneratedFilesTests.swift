@@ -35,7 +35,10 @@ import Testing
         }
         for option in GlobalOptions.all {
             #expect(man.contains("\\-\\-\(option.long.replacing("-", with: "\\-"))"), "--\(option.long)")
-            #expect(Completer().complete(words: ["set", "members", "k", "--"]).contains { $0.text == "--\(option.long)" })
+            #expect(
+                Completer().complete(words: ["set", "members", "k", "--"]).contains {
+                    $0.text == "--\(option.long)"
+                })
         }
     }
 
