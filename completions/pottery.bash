@@ -16,7 +16,7 @@ _pottery() {
         fi
         [[ $trimmed == "$word"* ]] && rest=${trimmed#"$word"}
     done
-            # readline replaces the text after the last break; when the current word is the break itself
+    # readline replaces the text after the last break; when the current word is the break itself
     # (the cursor right after 'foo:'), that text is empty.
     local cw=${COMP_WORDS[COMP_CWORD]}
     [[ -z ${cw//[$COMP_WORDBREAKS]/} ]] && cw=""
