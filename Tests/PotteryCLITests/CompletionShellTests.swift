@@ -99,6 +99,10 @@ import Testing
             let inserted = String(line.dropFirst(command.count))
             #expect(harness.words(inserted, shell: shell) == [key], "\(shell) inserted \(inserted)")
         }
+        // Inside an opening quote the shell closes the quote itself.
+        let quoted = try #require(
+            try harness.typeInteractively(shell, command + "'" + harness.prefix + "d wi\t"))
+        #expect(harness.words(String(quoted.dropFirst(command.count)), shell: shell) == [harness.keys["d"]!])
         // A list of every name (Tab twice), then the verb and an option: nothing runs.
         let listed = try harness.typeInteractively(shell, command + harness.prefix + "\t\t")
         #expect(listed?.hasPrefix(command + harness.prefix) == true)

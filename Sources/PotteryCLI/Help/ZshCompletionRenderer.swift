@@ -13,8 +13,10 @@ struct ZshCompletionRenderer {
         # compadd quotes each text for the command line; nothing from the output is ever expanded.
         _pottery() {
             local -a lines texts shown
-            local line text
-            lines=("${(@f)$(command pottery __complete --shell zsh -- "${(@Q)words[2,CURRENT-1]}" "${(Q)PREFIX}" 2>/dev/null)}")
+            local line text prefix=${(Q)PREFIX}
+            # Inside single quotes PREFIX is already literal (a backslash there is a backslash).
+            [[ $compstate[quote] == \\' ]] && prefix=$PREFIX
+            lines=("${(@f)$(command pottery __complete --shell zsh -- "${(@Q)words[2,CURRENT-1]}" "$prefix" 2>/dev/null)}")
             for line in "${lines[@]}"; do
                 [[ -n $line ]] || continue
                 text=${line#*$'\\t'}
