@@ -1,17 +1,17 @@
 import RedisClient
 
-/// Turns any error that reaches the edge into one stderr line and an exit status. The only place
-/// that knows how errors look to a user.
+/// Turns any error that reaches the edge into one stderr line (or none) and an exit status. The only
+/// place that knows how errors look to a user.
 enum ErrorRenderer {
     /// `pottery: dict get user:1 (redis://localhost:6379/0): WRONGTYPE Operation against a key ...`
-    static func render(_ error: any Error, context: String) -> (line: String, status: ExitStatus) {
+    static func render(_ error: any Error, context: String) -> (line: String?, status: ExitStatus) {
         switch error {
         case let error as CLIError:
             let what = error.context.isEmpty ? context : error.context
             if case .redis(let redisError) = error.kind {
                 return (line(what, redisError), .redis)
             }
-            return (line(what, error.message), error.status)
+            return (error.isSilent ? nil : line(what, error.message), error.status)
         case let error as RedisError:
             return (line(context, error), .redis)
         default:

@@ -3,77 +3,74 @@ import PotteryCore
 /// `pottery dict ...`: a Python dict in a Redis hash, shared with pottery's `RedisDict`.
 enum DictHandlers {
     static func dict(_ context: CommandContext) throws -> RedisDict {
-        RedisDict(key: context.key, redis: try context.connection())
+        RedisDict(key: KeyName.text(context[DictTable.key]), redis: try context.connection())
     }
 
     static func set(_ context: CommandContext) throws -> ExitStatus {
-        let pairs = try context.values("FIELD V")
-        try dict(context).set(encodedPairs: pairs)
+        try dict(context).set(encodedPairs: context[DictTable.pairs])
         return .success
     }
 
     static func get(_ context: CommandContext) throws -> ExitStatus {
-        let field = try context.value("FIELD")
-        guard let value = try dict(context).value(forEncoded: field) else { return .negative }
-        context.printer.printValue(value)
+        guard let value = try dict(context).value(forEncoded: context[DictTable.field]) else { return .negative }
+        try context.printer.printValue(value)
         return .success
     }
 
     static func has(_ context: CommandContext) throws -> ExitStatus {
-        let field = try context.value("FIELD")
-        return context.answer(try dict(context).contains(encoded: field))
+        try context.answer(try dict(context).contains(encoded: context[DictTable.field]))
     }
 
     static func del(_ context: CommandContext) throws -> ExitStatus {
-        let fields = Distinct.of(try context.values("FIELD"))
+        let fields = Distinct.of(context[DictTable.fields])
         let removed = try dict(context).remove(encoded: fields)
         return .answer(removed == fields.count)
     }
 
     static func len(_ context: CommandContext) throws -> ExitStatus {
-        context.printer.printInteger(try dict(context).count())
+        try context.printer.printInteger(try dict(context).count())
         return .success
     }
 
     static func keys(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).forEachEncodedItem { field, _ in context.printer.printValue(field) }
+        try dict(context).forEachEncodedItem { field, _ in try context.printer.printValue(field) }
         return .success
     }
 
     static func values(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).forEachEncodedItem { _, value in context.printer.printValue(value) }
+        try dict(context).forEachEncodedItem { _, value in try context.printer.printValue(value) }
         return .success
     }
 
     static func items(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).forEachEncodedItem { field, value in context.printer.printPair(field, value) }
+        try dict(context).forEachEncodedItem { field, value in try context.printer.printPair(field, value) }
         return .success
     }
 
     /// Each input is an object (its members) or a `[key, value]` pair. From standard input the writes
     /// are queued in one transaction, so a bad line anywhere leaves the hash untouched.
     static func update(_ context: CommandContext) throws -> ExitStatus {
-        let target = try dict(context)
-        if !context.readsStdin("V") {
+        switch context[DictTable.updates] {
+        case .arguments(let texts):
             var pairs: [[UInt8]] = []
-            for (index, word) in context.words("V").enumerated() {
-                try appendPairs(of: Array(word.utf8), what: "argument \(index + 1)", to: &pairs)
+            for (index, text) in texts.enumerated() {
+                try appendPairs(of: text, what: "V \(index + 1)", to: &pairs)
             }
-            try target.set(encodedPairs: pairs)
-            return .success
-        }
-        let writer = target.bulkWriter(atomic: true)
-        do {
-            var pairs: [[UInt8]] = []
-            try context.forEachInputLine { line, number in
-                pairs.removeAll(keepingCapacity: true)
-                try appendPairs(of: Array(line), what: "standard input line \(number)", to: &pairs)
-                for item in pairs { try writer.add(item) }
+            try dict(context).set(encodedPairs: pairs)
+        case .standardInput:
+            let writer = try dict(context).bulkWriter(atomic: true)
+            do {
+                var pairs: [[UInt8]] = []
+                try context.forEachInputLine { line, number in
+                    pairs.removeAll(keepingCapacity: true)
+                    try appendPairs(of: Array(line), what: "standard input line \(number)", to: &pairs)
+                    for item in pairs { try writer.add(item) }
+                }
+                try writer.finish()
+            } catch {
+                writer.abort()
+                throw error
             }
-            try writer.finish()
-        } catch {
-            writer.abort()
-            throw error
         }
         return .success
     }
@@ -116,4 +113,9 @@ enum Distinct {
         var seen = Set<[UInt8]>()
         return values.filter { seen.insert($0).inserted }
     }
+}
+
+/// Key names are bytes; PotteryCore's handles still take text until its byte-keyed API lands.
+enum KeyName {
+    static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 }

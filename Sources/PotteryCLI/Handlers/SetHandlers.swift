@@ -3,20 +3,20 @@ import PotteryCore
 /// `pottery set ...`: a Python set in a Redis set, shared with pottery's `RedisSet`.
 enum SetHandlers {
     static func set(_ context: CommandContext) throws -> RedisSet {
-        RedisSet(key: context.key, redis: try context.connection())
+        RedisSet(key: KeyName.text(context[SetTable.key]), redis: try context.connection())
     }
 
     /// Arguments go in one SADD; standard input streams in pipelined batches, inside one transaction
     /// in `-j` mode so that invalid input anywhere writes nothing.
     static func add(_ context: CommandContext) throws -> ExitStatus {
-        guard context.readsStdin("V") else {
-            let members = try context.values("V")
+        let source = context[CommonArguments.valuesOrStdin]
+        if case .arguments(let members) = source {
             try set(context).add(encoded: members)
             return .success
         }
         let writer = try set(context).bulkWriter(atomic: context.mode == .json)
         do {
-            try context.forEachValue("V") { try writer.add($0) }
+            try context.forEachValue(source) { try writer.add($0) }
             try writer.finish()
         } catch {
             writer.abort()
@@ -26,18 +26,17 @@ enum SetHandlers {
     }
 
     static func remove(_ context: CommandContext) throws -> ExitStatus {
-        let members = Distinct.of(try context.values("V"))
+        let members = Distinct.of(context[CommonArguments.values])
         return .answer(try set(context).remove(encoded: members) == members.count)
     }
 
     static func discard(_ context: CommandContext) throws -> ExitStatus {
-        try set(context).remove(encoded: try context.values("V"))
+        try set(context).remove(encoded: context[CommonArguments.values])
         return .success
     }
 
     static func has(_ context: CommandContext) throws -> ExitStatus {
-        let member = try context.value("V")
-        return context.answer(try set(context).contains(encoded: member))
+        try context.answer(try set(context).contains(encoded: context[CommonArguments.value]))
     }
 
     /// Answers in order, a batch of SMISMEMBER at a time, as the input streams.
@@ -45,10 +44,10 @@ enum SetHandlers {
         let target = try set(context)
         var batch: [[UInt8]] = []
         func answerBatch() throws {
-            for holds in try target.contains(encodedMany: batch) { context.printer.printBool(holds) }
+            for holds in try target.contains(encodedMany: batch) { try context.printer.printBool(holds) }
             batch.removeAll(keepingCapacity: true)
         }
-        try context.forEachValue("V") { member in
+        try context.forEachValue(context[CommonArguments.valuesOrStdin]) { member in
             batch.append(member)
             if batch.count >= 1024 { try answerBatch() }
         }
@@ -57,40 +56,41 @@ enum SetHandlers {
     }
 
     static func len(_ context: CommandContext) throws -> ExitStatus {
-        context.printer.printInteger(try set(context).count())
+        try context.printer.printInteger(try set(context).count())
         return .success
     }
 
     static func members(_ context: CommandContext) throws -> ExitStatus {
-        try set(context).forEachEncodedMember { context.printer.printValue($0) }
+        try set(context).forEachEncodedMember { try context.printer.printValue($0) }
         return .success
     }
 
     static func pop(_ context: CommandContext) throws -> ExitStatus {
         guard let member = try set(context).popEncoded() else { return .negative }
-        context.printer.printValue(member)
+        try context.printer.printValue(member)
         return .success
     }
 
     static func algebra(_ operation: RedisSet.Operation) -> CommandHandler {
         { context in
-            try set(context).forEachEncodedMember(of: operation, with: context.words("OTHER")) {
-                context.printer.printValue($0)
+            let others = context[SetTable.others].map(KeyName.text)
+            try set(context).forEachEncodedMember(of: operation, with: others) {
+                try context.printer.printValue($0)
             }
             return .success
         }
     }
 
     static func isDisjoint(_ context: CommandContext) throws -> ExitStatus {
-        context.answer(try set(context).isDisjoint(with: context.word("OTHER")))
+        try context.answer(try set(context).isDisjoint(with: KeyName.text(context[SetTable.other])))
     }
 
     static func isSubset(_ context: CommandContext) throws -> ExitStatus {
-        context.answer(try set(context).isSubset(of: context.word("OTHER")))
+        try context.answer(try set(context).isSubset(of: KeyName.text(context[SetTable.other])))
     }
 
     static func isSuperset(_ context: CommandContext) throws -> ExitStatus {
-        context.answer(try set(context).isSuperset(of: context.word("OTHER")))
+        try context.answer(try set(context).isSuperset(of: KeyName.text(context[SetTable.other])))
     }
 
     static func clear(_ context: CommandContext) throws -> ExitStatus {
