@@ -121,7 +121,7 @@ struct ArgvParser {
     /// `pottery help [STRUCTURE [VERB]]`; options among the words are ignored (`help --help`).
     private func helpTopic(_ argv: [Word]) throws(CLIError) -> HelpTopic {
         let words = argv.filter { !Self.looksLikeOption($0) }.map(\.text)
-        guard let first = words.first else { return .program }
+        guard let first = words.first, first != "help" else { return .program }
         if let (group, verb) = table.topLevelVerb(named: first) { return .verb(group, verb) }
         guard let group = table.group(named: first) else {
             throw .usage(
