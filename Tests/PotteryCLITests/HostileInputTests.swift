@@ -75,16 +75,18 @@ import Testing
     /// warning.
     @Test func thePasswordLeavesTheProcessTitle() {
         let script = #"""
-            sleep 30 | "$P" -u "redis://:hunter2secret@127.0.0.1:1/0" --master "redis://u:pw2secret@h/0" 2>"$T" &
+            rm -f "$T.fifo"; mkfifo "$T.fifo"
+            "$P" -u "redis://:hunter2secret@127.0.0.1:1/0" --master "redis://u:pw2secret@h/0" <"$T.fifo" 2>"$T" &
             pid=$!
+            exec 3>"$T.fifo"
             for i in $(seq 500); do
                 title=$(tr '\0' ' ' < /proc/$pid/cmdline)
                 case "$title" in *secret*) sleep 0.01 ;; *) break ;; esac
             done
             echo "$title"
-            kill $pid
-            wait $pid 2>/dev/null
-            cat "$T"
+            exec 3>&-
+            wait $pid
+            cat "$T"; rm -f "$T" "$T.fifo"
             """#
         let file = NSTemporaryDirectory() + "/pottery-title-\(getpid())"
         let result = runProcess(
