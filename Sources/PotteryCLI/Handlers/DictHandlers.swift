@@ -1,32 +1,40 @@
 import PotteryCore
+import PotteryJSON
 
 /// `pottery dict ...`: a Python dict in a Redis hash, shared with pottery's `RedisDict`.
 enum DictHandlers {
-    static func dict(_ context: CommandContext) throws -> RedisDict {
+    static func dict(_ context: CommandContext) throws -> RedisDict<StoredValue, StoredValue> {
         RedisDict(key: context.key, redis: try context.connection())
+    }
+
+    /// Flat stored `[f1, v1, f2, v2, ...]` as pairs.
+    static func pairs(_ flat: [[UInt8]]) -> [(StoredValue, StoredValue)] {
+        stride(from: 0, to: flat.count - 1, by: 2).map {
+            (StoredValue(bytes: flat[$0]), StoredValue(bytes: flat[$0 + 1]))
+        }
     }
 
     static func set(_ context: CommandContext) throws -> ExitStatus {
         let pairs = try context.values("FIELD V")
-        try dict(context).set(encodedPairs: pairs)
+        try dict(context).update(Self.pairs(pairs))
         return .success
     }
 
     static func get(_ context: CommandContext) throws -> ExitStatus {
         let field = try context.value("FIELD")
-        guard let value = try dict(context).value(forEncoded: field) else { return .negative }
-        context.printer.printValue(value)
+        guard let value = try dict(context).value(for: StoredValue(bytes: field)) else { return .negative }
+        context.printer.printValue(value.bytes)
         return .success
     }
 
     static func has(_ context: CommandContext) throws -> ExitStatus {
         let field = try context.value("FIELD")
-        return context.answer(try dict(context).contains(encoded: field))
+        return context.answer(try dict(context).contains(StoredValue(bytes: field)))
     }
 
     static func del(_ context: CommandContext) throws -> ExitStatus {
         let fields = Distinct.of(try context.values("FIELD"))
-        let removed = try dict(context).remove(encoded: fields)
+        let removed = try dict(context).remove(fields.map(StoredValue.init(bytes:)))
         return .answer(removed == fields.count)
     }
 
@@ -36,17 +44,20 @@ enum DictHandlers {
     }
 
     static func keys(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).forEachEncodedItem { field, _ in context.printer.printValue(field) }
+        var cursor = try dict(context).keys()
+        try cursor.forEach { context.printer.printValue($0.bytes) }
         return .success
     }
 
     static func values(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).forEachEncodedItem { _, value in context.printer.printValue(value) }
+        var cursor = try dict(context).values()
+        try cursor.forEach { context.printer.printValue($0.bytes) }
         return .success
     }
 
     static func items(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).forEachEncodedItem { field, value in context.printer.printPair(field, value) }
+        var cursor = try dict(context).items()
+        try cursor.forEach { context.printer.printPair($0.0.bytes, $0.1.bytes) }
         return .success
     }
 
@@ -59,7 +70,7 @@ enum DictHandlers {
             for (index, word) in context.words("V").enumerated() {
                 try appendPairs(of: Array(word.utf8), what: "argument \(index + 1)", to: &pairs)
             }
-            try target.set(encodedPairs: pairs)
+            try target.update(Self.pairs(pairs))
             return .success
         }
         let writer = target.bulkWriter(atomic: true)

@@ -2,7 +2,7 @@ import PotteryCore
 
 /// `pottery set ...`: a Python set in a Redis set, shared with pottery's `RedisSet`.
 enum SetHandlers {
-    static func set(_ context: CommandContext) throws -> RedisSet {
+    static func set(_ context: CommandContext) throws -> RedisSet<StoredValue> {
         RedisSet(key: context.key, redis: try context.connection())
     }
 
@@ -11,7 +11,7 @@ enum SetHandlers {
     static func add(_ context: CommandContext) throws -> ExitStatus {
         guard context.readsStdin("V") else {
             let members = try context.values("V")
-            try set(context).add(encoded: members)
+            try set(context).add(members.map(StoredValue.init(bytes:)))
             return .success
         }
         let writer = try set(context).bulkWriter(atomic: context.mode == .json)
@@ -27,17 +27,17 @@ enum SetHandlers {
 
     static func remove(_ context: CommandContext) throws -> ExitStatus {
         let members = Distinct.of(try context.values("V"))
-        return .answer(try set(context).remove(encoded: members) == members.count)
+        return .answer(try set(context).remove(members.map(StoredValue.init(bytes:))) == members.count)
     }
 
     static func discard(_ context: CommandContext) throws -> ExitStatus {
-        try set(context).remove(encoded: try context.values("V"))
+        try set(context).remove(try context.values("V").map(StoredValue.init(bytes:)))
         return .success
     }
 
     static func has(_ context: CommandContext) throws -> ExitStatus {
         let member = try context.value("V")
-        return context.answer(try set(context).contains(encoded: member))
+        return context.answer(try set(context).contains(StoredValue(bytes: member)))
     }
 
     /// Answers in order, a batch of SMISMEMBER at a time, as the input streams.
@@ -45,7 +45,7 @@ enum SetHandlers {
         let target = try set(context)
         var batch: [[UInt8]] = []
         func answerBatch() throws {
-            for holds in try target.contains(encodedMany: batch) { context.printer.printBool(holds) }
+            for holds in try target.contains(many: batch.map(StoredValue.init(bytes:))) { context.printer.printBool(holds) }
             batch.removeAll(keepingCapacity: true)
         }
         try context.forEachValue("V") { member in
@@ -62,21 +62,21 @@ enum SetHandlers {
     }
 
     static func members(_ context: CommandContext) throws -> ExitStatus {
-        try set(context).forEachEncodedMember { context.printer.printValue($0) }
+        var cursor = try set(context).members()
+        try cursor.forEach { context.printer.printValue($0.bytes) }
         return .success
     }
 
     static func pop(_ context: CommandContext) throws -> ExitStatus {
-        guard let member = try set(context).popEncoded() else { return .negative }
-        context.printer.printValue(member)
+        guard let member = try set(context).pop() else { return .negative }
+        context.printer.printValue(member.bytes)
         return .success
     }
 
-    static func algebra(_ operation: RedisSet.Operation) -> CommandHandler {
+    static func algebra(_ operation: SetOperation) -> CommandHandler {
         { context in
-            try set(context).forEachEncodedMember(of: operation, with: context.words("OTHER")) {
-                context.printer.printValue($0)
-            }
+            var cursor = try set(context).members(of: operation, with: context.words("OTHER"))
+            try cursor.forEach { context.printer.printValue($0.bytes) }
             return .success
         }
     }

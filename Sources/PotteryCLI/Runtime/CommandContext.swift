@@ -1,4 +1,5 @@
 import PotteryCore
+import RedisClient
 import PotteryJSON
 
 /// Everything a handler needs: its parsed arguments and options, values in stored form, output, and
