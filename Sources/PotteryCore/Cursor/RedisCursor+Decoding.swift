@@ -57,3 +57,51 @@ extension RedisCursor {
         }
     }
 }
+
+/// Fast paths for stored bytes: no codec call per element, so the CLI's byte paths cost what a
+/// raw scan costs.
+extension RedisCursor {
+    /// ``elements(_:key:server:codec:)``, wrapping bytes directly when `Element` is ``StoredValue``.
+    static func storedOrDecoded(
+        _ source: any RawBatchSource, key: [UInt8], server: String, codec: any RedisCodec<Element>
+    ) -> RedisCursor {
+        if let cursor = RedisCursor<StoredValue>(source: source, decodeBatch: wrapStored) as? RedisCursor {
+            return cursor
+        }
+        return .elements(source, key: key, server: server, codec: codec)
+    }
+
+    /// ``pairs(_:key:server:first:second:)``, wrapping bytes directly for two ``StoredValue``s.
+    static func storedOrDecodedPairs<First, Second>(
+        _ source: any RawBatchSource, key: [UInt8], server: String, first: any RedisCodec<First>,
+        second: any RedisCodec<Second>
+    ) -> RedisCursor where Element == (First, Second) {
+        if let cursor = RedisCursor<(StoredValue, StoredValue)>(source: source, decodeBatch: wrapStoredPairs)
+            as? RedisCursor
+        {
+            return cursor
+        }
+        return .pairs(source, key: key, server: server, first: first, second: second)
+    }
+
+    /// ``everyOther(_:offset:key:server:codec:)``, wrapping bytes directly for ``StoredValue``.
+    static func storedOrDecodedEveryOther(
+        _ source: any RawBatchSource, offset: Int, key: [UInt8], server: String, codec: any RedisCodec<Element>
+    ) -> RedisCursor {
+        let wrap = { (raw: [[UInt8]]) throws(PotteryError) -> [StoredValue] in
+            stride(from: offset, to: raw.count, by: 2).map { StoredValue(bytes: raw[$0]) }
+        }
+        if let cursor = RedisCursor<StoredValue>(source: source, decodeBatch: wrap) as? RedisCursor {
+            return cursor
+        }
+        return .everyOther(source, offset: offset, key: key, server: server, codec: codec)
+    }
+}
+
+private func wrapStored(_ raw: [[UInt8]]) -> [StoredValue] {
+    raw.map(StoredValue.init(bytes:))
+}
+
+private func wrapStoredPairs(_ raw: [[UInt8]]) -> [(StoredValue, StoredValue)] {
+    stride(from: 0, to: raw.count - 1, by: 2).map { (StoredValue(bytes: raw[$0]), StoredValue(bytes: raw[$0 + 1])) }
+}

@@ -24,7 +24,7 @@ extension RedisSet {
                 key: key)
         }
         let source = SetAlgebraSource(redis: redis, keys: keys, operation: operation)
-        return .elements(source, key: keyBytes, server: redis.server, codec: codec)
+        return .storedOrDecoded(source, key: keyBytes, server: redis.server, codec: codec)
     }
 
     /// ``members(of:with:)`` with other keys named by text.

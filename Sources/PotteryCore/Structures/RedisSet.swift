@@ -69,7 +69,7 @@ public final class RedisSet<Element>: RedisStructure {
 
     /// A cursor over the elements (SSCAN).
     public func members(batchSize: Int = 1000) -> RedisCursor<Element> {
-        .elements(
+        .storedOrDecoded(
             ScanSource(scan: redis.sscan(keyBytes, count: batchSize), key: keyBytes), key: keyBytes, server: redis.server, codec: codec)
     }
 
