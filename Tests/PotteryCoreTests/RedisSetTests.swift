@@ -45,7 +45,8 @@ import Testing
         let hash = uniqueKey("hash")
         _ = try server.cli("HSET", hash, "f", "1")
         let set = RedisSet<Int>(key: missing, redis: try connect())
-        let error = potteryError { () throws(PotteryError) in _ = try set.members(of: operation, with: [hash]) }
+        let error = potteryError { () throws(PotteryError) in _ = try set.members(of: operation, with: [hash])
+        }
         #expect(error?.redisError?.kind == .server)
         #expect(error?.redisError?.code == "WRONGTYPE")
         #expect(error?.keyName == hash)
@@ -59,9 +60,11 @@ import Testing
         let hash = uniqueKey("hash")
         _ = try server.cli("HSET", hash, "f", "1")
         let set = RedisSet<Int>(key: missing, redis: try connect())
-        #expect(redisError { () throws(PotteryError) in _ = try set.isDisjoint(with: hash) }?.code == "WRONGTYPE")
+        #expect(
+            redisError { () throws(PotteryError) in _ = try set.isDisjoint(with: hash) }?.code == "WRONGTYPE")
         #expect(redisError { () throws(PotteryError) in _ = try set.isSubset(of: hash) }?.code == "WRONGTYPE")
-        #expect(redisError { () throws(PotteryError) in _ = try set.isSuperset(of: hash) }?.code == "WRONGTYPE")
+        #expect(
+            redisError { () throws(PotteryError) in _ = try set.isSuperset(of: hash) }?.code == "WRONGTYPE")
     }
 
     @Test func relations() throws {

@@ -45,7 +45,9 @@ enum SetHandlers {
         let target = try set(context)
         var batch: [[UInt8]] = []
         func answerBatch() throws {
-            for holds in try target.contains(many: batch.map(StoredValue.init(bytes:))) { context.printer.printBool(holds) }
+            for holds in try target.contains(many: batch.map(StoredValue.init(bytes:))) {
+                context.printer.printBool(holds)
+            }
             batch.removeAll(keepingCapacity: true)
         }
         try context.forEachValue("V") { member in

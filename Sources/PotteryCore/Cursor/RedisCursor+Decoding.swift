@@ -39,7 +39,8 @@ extension RedisCursor {
 
     /// Every other element of flat pairs (`offset` 0: fields, 1: values).
     static func everyOther(
-        _ source: any RawBatchSource, offset: Int, key: [UInt8], server: String, codec: any RedisCodec<Element>
+        _ source: any RawBatchSource, offset: Int, key: [UInt8], server: String,
+        codec: any RedisCodec<Element>
     ) -> RedisCursor {
         RedisCursor(source: source) { (raw) throws(PotteryError) in
             var batch: [Element] = []
@@ -86,7 +87,8 @@ extension RedisCursor {
 
     /// ``everyOther(_:offset:key:server:codec:)``, wrapping bytes directly for ``StoredValue``.
     static func storedOrDecodedEveryOther(
-        _ source: any RawBatchSource, offset: Int, key: [UInt8], server: String, codec: any RedisCodec<Element>
+        _ source: any RawBatchSource, offset: Int, key: [UInt8], server: String,
+        codec: any RedisCodec<Element>
     ) -> RedisCursor {
         let wrap = { (raw: [[UInt8]]) throws(PotteryError) -> [StoredValue] in
             stride(from: offset, to: raw.count, by: 2).map { StoredValue(bytes: raw[$0]) }
@@ -103,5 +105,7 @@ private func wrapStored(_ raw: [[UInt8]]) -> [StoredValue] {
 }
 
 private func wrapStoredPairs(_ raw: [[UInt8]]) -> [(StoredValue, StoredValue)] {
-    stride(from: 0, to: raw.count - 1, by: 2).map { (StoredValue(bytes: raw[$0]), StoredValue(bytes: raw[$0 + 1])) }
+    stride(from: 0, to: raw.count - 1, by: 2).map {
+        (StoredValue(bytes: raw[$0]), StoredValue(bytes: raw[$0 + 1]))
+    }
 }

@@ -20,7 +20,8 @@ public struct RedisKeyspace {
 
     /// TYPE.
     public func type(of key: [UInt8]) throws(PotteryError) -> RedisKeyType {
-        RedisKeyType(rawValue: String(decoding: try redis.text([Array("TYPE".utf8), key], key: key), as: UTF8.self))
+        RedisKeyType(
+            rawValue: String(decoding: try redis.text([Array("TYPE".utf8), key], key: key), as: UTF8.self))
     }
 
     /// The types of many keys in one pipelined round of TYPE.
@@ -84,16 +85,4 @@ public struct RedisKeyspace {
         }
         return Int(milliseconds)
     }
-}
-
-extension RedisKeyspace {
-    /// TYPE of a key named by text.
-    public func type(of key: String) throws(PotteryError) -> RedisKeyType { try type(of: Array(key.utf8)) }
-
-    /// DEL of keys named by text.
-    @discardableResult
-    public func delete(_ keys: [String]) throws(PotteryError) -> Int { try delete(keys.map { Array($0.utf8) }) }
-
-    /// EXISTS of a key named by text.
-    public func exists(_ key: String) throws(PotteryError) -> Bool { try exists(Array(key.utf8)) }
 }

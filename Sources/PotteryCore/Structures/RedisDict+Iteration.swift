@@ -2,17 +2,20 @@
 extension RedisDict {
     /// A cursor over `(key, value)` pairs.
     public func items(batchSize: Int = 1000) -> RedisCursor<(Key, Value)> {
-        .storedOrDecodedPairs(scanSource(batchSize), key: keyBytes, server: redis.server, first: keyCodec, second: valueCodec)
+        .storedOrDecodedPairs(
+            scanSource(batchSize), key: keyBytes, server: redis.server, first: keyCodec, second: valueCodec)
     }
 
     /// A cursor over keys (fields).
     public func keys(batchSize: Int = 1000) -> RedisCursor<Key> {
-        .storedOrDecodedEveryOther(scanSource(batchSize), offset: 0, key: keyBytes, server: redis.server, codec: keyCodec)
+        .storedOrDecodedEveryOther(
+            scanSource(batchSize), offset: 0, key: keyBytes, server: redis.server, codec: keyCodec)
     }
 
     /// A cursor over values.
     public func values(batchSize: Int = 1000) -> RedisCursor<Value> {
-        .storedOrDecodedEveryOther(scanSource(batchSize), offset: 1, key: keyBytes, server: redis.server, codec: valueCodec)
+        .storedOrDecodedEveryOther(
+            scanSource(batchSize), offset: 1, key: keyBytes, server: redis.server, codec: valueCodec)
     }
 
     /// Calls `body` with every pair, streaming.

@@ -18,7 +18,8 @@ public final class RedisDict<Key, Value>: RedisStructure {
 
     /// A dict at `key` with explicit codecs.
     public init(
-        key: [UInt8], redis: RedisConnection, keyCodec: some RedisCodec<Key>, valueCodec: some RedisCodec<Value>
+        key: [UInt8], redis: RedisConnection, keyCodec: some RedisCodec<Key>,
+        valueCodec: some RedisCodec<Value>
     ) {
         self.redis = redis
         self.keyBytes = key
@@ -28,7 +29,8 @@ public final class RedisDict<Key, Value>: RedisStructure {
 
     /// The value for `field`, or nil (HGET).
     public func value(for field: Key) throws(PotteryError) -> Value? {
-        let stored = try redis.optionalBulk([Array("HGET".utf8), keyBytes, try encodeKey(field)], key: keyBytes)
+        let stored = try redis.optionalBulk(
+            [Array("HGET".utf8), keyBytes, try encodeKey(field)], key: keyBytes)
         return try stored.map { (bytes) throws(PotteryError) in try decodeValue(bytes) }
     }
 
@@ -83,14 +85,20 @@ public final class RedisDict<Key, Value>: RedisStructure {
     }
 
     func encodeKey(_ field: Key) throws(PotteryError) -> [UInt8] {
-        do throws(PotteryError) { return try keyCodec.encode(field) } catch { throw error.with(key: keyBytes, server: redis.server) }
+        do throws(PotteryError) { return try keyCodec.encode(field) } catch {
+            throw error.with(key: keyBytes, server: redis.server)
+        }
     }
 
     func encodeValue(_ value: Value) throws(PotteryError) -> [UInt8] {
-        do throws(PotteryError) { return try valueCodec.encode(value) } catch { throw error.with(key: keyBytes, server: redis.server) }
+        do throws(PotteryError) { return try valueCodec.encode(value) } catch {
+            throw error.with(key: keyBytes, server: redis.server)
+        }
     }
 
     func decodeValue(_ stored: [UInt8]) throws(PotteryError) -> Value {
-        do throws(PotteryError) { return try valueCodec.decode(stored) } catch { throw error.with(key: keyBytes, server: redis.server) }
+        do throws(PotteryError) { return try valueCodec.decode(stored) } catch {
+            throw error.with(key: keyBytes, server: redis.server)
+        }
     }
 }

@@ -89,7 +89,8 @@ struct SetAlgebraSource: RawBatchSource {
         var holders = [Int](repeating: 0, count: batch.count)
         for (key, reply) in zip(against, replies) {
             let checked = try reply.checked("SMISMEMBER", on: redis, key: key)
-            let flags = try RedisConnection.booleans(from: checked, count: batch.count) { () throws(PotteryError) in
+            let flags = try RedisConnection.booleans(from: checked, count: batch.count) {
+                () throws(PotteryError) in
                 throw redis.wrongShape("\(batch.count) flags", checked, [Array("SMISMEMBER".utf8)], key: key)
             }
             for (index, holds) in flags.enumerated() where holds { holders[index] += 1 }

@@ -23,11 +23,18 @@ extension RedisSet {
         try Self.isSubset(other, of: keyBytes, redis: redis)
     }
 
-    public func isDisjoint(with other: String) throws(PotteryError) -> Bool { try isDisjoint(with: Array(other.utf8)) }
-    public func isSubset(of other: String) throws(PotteryError) -> Bool { try isSubset(of: Array(other.utf8)) }
-    public func isSuperset(of other: String) throws(PotteryError) -> Bool { try isSuperset(of: Array(other.utf8)) }
+    public func isDisjoint(with other: String) throws(PotteryError) -> Bool {
+        try isDisjoint(with: Array(other.utf8))
+    }
+    public func isSubset(of other: String) throws(PotteryError) -> Bool {
+        try isSubset(of: Array(other.utf8))
+    }
+    public func isSuperset(of other: String) throws(PotteryError) -> Bool {
+        try isSuperset(of: Array(other.utf8))
+    }
 
-    private static func isSubset(_ key: [UInt8], of other: [UInt8], redis: RedisConnection) throws(PotteryError)
+    private static func isSubset(_ key: [UInt8], of other: [UInt8], redis: RedisConnection)
+        throws(PotteryError)
         -> Bool
     {
         let replies = try redis.pipeline(

@@ -51,7 +51,8 @@ public final class RedisSet<Element>: RedisStructure {
     public func contains(many elements: [Element]) throws(PotteryError) -> [Bool] {
         guard !elements.isEmpty else { return [] }
         return try redis.booleans(
-            [Array("SMISMEMBER".utf8), keyBytes] + (try encode(elements)), count: elements.count, key: keyBytes)
+            [Array("SMISMEMBER".utf8), keyBytes] + (try encode(elements)), count: elements.count,
+            key: keyBytes)
     }
 
     /// The number of elements (SCARD).
@@ -70,7 +71,8 @@ public final class RedisSet<Element>: RedisStructure {
     /// A cursor over the elements (SSCAN).
     public func members(batchSize: Int = 1000) -> RedisCursor<Element> {
         .storedOrDecoded(
-            ScanSource(scan: redis.sscan(keyBytes, count: batchSize), key: keyBytes), key: keyBytes, server: redis.server, codec: codec)
+            ScanSource(scan: redis.sscan(keyBytes, count: batchSize), key: keyBytes), key: keyBytes,
+            server: redis.server, codec: codec)
     }
 
     /// A writer that streams stored members into the set; see ``BulkWriter``.
@@ -79,7 +81,9 @@ public final class RedisSet<Element>: RedisStructure {
     }
 
     func encode(_ element: Element) throws(PotteryError) -> [UInt8] {
-        do throws(PotteryError) { return try codec.encode(element) } catch { throw error.with(key: keyBytes, server: redis.server) }
+        do throws(PotteryError) { return try codec.encode(element) } catch {
+            throw error.with(key: keyBytes, server: redis.server)
+        }
     }
 
     func encode(_ elements: [Element]) throws(PotteryError) -> [[UInt8]] {
@@ -90,7 +94,9 @@ public final class RedisSet<Element>: RedisStructure {
     }
 
     func decode(_ stored: [UInt8]) throws(PotteryError) -> Element {
-        do throws(PotteryError) { return try codec.decode(stored) } catch { throw error.with(key: keyBytes, server: redis.server) }
+        do throws(PotteryError) { return try codec.decode(stored) } catch {
+            throw error.with(key: keyBytes, server: redis.server)
+        }
     }
 }
 

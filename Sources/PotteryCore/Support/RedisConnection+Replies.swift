@@ -105,7 +105,8 @@ extension RESPValue {
         -> RESPValue
     {
         if case .error(let bytes) = self {
-            throw PotteryError(RedisError(reply: bytes, server: connection.server, command: command), key: key)
+            throw PotteryError(
+                RedisError(reply: bytes, server: connection.server, command: command), key: key)
         }
         return self
     }
