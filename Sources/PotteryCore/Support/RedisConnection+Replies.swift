@@ -78,7 +78,9 @@ extension RedisConnection {
         let shown = String(String(describing: reply).prefix(60))
         return PotteryError(
             RedisError(
-                kind: .protocolViolation, message: "expected \(expected), got \(shown)", server: server,
+                kind: .protocolViolation,
+                message: "\(name) replied with the wrong shape: expected \(expected), got \(shown)",
+                server: server,
                 command: name),
             key: key)
     }
