@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import PotteryCore
 import RedisClient
 
 /// Everything that stops a command, with enough context to say what failed. Rendered once, by
@@ -47,6 +48,7 @@ struct CLIError: Error, Sendable {
     /// Whether a Redis failure is behind it (so the connection may be out of step).
     static func isRedisFailure(_ error: any Error) -> Bool {
         if error is RedisError { return true }
+        if let error = error as? PotteryError, error.redisError != nil { return true }
         if let error = error as? CLIError, case .redis = error.kind { return true }
         return false
     }

@@ -1,29 +1,38 @@
 import PotteryCore
+import PotteryJSON
 
 /// `pottery dict ...`: a Python dict in a Redis hash, shared with pottery's `RedisDict`.
 enum DictHandlers {
-    static func dict(_ context: CommandContext) throws -> RedisDict {
-        RedisDict(key: KeyName.text(context[DictTable.key]), redis: try context.connection())
+    static func dict(_ context: CommandContext) throws -> RedisDict<StoredValue, StoredValue> {
+        RedisDict(key: context[DictTable.key], redis: try context.connection())
+    }
+
+    /// Flat stored `[f1, v1, f2, v2, ...]` as pairs.
+    static func pairs(_ flat: [[UInt8]]) -> [(StoredValue, StoredValue)] {
+        stride(from: 0, to: flat.count - 1, by: 2).map {
+            (StoredValue(bytes: flat[$0]), StoredValue(bytes: flat[$0 + 1]))
+        }
     }
 
     static func set(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).set(encodedPairs: context[DictTable.pairs])
+        try dict(context).update(pairs(context[DictTable.pairs]))
         return .success
     }
 
     static func get(_ context: CommandContext) throws -> ExitStatus {
-        guard let value = try dict(context).value(forEncoded: context[DictTable.field]) else { return .negative }
-        try context.printer.printValue(value)
+        let field = StoredValue(bytes: context[DictTable.field])
+        guard let value = try dict(context).value(for: field) else { return .negative }
+        try context.printer.printValue(value.bytes)
         return .success
     }
 
     static func has(_ context: CommandContext) throws -> ExitStatus {
-        try context.answer(try dict(context).contains(encoded: context[DictTable.field]))
+        try context.answer(try dict(context).contains(StoredValue(bytes: context[DictTable.field])))
     }
 
     static func del(_ context: CommandContext) throws -> ExitStatus {
         let fields = Distinct.of(context[DictTable.fields])
-        let removed = try dict(context).remove(encoded: fields)
+        let removed = try dict(context).remove(fields.map(StoredValue.init(bytes:)))
         return .answer(removed == fields.count)
     }
 
@@ -33,17 +42,20 @@ enum DictHandlers {
     }
 
     static func keys(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).forEachEncodedItem { field, _ in try context.printer.printValue(field) }
+        var cursor = try dict(context).keys()
+        try cursor.stream { try context.printer.printValue($0.bytes) }
         return .success
     }
 
     static func values(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).forEachEncodedItem { _, value in try context.printer.printValue(value) }
+        var cursor = try dict(context).values()
+        try cursor.stream { try context.printer.printValue($0.bytes) }
         return .success
     }
 
     static func items(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).forEachEncodedItem { field, value in try context.printer.printPair(field, value) }
+        var cursor = try dict(context).items()
+        try cursor.stream { try context.printer.printPair($0.0.bytes, $0.1.bytes) }
         return .success
     }
 
@@ -52,19 +64,19 @@ enum DictHandlers {
     static func update(_ context: CommandContext) throws -> ExitStatus {
         switch context[DictTable.updates] {
         case .arguments(let texts):
-            var pairs: [[UInt8]] = []
+            var flat: [[UInt8]] = []
             for (index, text) in texts.enumerated() {
-                try appendPairs(of: text, what: "V \(index + 1)", to: &pairs)
+                try appendPairs(of: text, what: "V \(index + 1)", to: &flat)
             }
-            try dict(context).set(encodedPairs: pairs)
+            try dict(context).update(pairs(flat))
         case .standardInput:
             let writer = try dict(context).bulkWriter(atomic: true)
             do {
-                var pairs: [[UInt8]] = []
+                var flat: [[UInt8]] = []
                 try context.forEachInputLine { line, number in
-                    pairs.removeAll(keepingCapacity: true)
-                    try appendPairs(of: Array(line), what: "standard input line \(number)", to: &pairs)
-                    for item in pairs { try writer.add(item) }
+                    flat.removeAll(keepingCapacity: true)
+                    try appendPairs(of: Array(line), what: "standard input line \(number)", to: &flat)
+                    for item in flat { try writer.add(item) }
                 }
                 try writer.finish()
             } catch {
@@ -113,9 +125,4 @@ enum Distinct {
         var seen = Set<[UInt8]>()
         return values.filter { seen.insert($0).inserted }
     }
-}
-
-/// Key names are bytes; PotteryCore's handles still take text until its byte-keyed API lands.
-enum KeyName {
-    static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 }

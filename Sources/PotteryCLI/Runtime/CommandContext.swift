@@ -1,4 +1,5 @@
 import PotteryCore
+import RedisClient
 import PotteryJSON
 
 /// Everything a handler needs: its arguments and options, typed by the table, values in stored

@@ -1,4 +1,5 @@
 import PotteryCore
+import RedisClient
 
 /// What outlives one command: the output streams, standard input, the environment and the
 /// connections. A one-shot run has a session of one command; batch mode and the REPL keep one for
