@@ -15,7 +15,9 @@ let package = Package(
         // JSON exactly as Python's json module reads and writes it.
         .target(name: "PotteryJSON", swiftSettings: strict),
         // pottery's structures over the client, in pottery's storage format.
-        .target(name: "PotteryCore", dependencies: ["RedisClient", "PotteryJSON"], swiftSettings: strict),
+        .target(
+            name: "PotteryCore", dependencies: ["RedisClient", "PotteryJSON"],
+            swiftSettings: strict + [.enableUpcomingFeature("InternalImportsByDefault")]),
         // GNU readline, for the REPL.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // Command table, argv parser, renderers, handlers: everything of the CLI but main.
@@ -26,6 +28,8 @@ let package = Package(
         .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: strict),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "RedisTestSupport"], swiftSettings: strict),
         .testTarget(name: "PotteryJSONTests", dependencies: ["PotteryJSON"], swiftSettings: strict),
+        .testTarget(
+            name: "PotteryCoreTests", dependencies: ["PotteryCore", "RedisTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "PotteryCLITests", dependencies: ["PotteryCLI", "PotteryCore", "RedisTestSupport"],
             swiftSettings: strict),

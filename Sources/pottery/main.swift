@@ -4,4 +4,4 @@ import PotteryCLI
     import Glibc
 #endif
 
-exit(PotteryCommandLine.run(Array(CommandLine.arguments.dropFirst())))
+exit(PotteryCommandLine.runProcess())

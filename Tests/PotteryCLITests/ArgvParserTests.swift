@@ -22,10 +22,21 @@ import Testing
         }
     }
 
+    func words(_ invocation: Invocation, _ name: String) -> [String] {
+        switch invocation.arguments.values[name] {
+        case let bytes as [UInt8]: return [String(decoding: bytes, as: UTF8.self)]
+        case let list as [[UInt8]]: return list.map { String(decoding: $0, as: UTF8.self) }
+        case let source as ValueSource:
+            if case .arguments(let list) = source { return list.map { String(decoding: $0, as: UTF8.self) } }
+            return ["-"]
+        default: return []
+        }
+    }
+
     @Test func optionsMayStandAnywhereAfterTheVerb() throws {
         let parsed = try invocation(["dict", "get", "-r", "k", "--url", "redis://h:1/2", "f", "-q"])
-        #expect(parsed.arguments["KEY"] == ["k"])
-        #expect(parsed.arguments["FIELD"] == ["f"])
+        #expect(words(parsed, "KEY") == ["k"])
+        #expect(words(parsed, "FIELD") == [#""f""#])
         #expect(parsed.settings.raw && parsed.settings.quiet)
         #expect(parsed.settings.url == "redis://h:1/2")
     }
@@ -38,13 +49,16 @@ import Testing
 
     @Test func negativeNumbersAndSlicesAreValues() throws {
         let parsed = try invocation(["set", "add", "k", "-7", "-3:", "-0.5", "-Infinity"])
-        #expect(parsed.arguments["V"] == ["-7", "-3:", "-0.5", "-Infinity"])
+        #expect(words(parsed, "V") == ["-7", #""-3:""#, "-0.5", "-Infinity"])
     }
 
     @Test func doubleDashEndsOptions() throws {
         let parsed = try invocation(["set", "add", "k", "--", "--raw", "-q"])
-        #expect(parsed.arguments["V"] == ["--raw", "-q"])
+        #expect(words(parsed, "V") == [#""--raw""#, #""-q""#])
         #expect(!parsed.settings.raw)
+        // `--` between the structure and the verb ends options too: the verb still follows.
+        let early = try invocation(["dict", "--", "get", "k", "-f"])
+        #expect(words(early, "FIELD") == [#""-f""#])
     }
 
     @Test func clusteredShortOptions() throws {
@@ -54,13 +68,42 @@ import Testing
 
     @Test func dashAloneReadsStandardInput() throws {
         let parsed = try invocation(["set", "add", "k", "-"])
-        #expect(parsed.arguments["V"] == ["-"])
+        #expect(parsed.arguments.values["V"] as? ValueSource == .standardInput)
         #expect(usageError(["set", "add", "k", "a", "-"]) != nil)
     }
 
     @Test func pairsMustBeComplete() {
-        #expect(usageError(["dict", "set", "k", "a", "1", "b"])?.status == .usage)
-        #expect(usageError(["dict", "set", "k"])?.status == .usage)
+        #expect(usageError(["dict", "set", "k", "a", "1", "b"])?.message.contains("'b' has no value") == true)
+        #expect(usageError(["dict", "set", "k", "a"])?.message.contains("'a' has no value") == true)
+        #expect(usageError(["dict", "set", "k"])?.message.contains("missing argument FIELD") == true)
+    }
+
+    @Test func missingArgumentsAreNamedByTheTable() {
+        for (argv, name) in [
+            (["dict", "get", "k"], "FIELD"), (["dict", "get"], "KEY"), (["set", "has", "k"], "V"),
+            (["set", "isdisjoint", "k"], "OTHER"), (["expire", "k"], "S"), (["dict", "del", "k"], "FIELD"),
+            (["set", "union", "k"], "OTHER"),
+        ] {
+            #expect(usageError(argv)?.message.hasPrefix("missing argument \(name) ") == true, "\(argv)")
+        }
+    }
+
+    @Test func kindsAreEnforcedBeforeAnyHandler() {
+        for argv in [
+            ["expire", "k", "soon"], ["expire", "k", "0x10"], ["expire", "k", "1e20"], ["expire", "k", "0.0001"],
+            ["expire", "k", "0"], ["expire", "k", "-1"], ["expire", "k", "nan"], ["expire", "k", "inf"],
+            ["--timeout", "0x1", "ping"], ["--timeout", "1e300", "ping"], ["--timeout", "-2", "ping"],
+            ["-j", "set", "add", "k", "not json"],
+        ] {
+            #expect(usageError(argv)?.status == .usage, "\(argv)")
+        }
+        #expect(throws: Never.self) { try invocation(["expire", "k", "0.001"]) }
+    }
+
+    @Test func wordsAreBytes() throws {
+        let parsed = try parser.parse([Word([0x6B, 0xFF]), Word("x")].isEmpty ? [] : ["type"].map { Word($0) } + [Word([0x6B, 0xFF])])
+        guard case .run(let invocation) = parsed else { Issue.record("not run"); return }
+        #expect(invocation.arguments.values["KEY"] as? [UInt8] == [0x6B, 0xFF])
     }
 
     @Test func unknownThingsAreUsageErrors() {
@@ -114,40 +157,3 @@ import Testing
     }
 }
 
-@Suite struct CommandTableTests {
-    let table = CommandTable.standard
-
-    @Test func namesAreUnique() {
-        let groupWords =
-            table.structures.flatMap { [$0.name] + $0.aliases }
-            + table.topLevelCommands.flatMap { [$0.1.name] + $0.1.aliases }
-        #expect(Set(groupWords).count == groupWords.count)
-        for group in table.groups {
-            let words = group.verbs.flatMap { [$0.name] + $0.aliases }
-            #expect(Set(words).count == words.count, "\(group.name)")
-        }
-    }
-
-    @Test func everyEntryIsDocumented() {
-        for group in table.groups {
-            #expect(!group.summary.isEmpty)
-            for verb in group.verbs {
-                #expect(!verb.summary.isEmpty, "\(group.name) \(verb.name)")
-                for argument in verb.arguments {
-                    #expect(!argument.help.isEmpty, "\(verb.name) \(argument.name)")
-                }
-                for option in verb.options { #expect(!option.help.isEmpty, "\(verb.name) --\(option.long)") }
-            }
-        }
-    }
-
-    @Test func verbOptionsDoNotShadowGlobalShortOptions() {
-        for group in table.groups {
-            for verb in group.verbs {
-                for option in verb.options {
-                    if let short = option.short { #expect(GlobalOptions.named(short: short) == nil) }
-                }
-            }
-        }
-    }
-}

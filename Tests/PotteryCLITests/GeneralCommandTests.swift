@@ -28,27 +28,6 @@ import RedisTestSupport
         #expect(PotteryBinary.run("keys", prefix + ":*").stdoutText.isEmpty)
     }
 
-    @Test func everyCommandAnswersHelp() {
-        #expect(PotteryBinary.run("--help").status == 0)
-        #expect(PotteryBinary.run("help").stdoutText.contains("Usage: pottery"))
-        #expect(PotteryBinary.run("--version").stdoutText.hasPrefix("pottery "))
-        for group in ["dict", "set"] {
-            let help = PotteryBinary.run(group, "--help")
-            #expect(help.status == 0 && help.stdoutText.contains("Verbs:"), "\(group)")
-            #expect(PotteryBinary.run("help", group).stdoutText == help.stdoutText)
-        }
-        for command in [
-            ["dict", "get"], ["dict", "update"], ["set", "contains-many"], ["set", "union"], ["ping"],
-            ["keys"], ["ttl"],
-        ] {
-            let help = PotteryBinary.run(command + ["--help"], server: nil, url: "redis://127.0.0.1:1")
-            #expect(
-                help.status == 0
-                    && help.stdoutText.hasPrefix("Usage: pottery \(command.joined(separator: " "))"))
-            #expect(PotteryBinary.run(["help"] + command).stdoutText == help.stdoutText)
-        }
-    }
-
     @Test func usageErrorsAreOneLineAndExitTwo() {
         for argv in [
             ["nope"], ["dict", "get", "k"], ["dict", "get", "k", "f", "--bogus"], ["set", "frobnicate", "k"],

@@ -21,6 +21,18 @@ import Testing
         #expect(committed == generated, "\(path) differs from the table: run scripts/generate")
     }
 
+    @Test func readmeTablesMatchTheTable() throws {
+        let url = Self.root.appendingPathComponent("README.md")
+        let committed = try String(contentsOf: url, encoding: .utf8)
+        let sections = ReadmeSections(table: .standard)
+        if ProcessInfo.processInfo.environment["POTTERY_RECORD"] == "1" {
+            try sections.apply(to: committed).write(to: url, atomically: true, encoding: .utf8)
+        }
+        for (name, markdown) in sections.sections {
+            #expect(committed.contains("<!-- generated:\(name) -->\n" + markdown + "<!-- end -->"), "README \(name)")
+        }
+    }
+
     @Test func everyVerbIsInTheManPageAndCompletions() throws {
         let man = try #require(Generator.render("man", table: .standard))
         for group in CommandTable.standard.groups {

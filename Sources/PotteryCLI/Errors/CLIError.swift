@@ -1,17 +1,24 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import PotteryCore
 import RedisClient
 
 /// Everything that stops a command, with enough context to say what failed. Rendered once, by
 /// ``ErrorRenderer``, as `pottery: <what failed>: <why>`, and mapped to an exit status there.
 struct CLIError: Error, Sendable {
     enum Kind: Sendable {
-        /// Unknown command or option, missing or extra argument: exit 2.
+        /// Unknown command or option, missing or extra argument, bad number: exit 2.
         case usage
-        /// Invalid input (bad JSON, bad number): exit 2, and nothing was written.
+        /// Invalid input (bad JSON): exit 2, and nothing was written.
         case invalidInput
         /// A Redis failure: exit 3.
         case redis(RedisError)
         /// A local failure that is not the user's input (reading standard input, ...): exit 3.
         case system
+        /// Standard output refused a write (the errno): 141 for a reader gone away (EPIPE, as
+        /// SIGPIPE would give), 74 otherwise (a full disk, an I/O error).
+        case output(Int32)
     }
 
     var kind: Kind
@@ -33,9 +40,15 @@ struct CLIError: Error, Sendable {
         CLIError(.invalidInput, message, context: context)
     }
 
+    static func output(_ code: Int32) -> CLIError {
+        let why = strerror(code).map { String(cString: $0) } ?? "error \(code)"
+        return CLIError(.output(code), "cannot write standard output: \(why)")
+    }
+
     /// Whether a Redis failure is behind it (so the connection may be out of step).
     static func isRedisFailure(_ error: any Error) -> Bool {
         if error is RedisError { return true }
+        if let error = error as? PotteryError, error.redisError != nil { return true }
         if let error = error as? CLIError, case .redis = error.kind { return true }
         return false
     }
@@ -44,6 +57,13 @@ struct CLIError: Error, Sendable {
         switch kind {
         case .usage, .invalidInput: return .usage
         case .redis, .system: return .redis
+        case .output(let code): return code == EPIPE ? .brokenPipe : .outputFailed
         }
+    }
+
+    /// Whether the error is worth a line on stderr: a reader that went away is not, as with SIGPIPE.
+    var isSilent: Bool {
+        if case .output(let code) = kind { return code == EPIPE }
+        return false
     }
 }

@@ -1,22 +1,38 @@
+import PotteryCore
 import RedisClient
 
-/// Turns any error that reaches the edge into one stderr line and an exit status. The only place
-/// that knows how errors look to a user.
+/// Turns any error that reaches the edge into one stderr line (or none) and an exit status. The only
+/// place that knows how errors look to a user.
 enum ErrorRenderer {
     /// `pottery: dict get user:1 (redis://localhost:6379/0): WRONGTYPE Operation against a key ...`
-    static func render(_ error: any Error, context: String) -> (line: String, status: ExitStatus) {
+    static func render(_ error: any Error, context: String) -> (line: String?, status: ExitStatus) {
         switch error {
         case let error as CLIError:
             let what = error.context.isEmpty ? context : error.context
             if case .redis(let redisError) = error.kind {
                 return (line(what, redisError), .redis)
             }
-            return (line(what, error.message), error.status)
+            return (error.isSilent ? nil : line(what, error.message), error.status)
+        case let error as PotteryError:
+            return renderPottery(error, context: context)
         case let error as RedisError:
             return (line(context, error), .redis)
         default:
             return (line(context, String(describing: error)), .redis)
         }
+    }
+
+    /// A PotteryCore failure: Redis failures as Redis errors (3); undecodable stored data (3) and
+    /// invalid values (2) with the key and server they concern.
+    private static func renderPottery(_ error: PotteryError, context: String) -> (line: String?, status: ExitStatus) {
+        let status: ExitStatus = error.statusClass == .invalidInput ? .usage : .redis
+        if case .redis(let redisError) = error.kind {
+            return (line(context, redisError), status)
+        }
+        var what = context
+        if let server = error.server { what = what.isEmpty ? server : "\(what) (\(server))" }
+        let why = error.keyName.map { "key \($0): \(error.message)" } ?? error.message
+        return (line(what, why), status)
     }
 
     private static func line(_ what: String, _ error: RedisError) -> String {

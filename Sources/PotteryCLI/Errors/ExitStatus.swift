@@ -11,8 +11,14 @@ public struct ExitStatus: RawRepresentable, Sendable, Equatable, Hashable {
     public static let usage = ExitStatus(rawValue: 2)
     /// Redis error: connect, timeout, authentication, WRONGTYPE, server error.
     public static let redis = ExitStatus(rawValue: 3)
+    /// Standard output could not be written (EX_IOERR): the output is incomplete.
+    public static let outputFailed = ExitStatus(rawValue: 74)
     /// A lock was not acquired within the wait.
     public static let notAcquired = ExitStatus(rawValue: 75)
+    /// Ctrl-C: 128 + SIGINT.
+    public static let interrupted = ExitStatus(rawValue: 130)
+    /// The reader of standard output went away: 128 + SIGPIPE, as if killed by it.
+    public static let brokenPipe = ExitStatus(rawValue: 141)
 
     /// 0 when `condition` holds, 1 otherwise.
     static func answer(_ condition: Bool) -> ExitStatus { condition ? .success : .negative }

@@ -1,79 +1,88 @@
 import PotteryCore
+import PotteryJSON
 
 /// `pottery dict ...`: a Python dict in a Redis hash, shared with pottery's `RedisDict`.
 enum DictHandlers {
-    static func dict(_ context: CommandContext) throws -> RedisDict {
-        RedisDict(key: context.key, redis: try context.connection())
+    static func dict(_ context: CommandContext) throws -> RedisDict<StoredValue, StoredValue> {
+        RedisDict(key: context[DictTable.key], redis: try context.connection())
+    }
+
+    /// Flat stored `[f1, v1, f2, v2, ...]` as pairs.
+    static func pairs(_ flat: [[UInt8]]) -> [(StoredValue, StoredValue)] {
+        stride(from: 0, to: flat.count - 1, by: 2).map {
+            (StoredValue(bytes: flat[$0]), StoredValue(bytes: flat[$0 + 1]))
+        }
     }
 
     static func set(_ context: CommandContext) throws -> ExitStatus {
-        let pairs = try context.values("FIELD V")
-        try dict(context).set(encodedPairs: pairs)
+        try dict(context).update(pairs(context[DictTable.pairs]))
         return .success
     }
 
     static func get(_ context: CommandContext) throws -> ExitStatus {
-        let field = try context.value("FIELD")
-        guard let value = try dict(context).value(forEncoded: field) else { return .negative }
-        context.printer.printValue(value)
+        let field = StoredValue(bytes: context[DictTable.field])
+        guard let value = try dict(context).value(for: field) else { return .negative }
+        try context.printer.printValue(value.bytes)
         return .success
     }
 
     static func has(_ context: CommandContext) throws -> ExitStatus {
-        let field = try context.value("FIELD")
-        return context.answer(try dict(context).contains(encoded: field))
+        try context.answer(try dict(context).contains(StoredValue(bytes: context[DictTable.field])))
     }
 
     static func del(_ context: CommandContext) throws -> ExitStatus {
-        let fields = Distinct.of(try context.values("FIELD"))
-        let removed = try dict(context).remove(encoded: fields)
+        let fields = Distinct.of(context[DictTable.fields])
+        let removed = try dict(context).remove(fields.map(StoredValue.init(bytes:)))
         return .answer(removed == fields.count)
     }
 
     static func len(_ context: CommandContext) throws -> ExitStatus {
-        context.printer.printInteger(try dict(context).count())
+        try context.printer.printInteger(try dict(context).count())
         return .success
     }
 
     static func keys(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).forEachEncodedItem { field, _ in context.printer.printValue(field) }
+        var cursor = try dict(context).keys()
+        try cursor.stream { try context.printer.printValue($0.bytes) }
         return .success
     }
 
     static func values(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).forEachEncodedItem { _, value in context.printer.printValue(value) }
+        var cursor = try dict(context).values()
+        try cursor.stream { try context.printer.printValue($0.bytes) }
         return .success
     }
 
     static func items(_ context: CommandContext) throws -> ExitStatus {
-        try dict(context).forEachEncodedItem { field, value in context.printer.printPair(field, value) }
+        var cursor = try dict(context).items()
+        try cursor.stream { try context.printer.printPair($0.0.bytes, $0.1.bytes) }
         return .success
     }
 
     /// Each input is an object (its members) or a `[key, value]` pair. From standard input the writes
     /// are queued in one transaction, so a bad line anywhere leaves the hash untouched.
     static func update(_ context: CommandContext) throws -> ExitStatus {
-        let target = try dict(context)
-        if !context.readsStdin("V") {
-            var pairs: [[UInt8]] = []
-            for (index, word) in context.words("V").enumerated() {
-                try appendPairs(of: Array(word.utf8), what: "argument \(index + 1)", to: &pairs)
+        switch context[DictTable.updates] {
+        case .arguments(let texts):
+            var flat: [[UInt8]] = []
+            for (index, text) in texts.enumerated() {
+                try appendPairs(of: text, what: "V \(index + 1)", to: &flat)
             }
-            try target.set(encodedPairs: pairs)
-            return .success
-        }
-        let writer = target.bulkWriter(atomic: true)
-        do {
-            var pairs: [[UInt8]] = []
-            try context.forEachInputLine { line, number in
-                pairs.removeAll(keepingCapacity: true)
-                try appendPairs(of: Array(line), what: "standard input line \(number)", to: &pairs)
-                for item in pairs { try writer.add(item) }
+            try dict(context).update(pairs(flat))
+        case .standardInput:
+            let writer = try dict(context).bulkWriter(atomic: true)
+            do {
+                var flat: [[UInt8]] = []
+                try context.forEachInputLine { line, number in
+                    flat.removeAll(keepingCapacity: true)
+                    try appendPairs(of: Array(line), what: "standard input line \(number)", to: &flat)
+                    for item in flat { try writer.add(item) }
+                }
+                try writer.finish()
+            } catch {
+                writer.abort()
+                throw error
             }
-            try writer.finish()
-        } catch {
-            writer.abort()
-            throw error
         }
         return .success
     }

@@ -2,52 +2,48 @@ import PotteryCore
 
 /// Commands on keys of any structure: `ping`, `keys`, `type`, `del`, `expire`, `ttl`.
 enum GeneralHandlers {
+    static func keyspace(_ context: CommandContext) throws -> RedisKeyspace {
+        RedisKeyspace(redis: try context.connection())
+    }
+
     static func ping(_ context: CommandContext) throws -> ExitStatus {
-        let reply = try context.connection().call([Array("PING".utf8)])
-        context.out.writeLine(reply.bytes ?? Array("PONG".utf8))
+        try context.out.writeLine(try keyspace(context).ping())
         return .success
     }
 
     /// Key names, one per line, as SCAN finds them (never the blocking KEYS).
     static func keys(_ context: CommandContext) throws -> ExitStatus {
-        let pattern = context.invocation.arguments.first("PATTERN").map { Array($0.utf8) }
-        var cursor = try context.connection().scan(match: pattern)
-        while let batch = try cursor.nextBatch() {
-            for name in batch { context.out.writeLine(name) }
-        }
+        var cursor = try keyspace(context).scan(match: context[GeneralTable.pattern])
+        try cursor.stream { try context.out.writeLine($0) }
         return .success
     }
 
     /// The Redis type at the key; `none` and status 1 when there is no key.
     static func type(_ context: CommandContext) throws -> ExitStatus {
-        let reply = try context.connection().call([Array("TYPE".utf8), Array(context.key.utf8)])
-        let name = reply.string ?? "none"
-        context.out.writeLine(name)
-        return .answer(name != "none")
+        let type = try keyspace(context).type(of: context[GeneralTable.key])
+        try context.out.writeLine(type.rawValue)
+        return .answer(type != .none)
     }
 
     /// Deletes the keys; status 1 if any was absent.
     static func del(_ context: CommandContext) throws -> ExitStatus {
-        let keys = Distinct.of(context.words("KEY").map { Array($0.utf8) })
-        let removed = try context.connection().call([Array("DEL".utf8)] + keys).int ?? 0
-        return .answer(Int(removed) == keys.count)
+        let keys = Distinct.of(context[GeneralTable.keys])
+        return .answer(try keyspace(context).delete(keys) == keys.count)
     }
 
-    /// Sets a time to live in seconds (fractions to the millisecond); status 1 if there is no key.
+    /// Sets a time to live, to the millisecond; status 1 if there is no key.
     static func expire(_ context: CommandContext) throws -> ExitStatus {
-        let seconds = try context.seconds(context.word("S"), what: "S")
-        let milliseconds = Int((seconds * 1000).rounded())
-        let reply = try context.connection().call(
-            [Array("PEXPIRE".utf8), Array(context.key.utf8), Array(String(milliseconds).utf8)])
-        return .answer(reply.int == 1)
+        let duration = context[GeneralTable.seconds]
+        return .answer(try keyspace(context).expire(context[GeneralTable.key], milliseconds: duration.count))
     }
 
     /// Remaining seconds; -1 for a key without expiry; status 1 (and no output) when there is no key.
     static func ttl(_ context: CommandContext) throws -> ExitStatus {
-        let reply = try context.connection().call([Array("TTL".utf8), Array(context.key.utf8)])
-        let seconds = reply.int ?? -2
-        guard seconds != -2 else { return .negative }
-        context.printer.printInteger(seconds)
+        switch try keyspace(context).ttl(context[GeneralTable.key]) {
+        case .noKey: return .negative
+        case .persistent: try context.printer.printInteger(-1)
+        case .expiresIn(let seconds): try context.printer.printInteger(seconds)
+        }
         return .success
     }
 }

@@ -2,21 +2,21 @@ import PotteryCore
 
 /// `pottery set ...`: a Python set in a Redis set, shared with pottery's `RedisSet`.
 enum SetHandlers {
-    static func set(_ context: CommandContext) throws -> RedisSet {
-        RedisSet(key: context.key, redis: try context.connection())
+    static func set(_ context: CommandContext) throws -> RedisSet<StoredValue> {
+        RedisSet(key: context[SetTable.key], redis: try context.connection())
     }
 
     /// Arguments go in one SADD; standard input streams in pipelined batches, inside one transaction
     /// in `-j` mode so that invalid input anywhere writes nothing.
     static func add(_ context: CommandContext) throws -> ExitStatus {
-        guard context.readsStdin("V") else {
-            let members = try context.values("V")
-            try set(context).add(encoded: members)
+        let source = context[CommonArguments.valuesOrStdin]
+        if case .arguments(let members) = source {
+            try set(context).add(members.map(StoredValue.init(bytes:)))
             return .success
         }
         let writer = try set(context).bulkWriter(atomic: context.mode == .json)
         do {
-            try context.forEachValue("V") { try writer.add($0) }
+            try context.forEachValue(source) { try writer.add($0) }
             try writer.finish()
         } catch {
             writer.abort()
@@ -26,30 +26,29 @@ enum SetHandlers {
     }
 
     static func remove(_ context: CommandContext) throws -> ExitStatus {
-        let members = Distinct.of(try context.values("V"))
-        return .answer(try set(context).remove(encoded: members) == members.count)
+        let members = Distinct.of(context[CommonArguments.values])
+        return .answer(try set(context).remove(members.map(StoredValue.init(bytes:))) == members.count)
     }
 
     static func discard(_ context: CommandContext) throws -> ExitStatus {
-        try set(context).remove(encoded: try context.values("V"))
+        try set(context).remove(context[CommonArguments.values].map(StoredValue.init(bytes:)))
         return .success
     }
 
     static func has(_ context: CommandContext) throws -> ExitStatus {
-        let member = try context.value("V")
-        return context.answer(try set(context).contains(encoded: member))
+        try context.answer(try set(context).contains(StoredValue(bytes: context[CommonArguments.value])))
     }
 
     /// Answers in order, a batch of SMISMEMBER at a time, as the input streams.
     static func containsMany(_ context: CommandContext) throws -> ExitStatus {
         let target = try set(context)
-        var batch: [[UInt8]] = []
+        var batch: [StoredValue] = []
         func answerBatch() throws {
-            for holds in try target.contains(encodedMany: batch) { context.printer.printBool(holds) }
+            for holds in try target.contains(many: batch) { try context.printer.printBool(holds) }
             batch.removeAll(keepingCapacity: true)
         }
-        try context.forEachValue("V") { member in
-            batch.append(member)
+        try context.forEachValue(context[CommonArguments.valuesOrStdin]) { member in
+            batch.append(StoredValue(bytes: member))
             if batch.count >= 1024 { try answerBatch() }
         }
         try answerBatch()
@@ -57,40 +56,40 @@ enum SetHandlers {
     }
 
     static func len(_ context: CommandContext) throws -> ExitStatus {
-        context.printer.printInteger(try set(context).count())
+        try context.printer.printInteger(try set(context).count())
         return .success
     }
 
     static func members(_ context: CommandContext) throws -> ExitStatus {
-        try set(context).forEachEncodedMember { context.printer.printValue($0) }
+        var cursor = try set(context).members()
+        try cursor.stream { try context.printer.printValue($0.bytes) }
         return .success
     }
 
     static func pop(_ context: CommandContext) throws -> ExitStatus {
-        guard let member = try set(context).popEncoded() else { return .negative }
-        context.printer.printValue(member)
+        guard let member = try set(context).pop() else { return .negative }
+        try context.printer.printValue(member.bytes)
         return .success
     }
 
-    static func algebra(_ operation: RedisSet.Operation) -> CommandHandler {
+    static func algebra(_ operation: SetOperation) -> CommandHandler {
         { context in
-            try set(context).forEachEncodedMember(of: operation, with: context.words("OTHER")) {
-                context.printer.printValue($0)
-            }
+            var cursor = try set(context).members(of: operation, with: context[SetTable.others])
+            try cursor.stream { try context.printer.printValue($0.bytes) }
             return .success
         }
     }
 
     static func isDisjoint(_ context: CommandContext) throws -> ExitStatus {
-        context.answer(try set(context).isDisjoint(with: context.word("OTHER")))
+        try context.answer(try set(context).isDisjoint(with: context[SetTable.other]))
     }
 
     static func isSubset(_ context: CommandContext) throws -> ExitStatus {
-        context.answer(try set(context).isSubset(of: context.word("OTHER")))
+        try context.answer(try set(context).isSubset(of: context[SetTable.other]))
     }
 
     static func isSuperset(_ context: CommandContext) throws -> ExitStatus {
-        context.answer(try set(context).isSuperset(of: context.word("OTHER")))
+        try context.answer(try set(context).isSuperset(of: context[SetTable.other]))
     }
 
     static func clear(_ context: CommandContext) throws -> ExitStatus {

@@ -16,7 +16,8 @@ struct HelpRenderer {
 
             Usage: pottery [OPTIONS] STRUCTURE VERB KEY [ARGS...] [OPTIONS]
                    pottery [OPTIONS] COMMAND [ARGS...]
-                   pottery            (a REPL on a terminal; one command per line from a pipe)
+                   pottery < FILE     (batch mode: one command per line; the interactive REPL
+                                       is not built yet)
 
             Structures:
 
@@ -35,13 +36,13 @@ struct HelpRenderer {
             Values: an argument that is valid JSON is that value, anything else a string
             (-s: always a string, -j: must be JSON). '-' reads NDJSON values from standard input.
 
-            Exit status: 0 success or true; 1 false, absent or empty; 2 usage error or invalid
-            input (nothing written); 3 Redis error (connect, timeout, auth, WRONGTYPE).
-
-            Environment: POTTERY_URL, REDIS_URL, POTTERY_PASSWORD, POTTERY_TIMEOUT, POTTERY_MASTERS.
-            'pottery STRUCTURE --help' lists a structure's verbs; 'man pottery' tells all.
+            Exit status:
 
             """
+        text += columns(table.exitStatuses.map { ($0.status, $0.meaning) })
+        text += "\nEnvironment:\n"
+        text += columns(table.environment.map { ($0.name, $0.meaning) })
+        text += "\n'pottery STRUCTURE --help' lists a structure's verbs; 'man pottery' tells all.\n"
         return text
     }
 
@@ -67,7 +68,8 @@ struct HelpRenderer {
         if !verb.options.isEmpty {
             text += "\nOptions:\n" + columns(verb.options.map { ($0.synopsis, $0.help) })
         }
-        if !verb.prints.isEmpty { text += "\nPrints: \(verb.prints).\n" }
+        if !verb.prints.isEmpty { text += "\nOutput: \(verb.prints).\n" }
+        if !verb.notes.isEmpty { text += "\n\(verb.notes)\n" }
         text += "\nGlobal options (-u URL, -r, -q, -s, -j, --timeout S, --time): see 'pottery --help'.\n"
         return text
     }

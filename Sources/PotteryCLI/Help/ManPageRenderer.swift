@@ -56,45 +56,19 @@ struct ManPageRenderer {
             shell-like quoting and # comments, over one connection. It stops at the first line that exits \
             non-zero, with that status, unless --keep-going is given.
             """)
+        page += section("HELP")
+        page += paragraph(
+            """
+            Every level answers --help: pottery --help, pottery STRUCTURE --help, pottery STRUCTURE VERB \
+            --help. The same text comes from pottery help, pottery help STRUCTURE and pottery help STRUCTURE VERB.
+            """)
         page += section("EXIT STATUS")
-        for (status, meaning) in [
-            ("0", "success; a predicate that holds"),
-            ("1", "a negative answer: predicate false, field or key absent, set empty"),
-            ("2", "usage error or invalid input; nothing was written"),
-            ("3", "Redis error: cannot connect, timeout, authentication, WRONGTYPE, server error"),
-            ("128+n", "killed by signal n (130 on Ctrl-C)"),
-        ] {
-            page += item(status, meaning)
-        }
+        for status in table.exitStatuses { page += item(status.status, status.meaning) }
         page += section("ENVIRONMENT")
-        for (name, meaning) in [
-            (
-                "POTTERY_URL",
-                "the server URL, redis://[[user]:password@]host[:port][/db] or unix:///path?db=N"
-            ),
-            ("REDIS_URL", "the server URL when POTTERY_URL is not set"),
-            ("POTTERY_PASSWORD", "the password, when it is not in the URL"),
-            ("POTTERY_TIMEOUT", "seconds to wait to connect and for each reply (default 5)"),
-            ("POTTERY_MASTERS", "quorum masters for lock and nextid, comma or space separated"),
-        ] {
-            page += item(name, meaning)
-        }
+        for variable in table.environment { page += item(variable.name, variable.meaning) }
         page += section("EXAMPLES")
-        for (comment, command) in [
-            (
-                "Set fields of a dict a Python service reads with RedisDict:",
-                "pottery dict set user:1 name jack zip 02139"
-            ),
-            ("Read one, without JSON quotes:", "pottery dict get \\-r user:1 name"),
-            ("Stream a dict's items into jq:", "pottery dict items user:1 | jq \\-c ."),
-            (
-                "Load a million members from a file, in pipelined batches:",
-                "pottery set add seen \\- < ids.ndjson"
-            ),
-            ("Test membership in a script:", "pottery set has \\-q seen 42 && echo seen"),
-            ("Run a nightly file of commands:", "pottery < nightly.pottery"),
-        ] {
-            page += ".PP\n\(roff(comment))\n.PP\n.RS\n.nf\n\(command)\n.fi\n.RE\n"
+        for example in table.examples {
+            page += ".PP\n\(roff(example.comment))\n.PP\n.RS\n.nf\n\(roff(example.command))\n.fi\n.RE\n"
         }
         page += section("SEE ALSO")
         page += ".BR redis-cli (1),\n.BR jq (1)\n"
@@ -105,7 +79,8 @@ struct ManPageRenderer {
         var synopsis = "\\fBpottery \(roff(command))\\fR"
         if !verb.arguments.isEmpty { synopsis += " \\fI\(roff(verb.argumentSynopsis))\\fR" }
         var text = ".TP\n\(synopsis)\n\(roff(capitalized(verb.summary))).\n"
-        if !verb.prints.isEmpty { text += "Prints \(roff(verb.prints)).\n" }
+        if !verb.prints.isEmpty { text += "Output: \(roff(verb.prints)).\n" }
+        if !verb.notes.isEmpty { text += ".br\n\(roff(verb.notes))\n" }
         for option in verb.options { text += ".br\n\\fB\(roff(option.synopsis))\\fR: \(roff(option.help))\n" }
         return text
     }

@@ -1,6 +1,6 @@
 import PotteryJSON
 
-/// Turns argument text and input lines into stored (canonical JSON) form, in the value mode in force.
+/// Turns argument bytes and input lines into stored (canonical JSON) form, in the value mode in force.
 enum ValueReader {
     /// Appends the stored form of `input` to `out`; in `-j` mode throws when it is not JSON.
     static func append(
@@ -13,17 +13,17 @@ enum ValueReader {
         }
     }
 
-    /// The stored form of one argument; `what` names it in the error (`value 2`, `FIELD`).
-    static func argument(_ text: String, mode: ValueMode, what: String) throws(CLIError) -> [UInt8] {
-        var bytes = Array(text.utf8)
+    /// The stored form of one argument; `what` names it in the error (`V 2`, `FIELD`).
+    static func argument(_ bytes: [UInt8], mode: ValueMode, what: String) throws(CLIError) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 2)
         do {
-            try bytes.withUnsafeMutableBufferPointer { (raw) throws(JSONError) in
-                try append(UnsafeBufferPointer(raw), mode: mode, into: &out)
+            try bytes.withUnsafeBufferPointer { (raw) throws(JSONError) in
+                try append(raw, mode: mode, into: &out)
             }
         } catch {
-            throw .invalidInput("\(what) is not valid JSON (-j): \(error.message): \(quoted(text))")
+            throw .invalidInput(
+                "\(what) is not valid JSON (-j): \(error.message): \(quoted(String(decoding: bytes, as: UTF8.self)))")
         }
         return out
     }
@@ -33,9 +33,10 @@ enum ValueReader {
         line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
     }
 
-    /// A short, quoted rendering of user input for an error message.
+    /// A short, quoted rendering of user input for an error message, on one line.
     static func quoted(_ text: String, limit: Int = 60) -> String {
-        let clipped = text.count > limit ? String(text.prefix(limit)) + "..." : text
+        var clipped = text.count > limit ? String(text.prefix(limit)) + "..." : text
+        clipped = clipped.map { $0.isNewline ? " " : String($0) }.joined()
         return "'\(clipped)'"
     }
 }

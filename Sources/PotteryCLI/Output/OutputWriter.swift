@@ -5,13 +5,15 @@
 #endif
 
 /// Buffered output to a file descriptor: bytes collect in one large buffer and go out in big
-/// `write(2)` calls, never one per line. Call ``flush()`` before exiting.
+/// `write(2)` calls, never one per line. A failed write (a full disk, a closed pipe, an I/O error)
+/// throws at once, so a command stops instead of reporting success over lost output; once failed,
+/// every later write throws the same error. Call ``flush()`` before exiting.
 final class OutputWriter {
     private let fd: Int32
     private var buffer: [UInt8] = []
     private let limit: Int
-    /// Set when the reader went away (EPIPE); further output is dropped.
-    private(set) var isBroken = false
+    /// The errno of the write that failed, once one has.
+    private(set) var failure: Int32?
 
     init(fd: Int32, bufferSize: Int = 1 << 16) {
         self.fd = fd
@@ -19,47 +21,77 @@ final class OutputWriter {
         buffer.reserveCapacity(bufferSize + 4096)
     }
 
-    deinit { flush() }
-
-    func write(_ bytes: some Collection<UInt8>) {
+    func write(_ bytes: some Collection<UInt8>) throws(CLIError) {
         buffer.append(contentsOf: bytes)
-        if buffer.count >= limit { flush() }
+        if buffer.count >= limit { try flush() }
     }
 
-    func write(_ text: String) {
+    func write(_ text: String) throws(CLIError) {
         buffer.append(contentsOf: text.utf8)
-        if buffer.count >= limit { flush() }
+        if buffer.count >= limit { try flush() }
     }
 
     /// Appends to the buffer through a closure, for encoders that write in place.
-    func append(_ body: (inout [UInt8]) -> Void) {
+    func append(_ body: (inout [UInt8]) -> Void) throws(CLIError) {
         body(&buffer)
-        if buffer.count >= limit { flush() }
+        if buffer.count >= limit { try flush() }
     }
 
-    func writeLine(_ text: String) {
+    func writeLine(_ text: String) throws(CLIError) {
         buffer.append(contentsOf: text.utf8)
         buffer.append(0x0A)
-        if buffer.count >= limit { flush() }
+        if buffer.count >= limit { try flush() }
     }
 
-    func writeLine(_ bytes: some Collection<UInt8>) {
+    func writeLine(_ bytes: some Collection<UInt8>) throws(CLIError) {
         buffer.append(contentsOf: bytes)
         buffer.append(0x0A)
-        if buffer.count >= limit { flush() }
+        if buffer.count >= limit { try flush() }
     }
 
-    func flush() {
+    /// Writes out the buffer; throws ``CLIError`` of kind `.output` when the descriptor refuses it.
+    func flush() throws(CLIError) {
+        if let failure { throw .output(failure) }
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
-        guard !isBroken else { return }
-        buffer.withUnsafeBytes { raw in
+        let error: Int32? = buffer.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    isBroken = true
+                    return errno
+                }
+                offset += n
+            }
+            return nil
+        }
+        if let error {
+            failure = error
+            throw .output(error)
+        }
+    }
+
+    /// Drops what is buffered without writing it (after a failure, or when output is abandoned).
+    func discard() { buffer.removeAll(keepingCapacity: true) }
+}
+
+/// Standard error: messages are written at once, and a failure to write them is ignored (there is
+/// nowhere left to report it).
+final class DiagnosticWriter {
+    private let fd: Int32
+
+    init(fd: Int32) { self.fd = fd }
+
+    func writeLine(_ text: String) {
+        var bytes = Array(text.utf8)
+        bytes.append(0x0A)
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
                     return
                 }
                 offset += n

@@ -2,36 +2,37 @@ import PotteryJSON
 
 /// Prints values read from Redis as SPEC §3 says: canonical JSON, one per line, or with `-r` strings
 /// without quotes. Stored text is already canonical when pottery wrote it, so it is checked and copied;
-/// text that is not JSON at all is shown as a JSON string, as auto mode would have read it.
+/// text that is not JSON at all is shown as a JSON string, as auto mode would have read it. Every
+/// method throws when standard output fails, so a stream stops at the first lost line.
 struct ValuePrinter {
     let out: OutputWriter
     let raw: Bool
 
     /// One stored value on its own line.
-    func printValue(_ stored: [UInt8]) {
-        out.append { buffer in
+    func printValue(_ stored: [UInt8]) throws(CLIError) {
+        try out.append { buffer in
             Self.appendValue(stored, raw: raw, to: &buffer)
             buffer.append(0x0A)
         }
     }
 
     /// `[key, value]` on one line, as `json.dumps([k, v])` would print it.
-    func printPair(_ first: [UInt8], _ second: some Collection<UInt8>) {
-        out.append { buffer in
+    func printPair(_ first: [UInt8], _ second: [UInt8]) throws(CLIError) {
+        try out.append { buffer in
             buffer.append(UInt8(ascii: "["))
             Self.appendValue(first, raw: false, to: &buffer)
             buffer.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")])
-            Self.appendValue(Array(second), raw: false, to: &buffer)
+            Self.appendValue(second, raw: false, to: &buffer)
             buffer.append(contentsOf: [UInt8(ascii: "]"), 0x0A])
         }
     }
 
-    func printBool(_ value: Bool) {
-        out.writeLine(value ? "true" : "false")
+    func printBool(_ value: Bool) throws(CLIError) {
+        try out.writeLine(value ? "true" : "false")
     }
 
-    func printInteger(_ value: some BinaryInteger) {
-        out.writeLine(String(value))
+    func printInteger(_ value: some BinaryInteger) throws(CLIError) {
+        try out.writeLine(String(value))
     }
 
     static func appendValue(_ stored: [UInt8], raw: Bool, to buffer: inout [UInt8]) {

@@ -1,48 +1,61 @@
-/// Assigns positional words to a verb's argument specs, left to right, each variadic argument taking
-/// what the later ones leave; reports a missing or unexpected argument by name.
+/// Assigns positional words to a verb's arguments, left to right, each variadic argument taking what
+/// the later ones leave, then converts every argument by its kind. A missing or unexpected argument is
+/// reported by the name the table gives it; a bad number or (with `-j`) bad JSON is a usage error
+/// before any handler runs.
 enum ArgumentBinder {
-    static func bind(_ words: [String], to specs: [ArgumentSpec], context: String) throws(CLIError)
-        -> BoundArguments
-    {
-        var bound = BoundArguments()
+    static func bind(
+        _ words: [Word], rest: [Word]?, to verb: VerbSpec, context: BindingContext
+    ) throws(CLIError) -> BoundValues {
+        let specs = verb.arguments
+        let see = "(see 'pottery \(context.command) --help')"
+        let fixed = specs.filter { $0.arity != .rest }
+        let minimum = fixed.reduce(0) { $0 + $1.arity.minimum }
+        if words.count < minimum {
+            // The first argument whose minimum the words cannot reach, filling from the left.
+            var available = words.count
+            for spec in fixed {
+                if available < spec.arity.minimum {
+                    if spec.arity.takesPairs, available == 1, let last = words.last {
+                        throw .usage(
+                            "\(spec.name) come in pairs; \(ValueReader.quoted(last.text)) has no value \(see)",
+                            context: context.command)
+                    }
+                    throw .usage("missing argument \(spec.leadingName) \(see)", context: context.command)
+                }
+                available -= spec.arity.minimum
+            }
+        }
+        var bound = BoundValues()
         var index = 0
         for (position, spec) in specs.enumerated() {
-            let laterMinimum = specs[(position + 1)...].reduce(0) { $0 + minimum($1.arity) }
-            let available = words.count - index - laterMinimum
-            let take = Swift.min(maximum(spec.arity), Swift.max(available, 0))
-            if take < minimum(spec.arity) {
-                throw .usage(
-                    "missing argument \(spec.name) (see 'pottery \(context) --help')", context: context)
+            if spec.arity == .rest {
+                guard let rest, !rest.isEmpty else {
+                    throw .usage("missing \(spec.name): give it after -- \(see)", context: context.command)
+                }
+                bound.values[spec.name] = try spec.convert(rest, context)
+                continue
             }
+            let laterMinimum = specs[(position + 1)...].filter { $0.arity != .rest }.reduce(0) {
+                $0 + $1.arity.minimum
+            }
+            let take = Swift.min(spec.arity.maximum, Swift.max(words.count - index - laterMinimum, 0))
             let taken = Array(words[index..<(index + take)])
             index += take
-            if spec.arity == .pairs, taken.count % 2 != 0 {
-                throw .usage("\(spec.name) come in pairs; the last one has no value", context: context)
+            if spec.arity.takesPairs, taken.count % 2 != 0, !(spec.arity.acceptsStdin && taken.count == 1 && taken[0] == "-") {
+                throw .usage(
+                    "\(spec.name) come in pairs; \(ValueReader.quoted(taken.last!.text)) has no value \(see)",
+                    context: context.command)
             }
-            if spec.arity == .valuesOrStdin, taken.count > 1, taken.contains("-") {
-                throw .usage("'-' reads \(spec.name) from standard input and stands alone", context: context)
+            if spec.arity.acceptsStdin, taken.count > 1, taken.contains(where: { $0 == "-" }) {
+                throw .usage(
+                    "'-' reads \(spec.leadingName) from standard input and stands alone \(see)",
+                    context: context.command)
             }
-            if !taken.isEmpty { bound.values[spec.name] = taken }
+            bound.values[spec.name] = try spec.convert(taken, context)
         }
         if index < words.count {
-            throw .usage(
-                "unexpected argument '\(words[index])' (see 'pottery \(context) --help')", context: context)
+            throw .usage("unexpected argument \(ValueReader.quoted(words[index].text)) \(see)", context: context.command)
         }
         return bound
-    }
-
-    private static func minimum(_ arity: Arity) -> Int {
-        switch arity {
-        case .one, .oneOrMore, .valuesOrStdin: return 1
-        case .optional, .zeroOrMore: return 0
-        case .pairs: return 2
-        }
-    }
-
-    private static func maximum(_ arity: Arity) -> Int {
-        switch arity {
-        case .one, .optional: return 1
-        case .oneOrMore, .zeroOrMore, .valuesOrStdin, .pairs: return Int.max
-        }
     }
 }

@@ -3,7 +3,8 @@ enum ParsedCommand: Sendable {
     case run(Invocation)
     case help(HelpTopic)
     case version
-    /// No command: the REPL on a terminal, batch mode otherwise.
+    /// No command, only options (or nothing): the REPL on a terminal, batch mode otherwise; in batch
+    /// mode a line of options alone changes the session's settings.
     case interactive(Settings)
 }
 
@@ -14,24 +15,30 @@ enum HelpTopic: Sendable {
     case verb(GroupSpec, VerbSpec)
 }
 
-/// A command ready to run: its table entry, its arguments bound to their names, its options.
+/// A command ready to run: its table entry, its arguments and options converted, its settings.
 struct Invocation: Sendable {
     let group: GroupSpec
     let verb: VerbSpec
-    let arguments: BoundArguments
-    /// Verb options by long name; a flag has one empty value per appearance.
-    let options: [String: [String]]
+    let arguments: BoundValues
+    let options: BoundValues
     let settings: Settings
 
     /// `dict get`, or `ping` for a top-level command: what error messages name.
-    var commandName: String { group.isTopLevel ? verb.name : "\(group.name) \(verb.name)" }
+    var commandName: String { group.commandName(of: verb) }
 }
 
-/// Positional arguments by the name the table gives them.
-struct BoundArguments: Sendable {
-    var values: [String: [String]] = [:]
+/// Converted arguments or options by the name the table gives them. Every declared one is present
+/// (absent optional ones as their empty value), so a typed handle always finds its value.
+struct BoundValues: Sendable {
+    var values: [String: any Sendable] = [:]
 
-    subscript(name: String) -> [String] { values[name] ?? [] }
-
-    func first(_ name: String) -> String? { values[name]?.first }
+    func value<Value>(_ name: String, as type: Value.Type) -> Value {
+        guard let bound = values[name] else {
+            preconditionFailure("'\(name)' is not an argument or option of this verb; fix the table")
+        }
+        guard let typed = bound as? Value else {
+            preconditionFailure("'\(name)' is bound as \(Swift.type(of: bound)), not \(Value.self)")
+        }
+        return typed
+    }
 }

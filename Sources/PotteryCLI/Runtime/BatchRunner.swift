@@ -3,7 +3,8 @@
 #endif
 
 /// Batch mode (SPEC §6): standard input that is not a terminal holds one command per line, `#` starts
-/// a comment; the first failing line stops the run with its status unless `--keep-going`.
+/// a comment; the first failing line stops the run with its status unless `--keep-going`. A line of
+/// options alone (`--raw`, `-u URL`) changes the settings of the lines after it.
 struct BatchRunner {
     let dispatcher: Dispatcher
     let settings: Settings
@@ -11,11 +12,13 @@ struct BatchRunner {
     func run() -> ExitStatus {
         let session = dispatcher.session
         if isatty(0) != 0 {
-            session.err.writeLine("pottery: the REPL is not built yet; give a command (see 'pottery --help')")
-            session.err.flush()
+            session.err.writeLine(
+                "pottery: the interactive REPL is not available yet; give a command, or pipe commands"
+                    + " in (see 'pottery --help')")
             return .usage
         }
         session.stdinHoldsCommands = true
+        var settings = self.settings
         var firstFailure: ExitStatus?
         while true {
             let line: [UInt8]?
@@ -26,22 +29,41 @@ struct BatchRunner {
                 return .redis
             }
             guard let line else { break }
-            let words: [String]
-            do {
-                words = try ShellWords.split(String(decoding: line, as: UTF8.self))
-            } catch {
-                session.err.writeLine("pottery: batch line \(session.stdin.lineNumber): \(error.message)")
-                session.err.flush()
-                firstFailure = firstFailure ?? .usage
-                if settings.keepGoing { continue } else { break }
-            }
-            if words.isEmpty { continue }
-            let status = dispatcher.run(words, settings: settings)
+            let status = runLine(line, settings: &settings)
             if status != .success {
                 firstFailure = firstFailure ?? status
-                if !settings.keepGoing { break }
+                if !settings.keepGoing || status == .brokenPipe || status == .outputFailed { break }
             }
         }
         return firstFailure ?? .success
+    }
+
+    /// One line: a command, help, or options that change `settings` for the lines after it.
+    private func runLine(_ line: [UInt8], settings: inout Settings) -> ExitStatus {
+        let session = dispatcher.session
+        let words: [Word]
+        do {
+            words = try ShellWords.split(bytes: line)
+        } catch {
+            session.err.writeLine("pottery: batch line \(session.stdin.lineNumber): \(error.message)")
+            return .usage
+        }
+        if words.isEmpty { return .success }
+        let parsed: ParsedCommand
+        do {
+            parsed = try ArgvParser(table: dispatcher.table).parse(words, settings: settings)
+        } catch {
+            session.err.writeLine("pottery: batch line \(session.stdin.lineNumber): \(error.message)")
+            return .usage
+        }
+        switch parsed {
+        case .interactive(let changed):
+            settings = changed
+            return .success
+        case .run(let invocation):
+            return dispatcher.execute(invocation)
+        case .help, .version:
+            return dispatcher.run(words, settings: settings)
+        }
     }
 }

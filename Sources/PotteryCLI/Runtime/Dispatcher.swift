@@ -1,18 +1,18 @@
 import PotteryCore
 
-/// Runs parsed commands: the one place where handlers are called, errors rendered, and statuses decided.
+/// Runs parsed commands: the one place where handlers are called, verb traits applied, errors
+/// rendered, and statuses decided.
 struct Dispatcher {
     let table: CommandTable
     let session: Session
 
     /// Parses and runs one command line (argv without the program name).
-    func run(_ argv: [String], settings: Settings = Settings()) -> ExitStatus {
-        if argv.first == Generator.command {
-            guard argv.count == 2, let text = Generator.render(argv[1], table: table) else {
+    func run(_ argv: [Word], settings: Settings = Settings()) -> ExitStatus {
+        if let first = argv.first, first == Generator.command {
+            guard argv.count == 2, let text = Generator.render(argv[1].text, table: table) else {
                 return report(CLIError.usage("usage: pottery __generate man|bash|zsh|fish"), context: "")
             }
-            session.out.write(text)
-            return .success
+            return finish { () throws(CLIError) in try session.out.write(text) }
         }
         if argv.first == CompleteCommand.name {
             guard CompleteCommand.run(Array(argv.dropFirst()), table: table, session: session) else {
@@ -28,11 +28,9 @@ struct Dispatcher {
         }
         switch parsed {
         case .version:
-            session.out.writeLine("pottery \(Version.current)")
-            return .success
+            return finish { () throws(CLIError) in try session.out.writeLine("pottery \(Version.current)") }
         case .help(let topic):
-            session.out.write(HelpRenderer(table: table).render(topic))
-            return .success
+            return finish { () throws(CLIError) in try session.out.write(HelpRenderer(table: table).render(topic)) }
         case .interactive(let settings):
             return BatchRunner(dispatcher: self, settings: settings).run()
         case .run(let invocation):
@@ -40,39 +38,61 @@ struct Dispatcher {
         }
     }
 
-    /// Runs one command, timing it for `--time`.
+    func run(_ argv: [String], settings: Settings = Settings()) -> ExitStatus {
+        run([Word](strings: argv), settings: settings)
+    }
+
+    /// Runs one command, timing it for `--time`; its output is flushed before it counts as done, so
+    /// a write that fails turns into the command's status.
     func execute(_ invocation: Invocation) -> ExitStatus {
         let context = CommandContext(invocation: invocation, session: session)
         let timer = ContextTimer()
         timer.start()
         let status: ExitStatus
         do {
-            status = try invocation.verb.handler(context)
+            let handled = try invocation.verb.handler(context)
+            try session.out.flush()
+            status = handled
         } catch {
-            let key = invocation.arguments.first("KEY").map { " \($0)" } ?? ""
+            let key = invocation.verb.arguments.first { $0.kind == .key }.flatMap {
+                (invocation.arguments.values[$0.name] as? [UInt8]).map { " " + String(decoding: $0, as: UTF8.self) }
+            }
             if CLIError.isRedisFailure(error) { session.disconnect() }
-            status = report(error, context: invocation.commandName + key)
+            status = report(error, context: invocation.commandName + (key ?? ""))
         }
         timer.stop()
-        session.out.flush()
         if invocation.settings.time {
-            session.err.writeLine(
-                "pottery: \(invocation.commandName): \(Self.milliseconds(timer.elapsed)) ms")
-            session.err.flush()
+            session.err.writeLine("pottery: \(invocation.commandName): \(Self.milliseconds(timer.elapsed)) ms")
         }
         return status
     }
 
+    /// Runs output that is not a command's (help, version) and turns a write failure into a status.
+    private func finish(_ body: () throws(CLIError) -> Void) -> ExitStatus {
+        do {
+            try body()
+            try session.out.flush()
+            return .success
+        } catch {
+            return report(error, context: "")
+        }
+    }
+
     private func report(_ error: any Error, context: String) -> ExitStatus {
-        session.out.flush()
+        if let output = error as? CLIError, case .output = output.kind {
+            session.out.discard()
+        } else {
+            // What the command printed before it failed goes out before the message.
+            do { try session.out.flush() } catch { session.out.discard() }
+        }
         let (line, status) = ErrorRenderer.render(error, context: context)
-        session.err.writeLine(line)
-        session.err.flush()
+        if let line { session.err.writeLine(line) }
         return status
     }
 
     /// Milliseconds with three decimals.
     static func milliseconds(_ value: Double) -> String {
+        guard value.isFinite, value >= 0, value < 1e12 else { return "0.000" }
         let thousandths = Int((value * 1000).rounded())
         let fraction = String(thousandths % 1000)
         return "\(thousandths / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction)"

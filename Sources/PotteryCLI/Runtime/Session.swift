@@ -1,19 +1,26 @@
 import PotteryCore
+import RedisClient
 
-/// What outlives one command: the output streams, standard input, the environment and the connection.
-/// A one-shot run has a session of one command; batch mode and the REPL keep one for many, so one
-/// connection serves them all.
+/// What outlives one command: the output streams, standard input, the environment and the
+/// connections. A one-shot run has a session of one command; batch mode and the REPL keep one for
+/// many, so one connection serves them all.
 final class Session {
     let environment: Environment
     let out: OutputWriter
-    let err: OutputWriter
+    let err: DiagnosticWriter
     let stdin: LineReader
     /// Whether standard input holds commands (batch mode) rather than values.
     var stdinHoldsCommands = false
+    /// Lock tokens taken in this session, by key, so the REPL can release them without a token.
+    var heldLocks: [[UInt8]: String] = [:]
     private var connection: RedisConnection?
     private var connectedTo: String?
+    private var masterConnections: [Result<RedisConnection, RedisError>] = []
+    private var mastersResolved: [String] = []
 
-    init(environment: Environment = .process, out: OutputWriter, err: OutputWriter, stdin: LineReader) {
+    init(
+        environment: Environment = .process, out: OutputWriter, err: DiagnosticWriter, stdin: LineReader
+    ) {
         self.environment = environment
         self.out = out
         self.err = err
@@ -23,7 +30,7 @@ final class Session {
     /// The connection for these settings: the open one when it goes to the same server, else a new one.
     func connection(for settings: Settings) throws -> RedisConnection {
         let url = settings.resolvedURL(environment)
-        if let connection, connectedTo == url { return connection }
+        if let connection, connectedTo == url, connection.isUsable { return connection }
         connection?.close()
         connection = nil
         let parsed: RedisURL
@@ -38,11 +45,35 @@ final class Session {
         return opened
     }
 
-    /// Drops the connection (after a failure that may have left it out of step).
+    /// The quorum masters (`--master`, `POTTERY_MASTERS`, else the server URL), connected all at once
+    /// and kept for the session: a connection, or why there is none, per master in order.
+    func masters(for settings: Settings) throws -> [Result<RedisConnection, RedisError>] {
+        let urls = settings.resolvedMasters(environment)
+        if urls == mastersResolved, masterConnections.allSatisfy({ (try? $0.get().isUsable) ?? false }) {
+            return masterConnections
+        }
+        for case .success(let old) in masterConnections { old.close() }
+        var parsed: [RedisURL] = []
+        for url in urls {
+            do {
+                parsed.append(try RedisURL(parsing: url))
+            } catch {
+                throw CLIError.usage("master \(error.message)")
+            }
+        }
+        masterConnections = RedisConnection.connectAll(parsed, options: try settings.connectionOptions(environment))
+        mastersResolved = urls
+        return masterConnections
+    }
+
+    /// Drops the connections (after a failure that may have left them out of step).
     func disconnect() {
         connection?.close()
         connection = nil
         connectedTo = nil
+        for case .success(let master) in masterConnections { master.close() }
+        masterConnections = []
+        mastersResolved = []
     }
 
     /// The server as errors name it, without a password, even before a connection exists.

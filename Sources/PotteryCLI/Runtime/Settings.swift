@@ -35,10 +35,10 @@ struct Settings: Sendable {
     func resolvedTimeout(_ environment: Environment) throws(CLIError) -> Double {
         if let timeout { return timeout }
         guard let text = environment["POTTERY_TIMEOUT"] else { return Self.defaultTimeout }
-        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
-            throw .usage("POTTERY_TIMEOUT must be a positive number of seconds, not '\(text)'")
+        guard let seconds = NumberSyntax.decimal(text), seconds > 0 else {
+            throw .usage("POTTERY_TIMEOUT must be a positive number of seconds, not \(ValueReader.quoted(text))")
         }
-        return seconds
+        return try Conversions.duration(seconds: seconds, what: "POTTERY_TIMEOUT").seconds
     }
 
     func connectionOptions(_ environment: Environment) throws(CLIError) -> RedisConnectionOptions {

@@ -1,43 +1,44 @@
-/// The options every command accepts, wherever they stand (SPEC §5).
+/// The options every command accepts, wherever they stand (SPEC §5). After the verb, a verb's own
+/// option of the same name wins (`queue get --timeout`); the global one then goes before the
+/// structure word.
 enum GlobalOptions {
-    static let url = OptionSpec(
-        "url", short: "u", value: "URL",
+    static let url = global(
+        "url", short: "u", kind: .url, value: "URL",
         "Redis server URL (default $POTTERY_URL, $REDIS_URL, redis://localhost:6379/0)")
-    static let master = OptionSpec(
-        "master", value: "URL",
+    static let master = global(
+        "master", kind: .url, value: "URL",
         "a quorum master for lock and nextid; repeat for each (default $POTTERY_MASTERS)")
-    static let timeout = OptionSpec(
-        "timeout", value: "S", "seconds to wait to connect and for each reply (default $POTTERY_TIMEOUT or 5)"
-    )
-    static let raw = OptionSpec(
-        "raw", short: "r", "print string values without quotes or escapes, like jq -r")
-    static let quiet = OptionSpec(
-        "quiet", short: "q", "print nothing for predicates; answer with the exit status alone")
-    static let string = OptionSpec("string", short: "s", "read every value argument as a literal string")
-    static let json = OptionSpec(
+    static let timeout = global(
+        "timeout", kind: .seconds, value: "S",
+        "seconds to wait to connect and for each reply (default $POTTERY_TIMEOUT or 5)")
+    static let raw = global("raw", short: "r", "print string values without quotes or escapes, like jq -r")
+    static let quiet = global("quiet", short: "q", "print nothing for predicates; answer with the exit status alone")
+    static let string = global("string", short: "s", "read every value argument as a literal string")
+    static let json = global(
         "json", short: "j", "require every value to be valid JSON (exit 2 and write nothing otherwise)")
-    static let time = OptionSpec("time", "print the command's wall time in milliseconds to stderr")
-    static let keepGoing = OptionSpec("keep-going", "batch mode: go on after a failing line")
-    static let help = OptionSpec("help", short: "h", "show help for the program, a structure or a verb")
-    static let version = OptionSpec("version", "print the version and exit")
+    static let time = global("time", "print the command's wall time in milliseconds to stderr")
+    static let keepGoing = global("keep-going", "batch mode: go on after a failing line")
+    static let help = global("help", short: "h", "show help for the program, a structure or a verb")
+    static let version = global("version", "print the version and exit")
 
     static let all: [OptionSpec] = [
         url, master, timeout, raw, quiet, string, json, time, keepGoing, help, version,
     ]
 
-    static func named(long: String) -> OptionSpec? { all.first { $0.long == long } }
+    static func named(long: String) -> OptionSpec? { all.first { $0.answers(toLong: long) } }
     static func named(short: Character) -> OptionSpec? { all.first { $0.short == short } }
 
-    /// Applies one global option to the settings.
-    static func apply(_ option: OptionSpec, value: String?, to settings: inout Settings) throws(CLIError) {
+    /// Applies one global option to the settings, checking its value.
+    static func apply(_ option: OptionSpec, value: Word?, to settings: inout Settings) throws(CLIError) {
+        let what = "--\(option.long)"
         switch option.long {
-        case url.long: settings.url = value
-        case master.long: settings.masters.append(value ?? "")
+        case url.long: settings.url = value?.text
+        case master.long: settings.masters.append(value?.text ?? "")
         case timeout.long:
-            guard let value, let seconds = Double(value), seconds > 0, seconds.isFinite else {
-                throw .usage("--timeout takes a positive number of seconds, not '\(value ?? "")'")
+            guard let value, let seconds = NumberSyntax.decimal(value.text), seconds > 0 else {
+                throw .usage("\(what) takes a positive number of seconds, not \(ValueReader.quoted(value?.text ?? ""))")
             }
-            settings.timeout = seconds
+            settings.timeout = try Conversions.duration(seconds: seconds, what: what).seconds
         case raw.long: settings.raw = true
         case quiet.long: settings.quiet = true
         case string.long: settings.valueMode = .string
@@ -46,5 +47,13 @@ enum GlobalOptions {
         case keepGoing.long: settings.keepGoing = true
         default: break
         }
+    }
+
+    private static func global(
+        _ long: String, short: Character? = nil, kind: OptionKind = .flag, value: String? = nil, _ help: String
+    ) -> OptionSpec {
+        OptionSpec(
+            long: long, aliases: [], short: short, kind: kind, valueName: value, help: help, shadowsGlobal: false
+        ) { _, _ in () }
     }
 }

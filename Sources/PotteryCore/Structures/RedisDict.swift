@@ -1,97 +1,104 @@
+public import RedisClient
+
 /// A Redis hash that holds a Python `dict` the way pottery's `RedisDict` does: field = enc(key),
-/// value = enc(value). Two layers: a typed one over ``JSONValue``, and an `encoded` one over stored
-/// (canonical) bytes that the CLI uses to avoid decoding what it only passes through.
-public final class RedisDict {
+/// value = enc(value) (SPEC §8.2). `Key` and `Value` are stored through codecs: any `Codable` type,
+/// ``JSONValue``, or ``StoredValue`` (the stored bytes themselves, which the CLI passes through).
+///
+/// ```swift
+/// let users = RedisDict<String, User>(key: "users", redis: connection)
+/// try users.set("jack", User(name: "Jack"))
+/// ```
+public final class RedisDict<Key, Value>: RedisStructure {
     public let redis: RedisConnection
-    public let key: String
-    let keyBytes: [UInt8]
+    public let keyBytes: [UInt8]
+    /// How keys (hash fields) are stored.
+    public let keyCodec: any RedisCodec<Key>
+    /// How values are stored.
+    public let valueCodec: any RedisCodec<Value>
 
-    public init(key: String, redis: RedisConnection) {
+    /// A dict at `key` with explicit codecs.
+    public init(
+        key: [UInt8], redis: RedisConnection, keyCodec: some RedisCodec<Key>,
+        valueCodec: some RedisCodec<Value>
+    ) {
         self.redis = redis
-        self.key = key
-        self.keyBytes = Array(key.utf8)
+        self.keyBytes = key
+        self.keyCodec = keyCodec
+        self.valueCodec = valueCodec
     }
 
-    // MARK: Encoded layer
-
-    /// HGET: the stored value of a stored field, or nil.
-    public func value(forEncoded field: [UInt8]) throws(RedisError) -> [UInt8]? {
-        try redis.call([Array("HGET".utf8), keyBytes, field]).bytes
+    /// The value for `field`, or nil (HGET).
+    public func value(for field: Key) throws(PotteryError) -> Value? {
+        let stored = try redis.optionalBulk(
+            [Array("HGET".utf8), keyBytes, try encodeKey(field)], key: keyBytes)
+        return try stored.map { (bytes) throws(PotteryError) in try decodeValue(bytes) }
     }
 
-    /// HSET of stored field/value pairs `[f1, v1, f2, v2, ...]`, in one command.
-    public func set(encodedPairs pairs: [[UInt8]]) throws(RedisError) {
-        guard !pairs.isEmpty else { return }
-        _ = try redis.call([Array("HSET".utf8), keyBytes] + pairs)
+    /// `dict[field]`: the value, or nil.
+    public subscript(field: Key) -> Value? {
+        get throws(PotteryError) { try value(for: field) }
     }
 
-    public func contains(encoded field: [UInt8]) throws(RedisError) -> Bool {
-        try redis.call([Array("HEXISTS".utf8), keyBytes, field]).int == 1
+    /// Sets one field (HSET).
+    public func set(_ field: Key, _ value: Value) throws(PotteryError) {
+        try update([(field, value)])
     }
 
-    /// HDEL: how many of the given (distinct) fields were there and are now gone.
-    public func remove(encoded fields: [[UInt8]]) throws(RedisError) -> Int {
-        Int(try redis.call([Array("HDEL".utf8), keyBytes] + fields).int ?? 0)
-    }
-
-    /// HLEN.
-    public func count() throws(RedisError) -> Int {
-        Int(try redis.call([Array("HLEN".utf8), keyBytes]).int ?? 0)
-    }
-
-    /// Streams every stored field and value (HSCAN), a batch at a time.
-    public func forEachEncodedItem(_ body: ([UInt8], [UInt8]) throws -> Void) throws {
-        var cursor = redis.hscan(keyBytes)
-        cursor.prefetch = true
-        defer { cursor.cancel() }
-        while let batch = try cursor.nextBatch() {
-            var index = 0
-            while index + 1 < batch.count {
-                try body(batch[index], batch[index + 1])
-                index += 2
-            }
+    /// Sets many fields in one command (Python's `dict.update`); all are encoded before anything is
+    /// written.
+    public func update(_ pairs: some Sequence<(Key, Value)>) throws(PotteryError) {
+        var arguments: [[UInt8]] = [Array("HSET".utf8), keyBytes]
+        for (field, value) in pairs {
+            arguments.append(try encodeKey(field))
+            arguments.append(try encodeValue(value))
         }
+        guard arguments.count > 2 else { return }
+        _ = try redis.integer(arguments, key: keyBytes)
     }
 
-    /// A writer that streams stored field/value pairs into the hash; see ``BulkWriter``.
+    /// Whether `field` is there (HEXISTS).
+    public func contains(_ field: Key) throws(PotteryError) -> Bool {
+        try redis.boolean([Array("HEXISTS".utf8), keyBytes, try encodeKey(field)], key: keyBytes)
+    }
+
+    /// Deletes fields (HDEL); how many of them were there. Repeat a field and it counts once.
+    @discardableResult
+    public func remove(_ fields: [Key]) throws(PotteryError) -> Int {
+        guard !fields.isEmpty else { return 0 }
+        var arguments: [[UInt8]] = [Array("HDEL".utf8), keyBytes]
+        for field in fields { arguments.append(try encodeKey(field)) }
+        return try redis.integer(arguments, key: keyBytes)
+    }
+
+    /// Deletes one field; false if it was absent.
+    @discardableResult
+    public func remove(_ field: Key) throws(PotteryError) -> Bool { try remove([field]) == 1 }
+
+    /// The number of fields (HLEN).
+    public func count() throws(PotteryError) -> Int {
+        try redis.integer([Array("HLEN".utf8), keyBytes], key: keyBytes)
+    }
+
+    /// A writer that streams stored field/value bytes into the hash; see ``BulkWriter``.
     public func bulkWriter(atomic: Bool) -> BulkWriter {
         BulkWriter(redis: redis, command: "HSET", key: keyBytes, atomic: atomic)
     }
 
-    /// Deletes the whole key.
-    public func clear() throws(RedisError) {
-        _ = try redis.call([Array("DEL".utf8), keyBytes])
-    }
-
-    // MARK: Typed layer
-
-    public subscript(field: JSONValue) -> JSONValue? {
-        get throws { try value(forEncoded: Codec.encode(field)).map { try Codec.decode($0, key: key) } }
-    }
-
-    public func set(_ field: JSONValue, _ value: JSONValue) throws {
-        try set(encodedPairs: [Codec.encode(field), Codec.encode(value)])
-    }
-
-    /// Sets many fields in one command (Python's `dict.update`).
-    public func update(_ pairs: some Sequence<(JSONValue, JSONValue)>) throws {
-        try set(encodedPairs: pairs.flatMap { [Codec.encode($0.0), Codec.encode($0.1)] })
-    }
-
-    public func contains(_ field: JSONValue) throws -> Bool { try contains(encoded: Codec.encode(field)) }
-
-    /// Deletes a field; false if it was absent.
-    @discardableResult
-    public func remove(_ field: JSONValue) throws -> Bool { try remove(encoded: [Codec.encode(field)]) == 1 }
-
-    public func keys() throws -> [JSONValue] { try items().map(\.0) }
-    public func values() throws -> [JSONValue] { try items().map(\.1) }
-
-    public func items() throws -> [(JSONValue, JSONValue)] {
-        var items: [(JSONValue, JSONValue)] = []
-        try forEachEncodedItem { field, value in
-            items.append((try Codec.decode(field, key: key), try Codec.decode(value, key: key)))
+    func encodeKey(_ field: Key) throws(PotteryError) -> [UInt8] {
+        do throws(PotteryError) { return try keyCodec.encode(field) } catch {
+            throw error.with(key: keyBytes, server: redis.server)
         }
-        return items
+    }
+
+    func encodeValue(_ value: Value) throws(PotteryError) -> [UInt8] {
+        do throws(PotteryError) { return try valueCodec.encode(value) } catch {
+            throw error.with(key: keyBytes, server: redis.server)
+        }
+    }
+
+    func decodeValue(_ stored: [UInt8]) throws(PotteryError) -> Value {
+        do throws(PotteryError) { return try valueCodec.decode(stored) } catch {
+            throw error.with(key: keyBytes, server: redis.server)
+        }
     }
 }

@@ -1,61 +1,78 @@
-/// A Redis set that holds a Python `set` the way pottery's `RedisSet` does: members = enc(element).
-/// Two layers, as ``RedisDict``: typed over ``JSONValue``, and `encoded` over stored bytes.
-public final class RedisSet {
+public import RedisClient
+
+/// A Redis set that holds a Python `set` the way pottery's `RedisSet` does: members = enc(element)
+/// (SPEC §8.2). Elements are stored through a codec, as in ``RedisDict``.
+///
+/// ```swift
+/// let primes = RedisSet<Int>(key: "primes", redis: connection)
+/// try primes.add([2, 3, 5])
+/// ```
+public final class RedisSet<Element>: RedisStructure {
     public let redis: RedisConnection
-    public let key: String
-    let keyBytes: [UInt8]
+    public let keyBytes: [UInt8]
+    /// How elements are stored.
+    public let codec: any RedisCodec<Element>
 
-    public init(key: String, redis: RedisConnection) {
+    /// A set at `key` with an explicit codec.
+    public init(key: [UInt8], redis: RedisConnection, codec: some RedisCodec<Element>) {
         self.redis = redis
-        self.key = key
-        self.keyBytes = Array(key.utf8)
+        self.keyBytes = key
+        self.codec = codec
     }
 
-    // MARK: Encoded layer
-
-    /// SADD in one command; how many were new.
+    /// Adds elements in one SADD; how many were new. All are encoded before anything is written.
     @discardableResult
-    public func add(encoded members: [[UInt8]]) throws(RedisError) -> Int {
-        guard !members.isEmpty else { return 0 }
-        return Int(try redis.call([Array("SADD".utf8), keyBytes] + members).int ?? 0)
+    public func add(_ elements: [Element]) throws(PotteryError) -> Int {
+        guard !elements.isEmpty else { return 0 }
+        return try redis.integer([Array("SADD".utf8), keyBytes] + (try encode(elements)), key: keyBytes)
     }
 
-    /// SREM; how many of the given (distinct) members were there.
+    /// Adds one element; false if it was there already.
     @discardableResult
-    public func remove(encoded members: [[UInt8]]) throws(RedisError) -> Int {
-        guard !members.isEmpty else { return 0 }
-        return Int(try redis.call([Array("SREM".utf8), keyBytes] + members).int ?? 0)
+    public func add(_ element: Element) throws(PotteryError) -> Bool { try add([element]) == 1 }
+
+    /// Removes elements (SREM); how many of them were there. Repeat one and it counts once.
+    @discardableResult
+    public func remove(_ elements: [Element]) throws(PotteryError) -> Int {
+        guard !elements.isEmpty else { return 0 }
+        return try redis.integer([Array("SREM".utf8), keyBytes] + (try encode(elements)), key: keyBytes)
     }
 
-    public func contains(encoded member: [UInt8]) throws(RedisError) -> Bool {
-        try redis.call([Array("SISMEMBER".utf8), keyBytes, member]).int == 1
+    /// Removes one element; false if it was absent (Python's `remove` raises there, `discard` does not).
+    @discardableResult
+    public func remove(_ element: Element) throws(PotteryError) -> Bool { try remove([element]) == 1 }
+
+    /// Membership (SISMEMBER).
+    public func contains(_ element: Element) throws(PotteryError) -> Bool {
+        try redis.boolean([Array("SISMEMBER".utf8), keyBytes, try encode(element)], key: keyBytes)
     }
 
-    /// SMISMEMBER: membership of each, in order.
-    public func contains(encodedMany members: [[UInt8]]) throws(RedisError) -> [Bool] {
-        guard !members.isEmpty else { return [] }
-        let reply = try redis.call([Array("SMISMEMBER".utf8), keyBytes] + members)
-        return (reply.array ?? []).map { $0.int == 1 }
+    /// Membership of each, in order, in one SMISMEMBER; exactly one answer per element.
+    public func contains(many elements: [Element]) throws(PotteryError) -> [Bool] {
+        guard !elements.isEmpty else { return [] }
+        return try redis.booleans(
+            [Array("SMISMEMBER".utf8), keyBytes] + (try encode(elements)), count: elements.count,
+            key: keyBytes)
     }
 
-    /// SCARD.
-    public func count() throws(RedisError) -> Int {
-        Int(try redis.call([Array("SCARD".utf8), keyBytes]).int ?? 0)
+    /// The number of elements (SCARD).
+    public func count() throws(PotteryError) -> Int {
+        try redis.integer([Array("SCARD".utf8), keyBytes], key: keyBytes)
     }
 
-    /// SPOP: one stored member, removed; nil when empty.
-    public func popEncoded() throws(RedisError) -> [UInt8]? {
-        try redis.call([Array("SPOP".utf8), keyBytes]).bytes
-    }
-
-    /// Streams every stored member (SSCAN), a batch at a time.
-    public func forEachEncodedMember(_ body: ([UInt8]) throws -> Void) throws {
-        var cursor = redis.sscan(keyBytes)
-        cursor.prefetch = true
-        defer { cursor.cancel() }
-        while let batch = try cursor.nextBatch() {
-            for member in batch { try body(member) }
+    /// Removes and returns one element (SPOP); nil when empty.
+    public func pop() throws(PotteryError) -> Element? {
+        guard let stored = try redis.optionalBulk([Array("SPOP".utf8), keyBytes], key: keyBytes) else {
+            return nil
         }
+        return try decode(stored)
+    }
+
+    /// A cursor over the elements (SSCAN).
+    public func members(batchSize: Int = 1000) -> RedisCursor<Element> {
+        .storedOrDecoded(
+            ScanSource(scan: redis.sscan(keyBytes, count: batchSize), key: keyBytes), key: keyBytes,
+            server: redis.server, codec: codec)
     }
 
     /// A writer that streams stored members into the set; see ``BulkWriter``.
@@ -63,109 +80,32 @@ public final class RedisSet {
         BulkWriter(redis: redis, command: "SADD", key: keyBytes, atomic: atomic)
     }
 
-    public func clear() throws(RedisError) {
-        _ = try redis.call([Array("DEL".utf8), keyBytes])
-    }
-
-    // MARK: Set algebra over keys of the same server
-
-    public enum Operation: Sendable { case union, intersection, difference }
-
-    /// Streams the stored members of `self op others...`, without building the result in memory or on
-    /// the server: each key is scanned in batches, and every batch is checked against the other keys with
-    /// one pipelined round of SMISMEMBER. Each member is reported once (given a set that does not change
-    /// while it is scanned: SSCAN's own guarantee).
-    public func forEachEncodedMember(
-        of operation: Operation, with others: [String], _ body: ([UInt8]) throws -> Void
-    ) throws {
-        let keys = [keyBytes] + others.map { Array($0.utf8) }
-        switch operation {
-        case .union:
-            // Members of key i that no earlier key holds.
-            for (position, scanned) in keys.enumerated() {
-                try scanFiltered(scanned, against: Array(keys[..<position]), keepIf: { $0 == 0 }, body)
-            }
-        case .intersection:
-            try scanFiltered(keyBytes, against: Array(keys.dropFirst()), keepIf: { $0 == others.count }, body)
-        case .difference:
-            try scanFiltered(keyBytes, against: Array(keys.dropFirst()), keepIf: { $0 == 0 }, body)
+    func encode(_ element: Element) throws(PotteryError) -> [UInt8] {
+        do throws(PotteryError) { return try codec.encode(element) } catch {
+            throw error.with(key: keyBytes, server: redis.server)
         }
     }
 
-    /// Scans `scanned`; for each member counts how many of `against` hold it and passes it on when
-    /// `keepIf(count)` holds.
-    private func scanFiltered(
-        _ scanned: [UInt8], against: [[UInt8]], keepIf: (Int) -> Bool, _ body: ([UInt8]) throws -> Void
-    ) throws {
-        var cursor = redis.sscan(scanned)
-        while let batch = try cursor.nextBatch() {
-            guard !batch.isEmpty else { continue }
-            var holders = [Int](repeating: 0, count: batch.count)
-            let commands = against.map { [Array("SMISMEMBER".utf8), $0] + batch }
-            for reply in try redis.pipeline(commands) {
-                for (index, flag) in (try reply.checked("SMISMEMBER", on: redis).array ?? []).enumerated()
-                where flag.int == 1 {
-                    holders[index] += 1
-                }
-            }
-            for (index, member) in batch.enumerated() where keepIf(holders[index]) {
-                try body(member)
-            }
+    func encode(_ elements: [Element]) throws(PotteryError) -> [[UInt8]] {
+        var stored: [[UInt8]] = []
+        stored.reserveCapacity(elements.count)
+        for element in elements { stored.append(try encode(element)) }
+        return stored
+    }
+
+    func decode(_ stored: [UInt8]) throws(PotteryError) -> Element {
+        do throws(PotteryError) { return try codec.decode(stored) } catch {
+            throw error.with(key: keyBytes, server: redis.server)
         }
     }
+}
 
-    /// Whether the two sets share no member (SINTERCARD ... LIMIT 1, Redis 7).
-    public func isDisjoint(with other: String) throws(RedisError) -> Bool {
-        let reply = try redis.call(
-            [
-                Array("SINTERCARD".utf8), Array("2".utf8), keyBytes, Array(other.utf8), Array("LIMIT".utf8),
-                Array("1".utf8),
-            ])
-        return reply.int == 0
-    }
-
-    /// Whether every member of this set is in `other` (one MULTI: SCARD and SINTERCARD agree).
-    public func isSubset(of other: String) throws(RedisError) -> Bool {
-        try Self.isSubset(keyBytes, of: Array(other.utf8), redis: redis)
-    }
-
-    /// Whether every member of `other` is in this set.
-    public func isSuperset(of other: String) throws(RedisError) -> Bool {
-        try Self.isSubset(Array(other.utf8), of: keyBytes, redis: redis)
-    }
-
-    private static func isSubset(_ key: [UInt8], of other: [UInt8], redis: RedisConnection) throws(RedisError)
-        -> Bool
-    {
-        let replies = try redis.pipeline([
-            [Array("MULTI".utf8)], [Array("SCARD".utf8), key],
-            [Array("SINTERCARD".utf8), Array("2".utf8), key, other], [Array("EXEC".utf8)],
-        ])
-        for reply in replies { _ = try reply.checked("SINTERCARD", on: redis) }
-        let exec = replies[3]
-        guard let results = exec.array, results.count == 2 else { return false }
-        let size = try results[0].checked("SCARD", on: redis).int
-        let shared = try results[1].checked("SINTERCARD", on: redis).int
-        return size == shared
-    }
-
-    // MARK: Typed layer
-
-    public func add(_ element: JSONValue) throws { try add(encoded: [Codec.encode(element)]) }
-
-    public func contains(_ element: JSONValue) throws -> Bool { try contains(encoded: Codec.encode(element)) }
-
-    /// Removes an element; false if it was absent (Python's `remove` raises there, `discard` does not).
-    @discardableResult
-    public func remove(_ element: JSONValue) throws -> Bool {
-        try remove(encoded: [Codec.encode(element)]) == 1
-    }
-
-    public func pop() throws -> JSONValue? { try popEncoded().map { try Codec.decode($0, key: key) } }
-
-    public func members() throws -> [JSONValue] {
-        var members: [JSONValue] = []
-        try forEachEncodedMember { members.append(try Codec.decode($0, key: key)) }
-        return members
+extension RedisSet where Element: Hashable {
+    /// The whole set as a Swift set. Loads everything: for small keys only.
+    public func toSet() throws(PotteryError) -> Set<Element> {
+        var result = Set<Element>()
+        var cursor = members()
+        try cursor.forEach { (element) throws(PotteryError) in result.insert(element) }
+        return result
     }
 }

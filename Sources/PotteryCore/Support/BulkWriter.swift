@@ -1,3 +1,5 @@
+public import RedisClient
+
 /// Streams a large number of items into one key as pipelined batches of a variadic command
 /// (`SADD key m1 ... mN`, `HSET key f1 v1 ...`), so memory stays bounded whatever the input size.
 ///
@@ -35,7 +37,7 @@ public final class BulkWriter {
     }
 
     /// Adds one argument (a member, or a field or value of a pair).
-    public func add(_ argument: [UInt8]) throws(RedisError) {
+    public func add(_ argument: [UInt8]) throws(PotteryError) {
         if !started {
             started = true
             if atomic { redis.enqueue([Array("MULTI".utf8)]) }
@@ -47,7 +49,7 @@ public final class BulkWriter {
     }
 
     /// Sends what is left; with `atomic`, runs `EXEC` and checks every result.
-    public func finish() throws(RedisError) {
+    public func finish() throws(PotteryError) {
         guard !finished else { return }
         finished = true
         if !batch.isEmpty { try endCommand() }
@@ -66,7 +68,7 @@ public final class BulkWriter {
         try? drain()
     }
 
-    private func endCommand() throws(RedisError) {
+    private func endCommand() throws(PotteryError) {
         redis.enqueue(command: command, key: key, arguments: batch)
         unflushedBytes += batchBytes
         batch.removeAll(keepingCapacity: true)
@@ -75,20 +77,24 @@ public final class BulkWriter {
     }
 
     /// Flushes and reads every pending reply, throwing the first error reply.
-    private func drain() throws(RedisError) {
+    private func drain() throws(PotteryError) {
         unflushedBytes = 0
-        try redis.flush()
-        var firstError: RedisError?
-        while redis.pendingReplies > 0 {
-            let reply = try redis.readReply()
-            do {
-                let checked = try reply.checked(command, on: redis)
-                if case .array(let results?) = checked {
-                    for result in results { _ = try result.checked(command, on: redis) }
+        var firstError: PotteryError?
+        do throws(RedisError) {
+            try redis.flush()
+            while redis.pendingReplies > 0 {
+                let reply = try redis.readReply()
+                do throws(PotteryError) {
+                    let checked = try reply.checked(command, on: redis, key: key)
+                    if case .array(let results?) = checked {
+                        for result in results { _ = try result.checked(command, on: redis, key: key) }
+                    }
+                } catch {
+                    if firstError == nil { firstError = error }
                 }
-            } catch {
-                if firstError == nil { firstError = error }
             }
+        } catch {
+            throw PotteryError(error, key: key)
         }
         if let firstError { throw firstError }
     }

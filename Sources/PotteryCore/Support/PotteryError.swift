@@ -1,21 +1,77 @@
-/// Failures of pottery's own making, beside the ``RedisError``s of the client.
+public import RedisClient
+
+/// Every failure of PotteryCore: a Redis failure, a stored value that cannot be read, or a value
+/// that cannot be written. Methods of PotteryCore throw only this type.
 public struct PotteryError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable {
-        /// A stored value is not JSON, so it cannot be decoded (Python pottery would fail the same way).
+        /// Talking to Redis failed (connect, timeout, error reply such as `WRONGTYPE`, a reply of
+        /// the wrong shape).
+        case redis(RedisError)
+        /// A stored value is not JSON (Python pottery would fail the same way).
         case notJSON
-        /// A value or argument that cannot be used (bad JSON in strict input, a bad index).
+        /// A stored value is JSON but cannot be decoded to the requested type.
+        case undecodable
+        /// A value that cannot be stored (cannot be encoded, or is not valid for the operation).
         case invalidValue
     }
 
-    public var kind: Kind
-    public var message: String
-    public var key: String?
+    /// The class of exit status a command that fails this way reports (SPEC §4).
+    public enum StatusClass: Sendable, Equatable {
+        /// Invalid input: exit status 2, nothing was written.
+        case invalidInput
+        /// A Redis failure or unreadable stored data: exit status 3.
+        case redis
 
-    public init(_ kind: Kind, _ message: String, key: String? = nil) {
+        /// The process exit status of the class.
+        public var exitStatus: Int32 { self == .invalidInput ? 2 : 3 }
+    }
+
+    public var kind: Kind
+    /// Human text; for `.redis`, the error's own description follows from ``RedisError``.
+    public var message: String
+    /// The key involved, as bytes (may be non-UTF-8), when known.
+    public var key: [UInt8]?
+    /// The redacted address of the server involved, when known (never a password).
+    public var server: String?
+
+    public init(_ kind: Kind, _ message: String, key: [UInt8]? = nil, server: String? = nil) {
         self.kind = kind
         self.message = message
         self.key = key
+        self.server = server
     }
 
-    public var description: String { key.map { "\($0): \(message)" } ?? message }
+    /// Wraps a client error.
+    public init(_ error: RedisError, key: [UInt8]? = nil) {
+        self.init(.redis(error), error.message, key: key, server: error.server)
+    }
+
+    /// The wrapped client error, if this is a Redis failure.
+    public var redisError: RedisError? {
+        if case .redis(let error) = kind { return error }
+        return nil
+    }
+
+    /// Invalid values are the caller's input (2); everything else is Redis or its data (3).
+    public var statusClass: StatusClass {
+        if case .invalidValue = kind { return .invalidInput }
+        return .redis
+    }
+
+    /// The key as text for messages (invalid UTF-8 shown as U+FFFD).
+    public var keyName: String? { key.map { String(decoding: $0, as: UTF8.self) } }
+
+    /// This error naming `key` and `server`, unless it already names them.
+    func with(key: [UInt8], server: String) -> PotteryError {
+        var copy = self
+        if copy.key == nil { copy.key = key }
+        if copy.server == nil { copy.server = server }
+        return copy
+    }
+
+    public var description: String {
+        let why: String
+        if case .redis(let error) = kind { why = error.description } else { why = message }
+        return keyName.map { "\($0): \(why)" } ?? why
+    }
 }

@@ -1,0 +1,21 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Start-up hygiene for file descriptors 0, 1 and 2.
+enum StandardStreams {
+    /// Opens each closed standard descriptor on `/dev/null`. Otherwise the first file or socket
+    /// pottery opens takes its number: with stdout closed, the Redis socket would become fd 1 and
+    /// the values printed would go to Redis as commands.
+    static func reopenClosed() {
+        for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
+            if opened >= 0 && opened != fd {
+                // A lower descriptor was closed too and took this one's place; keep going until both
+                // are filled (the loop visits them in order, so this cannot happen) — stay defensive.
+                _ = dup2(opened, fd)
+                close(opened)
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// The top-level commands on keys of any structure (SPEC §5).
+enum GeneralTable {
+    static let key = CommonArguments.key
+    static let pattern = Argument.optionalPattern("PATTERN", "a glob pattern (default *)")
+    static let keys = Argument.keys("KEY", "Redis keys")
+    static let seconds = Argument.seconds("S", "seconds, fractions allowed (at least 0.001)")
+
+    static let group = GroupSpec(
+        "general", "commands on keys of any structure", isTopLevel: true,
+        verbs: [
+            VerbSpec("ping", "check the connection", prints: "PONG", handler: GeneralHandlers.ping),
+            VerbSpec(
+                "keys", "list key names matching a pattern (SCAN, never KEYS)", arguments: [pattern],
+                prints: "one key name per line", handler: GeneralHandlers.keys),
+            VerbSpec(
+                "type", "the Redis type at a key", arguments: [key],
+                prints: "string, list, set, zset, hash, stream, or none with status 1",
+                handler: GeneralHandlers.type),
+            VerbSpec(
+                "del", "delete keys", arguments: [keys], traits: .writes,
+                prints: "nothing; status 1 if any was absent", handler: GeneralHandlers.del),
+            VerbSpec(
+                "expire", "set a key's time to live", arguments: [key, seconds], traits: .writes,
+                prints: "nothing; status 1 if there is no key", handler: GeneralHandlers.expire),
+            VerbSpec(
+                "ttl", "a key's remaining time to live", arguments: [key],
+                prints: "seconds, -1 if it has none; status 1 (no output) if there is no key",
+                handler: GeneralHandlers.ttl),
+        ])
+}

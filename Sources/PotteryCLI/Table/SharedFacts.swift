@@ -1,0 +1,52 @@
+/// One exit status and what it means: the table help, the man page and the README print.
+struct ExitStatusDoc: Sendable {
+    let status: String
+    let meaning: String
+
+    static let all: [ExitStatusDoc] = [
+        .init(status: "0", meaning: "success; a predicate that holds"),
+        .init(
+            status: "1",
+            meaning: "a negative answer: predicate false, field or key absent, set empty, nothing to pop"),
+        .init(status: "2", meaning: "usage error or invalid input; nothing was written"),
+        .init(status: "3", meaning: "Redis error: cannot connect, timeout, authentication, WRONGTYPE, server error"),
+        .init(
+            status: "74",
+            meaning: "standard output could not be written (a full disk, an I/O error): the output is incomplete"),
+        .init(status: "75", meaning: "lock run: the lock was not acquired within the wait"),
+        .init(status: "128+n", meaning: "killed by signal n: 130 on Ctrl-C, 141 when the reader of the output went away"),
+    ]
+}
+
+/// One environment variable pottery reads.
+struct EnvironmentVariable: Sendable {
+    let name: String
+    let meaning: String
+
+    static let all: [EnvironmentVariable] = [
+        .init(name: "POTTERY_URL", meaning: "the server URL, redis://[[user]:password@]host[:port][/db] or unix:///path?db=N"),
+        .init(name: "REDIS_URL", meaning: "the server URL when POTTERY_URL is not set"),
+        .init(name: "POTTERY_PASSWORD", meaning: "the password, when it is not in the URL; keeps it out of ps"),
+        .init(name: "POTTERY_TIMEOUT", meaning: "seconds to wait to connect and for each reply (default 5)"),
+        .init(name: "POTTERY_MASTERS", meaning: "quorum masters for lock and nextid, comma or space separated URLs"),
+    ]
+}
+
+/// One example for the man page: what it does, and the command line.
+struct Example: Sendable {
+    let comment: String
+    let command: String
+
+    static let all: [Example] = [
+        .init(
+            comment: "Set fields of a dict a Python service reads with RedisDict:",
+            command: "pottery dict set user:1 name jack zip 02139"),
+        .init(comment: "Read one, without JSON quotes:", command: "pottery dict get -r user:1 name"),
+        .init(comment: "Stream a dict's items into jq:", command: "pottery dict items user:1 | jq -c ."),
+        .init(
+            comment: "Load a million members from a file, in pipelined batches:",
+            command: "pottery set add seen - < ids.ndjson"),
+        .init(comment: "Test membership in a script:", command: "pottery set has -q seen 42 && echo seen"),
+        .init(comment: "Run a nightly file of commands:", command: "pottery < nightly.pottery"),
+    ]
+}

@@ -1,0 +1,16 @@
+public import PotteryJSON
+
+/// Stores ``JSONValue``s as their canonical text.
+public struct JSONValueCodec: RedisCodec {
+    public init() {}
+
+    public func encode(_ value: JSONValue) -> [UInt8] { value.canonicalBytes }
+
+    public func decode(_ stored: [UInt8]) throws(PotteryError) -> JSONValue {
+        do throws(JSONError) {
+            return try JSON.parse(stored)
+        } catch {
+            throw PotteryError(.notJSON, "stored value is not JSON: \(error)")
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import RedisClient
+
+/// Python's `isdisjoint`, `issubset`, `issuperset` against another key of the same server.
+/// SINTERCARD (Redis 7) checks the type of both keys, so a key of another type is `WRONGTYPE`.
+extension RedisSet {
+    /// Whether the two sets share no element (SINTERCARD ... LIMIT 1).
+    public func isDisjoint(with other: [UInt8]) throws(PotteryError) -> Bool {
+        let shared = try redis.integer(
+            [
+                Array("SINTERCARD".utf8), Array("2".utf8), keyBytes, other, Array("LIMIT".utf8),
+                Array("1".utf8),
+            ], key: keyBytes)
+        return shared == 0
+    }
+
+    /// Whether every element of this set is in `other` (one MULTI: SCARD and SINTERCARD agree).
+    public func isSubset(of other: [UInt8]) throws(PotteryError) -> Bool {
+        try Self.isSubset(keyBytes, of: other, redis: redis)
+    }
+
+    /// Whether every element of `other` is in this set.
+    public func isSuperset(of other: [UInt8]) throws(PotteryError) -> Bool {
+        try Self.isSubset(other, of: keyBytes, redis: redis)
+    }
+
+    public func isDisjoint(with other: String) throws(PotteryError) -> Bool {
+        try isDisjoint(with: Array(other.utf8))
+    }
+    public func isSubset(of other: String) throws(PotteryError) -> Bool {
+        try isSubset(of: Array(other.utf8))
+    }
+    public func isSuperset(of other: String) throws(PotteryError) -> Bool {
+        try isSuperset(of: Array(other.utf8))
+    }
+
+    private static func isSubset(_ key: [UInt8], of other: [UInt8], redis: RedisConnection)
+        throws(PotteryError)
+        -> Bool
+    {
+        let replies = try redis.pipeline(
+            [
+                [Array("MULTI".utf8)], [Array("SCARD".utf8), key],
+                [Array("SINTERCARD".utf8), Array("2".utf8), key, other], [Array("EXEC".utf8)],
+            ], key: key)
+        for reply in replies { _ = try reply.checked("SINTERCARD", on: redis, key: key) }
+        guard case .array(let results?) = replies[3], results.count == 2 else {
+            throw redis.wrongShape("two results", replies[3], [Array("EXEC".utf8)], key: key)
+        }
+        let size = try results[0].checked("SCARD", on: redis, key: key)
+        let shared = try results[1].checked("SINTERCARD", on: redis, key: key)
+        guard case .integer(let sizeValue) = size, case .integer(let sharedValue) = shared else {
+            throw redis.wrongShape("two integers", replies[3], [Array("EXEC".utf8)], key: key)
+        }
+        return sizeValue == sharedValue
+    }
+}

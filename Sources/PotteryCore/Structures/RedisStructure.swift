@@ -1,0 +1,45 @@
+public import RedisClient
+
+/// The handle every pottery structure shares: a connection and a key. A new structure is a final
+/// class holding these two that declares this conformance; it gets `clear()`, expiry and existence.
+public protocol RedisStructure: AnyObject {
+    /// The connection the structure talks over.
+    var redis: RedisConnection { get }
+    /// The Redis key, as bytes (keys need not be UTF-8).
+    var keyBytes: [UInt8] { get }
+}
+
+extension RedisStructure {
+    /// The key as text (invalid UTF-8 shown as U+FFFD).
+    public var key: String { String(decoding: keyBytes, as: UTF8.self) }
+
+    /// General commands on the structure's server.
+    public var keyspace: RedisKeyspace { RedisKeyspace(redis: redis) }
+
+    /// Deletes the whole key (Python's `clear()`).
+    public func clear() throws(PotteryError) {
+        _ = try keyspace.delete([keyBytes])
+    }
+
+    /// Sets a time to live (PEXPIRE); false if there is no key.
+    @discardableResult
+    public func expire(milliseconds: Int) throws(PotteryError) -> Bool {
+        try keyspace.expire(keyBytes, milliseconds: milliseconds)
+    }
+
+    /// Sets a time to live in seconds, fractions to the millisecond; false if there is no key.
+    @discardableResult
+    public func expire(seconds: Double) throws(PotteryError) -> Bool {
+        try expire(milliseconds: try RedisKeyspace.milliseconds(seconds: seconds))
+    }
+
+    /// The remaining time to live, in milliseconds (PTTL).
+    public var ttl: KeyExpiry {
+        get throws(PotteryError) { try keyspace.pttl(keyBytes) }
+    }
+
+    /// Whether the key exists.
+    public var exists: Bool {
+        get throws(PotteryError) { try keyspace.exists(keyBytes) }
+    }
+}

@@ -1,0 +1,13 @@
+/// A set-algebra operation over keys of one server.
+public enum SetOperation: Sendable {
+    case union, intersection, difference
+
+    /// The Redis command of the same meaning, for messages.
+    var commandName: String {
+        switch self {
+        case .union: "SUNION"
+        case .intersection: "SINTER"
+        case .difference: "SDIFF"
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import RedisTestSupport
+import Testing
+
+@testable import PotteryCLI
+
+/// Hostile surroundings (SPEC §10): closed standard streams, a full disk, a reader that goes away, a
+/// password in the process title, and argv fuzzed through every verb of the table.
+@Suite struct HostileInputTests {
+    /// Runs a shell script with `$P` the pottery binary and `$POTTERY_URL` the given server.
+    func shell(_ script: String, server: RedisServerProcess, timeout: Double = 60) -> ProcessResult {
+        runProcess(
+            "/bin/bash", ["-c", script],
+            environment: ["PATH": "/usr/bin:/bin", "P": PotteryBinary.path, "POTTERY_URL": server.url],
+            timeout: timeout)
+    }
+
+    /// With standard output closed, the socket used to become fd 1 and every printed value went to
+    /// Redis as a command: a member `FLUSHALL` flushed the database.
+    @Test func closedStandardStreamsNeverReachRedis() throws {
+        let server = try RedisServerProcess.start()
+        defer { server.stop() }
+        _ = try server.cli("SET", "sentinel", "1")
+        _ = try server.cli("SADD", "s", "FLUSHALL", "\"FLUSHALL\"", "DEL sentinel")
+        for redirect in [">&-", "2>&-", ">&- 2>&-", "<&- >&- 2>&-"] {
+            let result = shell("\"$P\" set members s \(redirect)", server: server)
+            #expect(result.status == 0, "\(redirect): \(result.stderrText)")
+            #expect(try server.cli("EXISTS", "sentinel") == "1", "\(redirect)")
+        }
+        // With standard input closed, '-' reads nothing rather than pottery's own socket.
+        let added = shell("\"$P\" set add fromstdin - <&-", server: server)
+        #expect(added.status == 0, "\(added.stderrText)")
+        #expect(try server.cli("EXISTS", "fromstdin") == "0")
+        #expect(try server.cli("EXISTS", "sentinel") == "1")
+    }
+
+    /// A full disk must never report success: status 74 and a message.
+    @Test func aFullDiskIsAnError() throws {
+        let server = RedisServerProcess.shared
+        let key = uniqueKey("full")
+        _ = PotteryBinary.run(["set", "add", key] + (0..<5000).map(String.init))
+        _ = PotteryBinary.run(["dict", "set", key + "d", "f", "v"])
+        for command in [
+            "set members \(key)", "dict get \(key)d f", "--help", "set len \(key)", "dict items \(key)d",
+        ] {
+            let result = shell("\"$P\" \(command) > /dev/full", server: server)
+            #expect(result.status == 74, "\(command)")
+            #expect(result.stderrText.contains("No space left on device"), "\(command): \(result.stderrText)")
+            #expect(result.stderrText.split(separator: "\n").count == 1, "\(command)")
+        }
+    }
+
+    /// With SIGPIPE ignored (as Python's subprocess and some shells leave it), a reader that goes away
+    /// stops the scan at once with 141, as SIGPIPE itself would.
+    @Test func aClosedPipeStopsTheCommand() throws {
+        let server = try RedisServerProcess.start()
+        defer { server.stop() }
+        let input = (0..<200_000).map { "\($0)" }.joined(separator: "\n")
+        #expect(PotteryBinary.run(["set", "add", "big", "-"], server: server, stdin: input).status == 0)
+        _ = try server.cli("CONFIG", "RESETSTAT")
+        let result = shell(
+            "trap '' PIPE; \"$P\" set members big | head -n 1 >/dev/null; echo ${PIPESTATUS[0]}", server: server)
+        #expect(result.stdoutText == "141\n", "\(result.stderrText)")
+        #expect(result.stderrText.isEmpty)
+        // 200,000 members take about 200 SSCAN rounds; an early stop takes a few.
+        let stats = try server.cli("INFO", "commandstats")
+        var calls = 0
+        for line in stats.split(whereSeparator: \.isNewline) where line.hasPrefix("cmdstat_sscan:calls=") {
+            calls = Int(line.dropFirst("cmdstat_sscan:calls=".count).prefix { $0.isNumber }) ?? 0
+        }
+        #expect(calls > 0 && calls < 50, "SSCAN ran \(calls) times: \(stats)")
+    }
+
+    /// `ps` shows argv: a password in a URL option is overwritten as soon as pottery starts, with a
+    /// warning.
+    @Test func thePasswordLeavesTheProcessTitle() {
+        let script = #"""
+            rm -f "$T.fifo"; mkfifo "$T.fifo"
+            "$P" -u "redis://:hunter2secret@127.0.0.1:1/0" --master "redis://u:pw2secret@h/0" <"$T.fifo" 2>"$T" &
+            pid=$!
+            exec 3>"$T.fifo"
+            for i in $(seq 500); do
+                title=$(tr '\0' ' ' < /proc/$pid/cmdline)
+                case "$title" in *secret*) sleep 0.01 ;; *) break ;; esac
+            done
+            echo "$title"
+            exec 3>&-
+            wait $pid
+            cat "$T"; rm -f "$T" "$T.fifo"
+            """#
+        let file = NSTemporaryDirectory() + "/pottery-title-\(getpid())"
+        let result = runProcess(
+            "/bin/bash", ["-c", script],
+            environment: ["PATH": "/usr/bin:/bin", "P": PotteryBinary.path, "T": file], timeout: 60)
+        #expect(!result.stdoutText.contains("secret"), "\(result.stdoutText)")
+        #expect(result.stdoutText.contains("redis://:*************@127.0.0.1:1/0"))
+        #expect(result.stdoutText.contains("redis://u:*********@h/0"))
+        #expect(result.stdoutText.contains("warning: a password on the command line"))
+    }
+
+    /// Random and hostile words in every argument and option of every verb: the only outcomes are
+    /// 0, 1, 2 or 3, and a failure is one line on stderr. Never a crash or a trap.
+    @Test func fuzzedArgvNeverCrashes() {
+        var generator = SystemRandomNumberGenerator()
+        let hostile = [
+            "", "-", "--", "-1", "0", "1", "1e999", "-1e999", "9223372036854775807", "9223372036854775808",
+            "-9223372036854775809", "1e20", "0.0001", "1e-400", "0x10", "NaN", "nan", "inf", "-Infinity",
+            "1_000", "+5", ".5", "5.", "1e", "'", "\"", "$(touch /tmp/pottery-fuzz-pwned)", "`id`", "{", "[[[",
+            String(repeating: "[", count: 3000), "{\"a\": [1, 2, {\"b\": null}]}", "é", "\u{FFFF}", "😀",
+            String(repeating: "x", count: 100_000), "%s%n%x", "*", "?", "[a-", "\\", "fuzz:key", "-3:", "::-1",
+            "1:2:3:4", "redis://", "unix:///nope", "--timeout", "-u", "--url=", "--json", "-rqsj", "--help=1",
+        ]
+        func word() -> String {
+            Int.random(in: 0..<4, using: &generator) == 0
+                ? "fuzz:\(UInt32.random(in: 0...UInt32.max, using: &generator))"
+                : hostile.randomElement(using: &generator)!
+        }
+        for (group, verb) in CommandTable.standard.allVerbs {
+            let prefix = group.isTopLevel ? [verb.name] : [group.name, verb.name]
+            for _ in 0..<10 {
+                var argv = prefix
+                for argument in verb.arguments {
+                    let count = argument.arity.maximum > 1 ? Int.random(in: 0...3, using: &generator) : 1
+                    for _ in 0..<count { argv.append(word()) }
+                }
+                for option in verb.options + GlobalOptions.all where Bool.random(using: &generator) {
+                    if ["help", "version", "time", "keep-going"].contains(option.long) { continue }
+                    argv.append("--\(option.long)")
+                    if option.takesValue { argv.append(word()) }
+                }
+                let result = PotteryBinary.run(argv, stdin: "", timeout: 60)
+                #expect([0, 1, 2, 3].contains(result.status), "\(argv.map { String($0.prefix(40)) })")
+                if result.status >= 2 {
+                    let lines = result.stderrText.split(separator: "\n")
+                    #expect(lines.count == 1 && lines[0].hasPrefix("pottery: "), "\(argv.map { $0.prefix(40) }): \(result.stderrText.prefix(300))")
+                }
+            }
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/pottery-fuzz-pwned"))
+    }
+}
