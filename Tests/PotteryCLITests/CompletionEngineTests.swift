@@ -12,18 +12,19 @@ import Testing
             "queue", aliases: ["q"], "a queue",
             verbs: [
                 VerbSpec(
-                    "get", aliases: ["pop"], "dequeue", arguments: [ArgumentSpec("KEY", .key, "the key")],
+                    "get", aliases: ["pop"], "dequeue", arguments: [Argument.key()],
                     options: [
-                        OptionSpec("timeout", value: "S", "the wait"), OptionSpec("nowait", "do not wait"),
-                        OptionSpec("follow", short: "f", "stream"),
+                        VerbOption.wait("timeout", aliases: ["wait"], shadowsGlobal: true, "the wait"),
+                        VerbOption.flag("nowait", "do not wait"),
+                        VerbOption.flag("follow", short: "f", "stream"),
                     ], handler: { _ in .success }),
                 VerbSpec(
-                    "put", "enqueue",
-                    arguments: [
-                        ArgumentSpec("KEY", .key, "the key"),
-                        ArgumentSpec("V", .value, .valuesOrStdin, "values"),
-                    ],
+                    "put", "enqueue", arguments: [Argument.key(), Argument.valuesOrStdin("V", "values")],
                     handler: { _ in .success }),
+                VerbSpec(
+                    "run", "run a command",
+                    arguments: [Argument.key(), Argument.command("CMD", "a command")],
+                    options: [VerbOption.seconds("ttl", "the lease")], handler: { _ in .success }),
             ]),
         SetTable.group,
         GeneralTable.group,
@@ -66,7 +67,7 @@ import Testing
 
     @Test func aliasesAreRecognizedAndOfferedOnceTyped() {
         #expect(texts(["q"]) == ["queue", "q"])
-        #expect(texts(["q", ""]) == ["get", "put"])
+        #expect(texts(["q", ""]) == ["get", "put", "run"])
         #expect(texts(["q", "p"]) == ["put", "pop"])
         #expect(texts(["queue", "pop", "--f"]) == ["--follow"])
         #expect(lookedUp(["q", "pop", "x"]) == ["x"])
@@ -96,12 +97,31 @@ import Testing
         let options = Completer(table: Self.table).complete(words: ["queue", "get", "k", "--t"])
         #expect(options.map(\.text) == ["--timeout", "--time"])
         #expect(options.first?.description == "the wait")
-        #expect(texts(["queue", "get", "-"]).prefix(4) == ["--timeout", "--nowait", "--follow", "--url"])
+        #expect(texts(["queue", "get", "-"]).prefix(5) == ["--timeout", "--wait", "--nowait", "--follow", "--url"])
         #expect(texts(["queue", "get", "-"]).contains("-f"))
         #expect(texts(["set", "add", "k", "--j"]) == ["--json"])
     }
 
+    @Test func longAliasesOfOptions() {
+        #expect(texts(["queue", "get", "--wa"]) == ["--wait"])
+        #expect(texts(["queue", "get", "--"]).prefix(3) == ["--timeout", "--wait", "--nowait"])
+        #expect(lookedUp(["queue", "get", "--wait", "3", "k"]) == ["k"])
+        #expect(texts(["queue", "get", "--wait", ""]).isEmpty)
+    }
+
+    @Test func aChildCommandIsNotOursToComplete() {
+        #expect(texts(["queue", "run", "k", "--t"]) == ["--ttl", "--timeout", "--time"])
+        #expect(lookedUp(["queue", "run", "k", "--", ""]).isEmpty)
+        #expect(texts(["queue", "run", "k", "--", "--"]).isEmpty)
+        #expect(texts(["queue", "run", "k", "ls", "--"]).isEmpty)
+        #expect(lookedUp(["queue", "run", "k", "ls", "k"]).isEmpty)
+        #expect(lookedUp(["queue", "run", "--ttl", "5", "k"]) == ["k"])
+    }
+
     @Test func afterDoubleDashNoOptions() {
+        // `--` between the structure and the verb ends the options; the next word is still the verb.
+        #expect(texts(["set", "--", "mem"]) == ["members"])
+        #expect(lookedUp(["set", "--", "members", "-k"]) == ["-k"])
         #expect(texts(["set", "members", "--", "--"]).isEmpty)
         #expect(lookedUp(["set", "members", "--", "-k"]) == ["-k"])
         #expect(texts(["set", "add", "k", "--", "-"]).isEmpty)

@@ -40,9 +40,12 @@ enum CompleteCommand {
         let completer = Completer(table: table) { prefix in
             try KeyLookup().names(prefix: prefix, connection: session.connection(for: settings))
         }
+        // A reader that went away (the user typed on) is no failure of ours: print what fits, quietly.
         for candidate in completer.complete(words: words) {
-            if let line = shell.line(for: candidate, quoting: quoting) { session.out.writeLine(line) }
+            guard let line = shell.line(for: candidate, quoting: quoting) else { continue }
+            do { try session.out.writeLine(line) } catch { break }
         }
+        try? session.out.flush()
         return true
     }
 
@@ -51,7 +54,7 @@ enum CompleteCommand {
         var settings = Settings()
         for (option, value) in CompletionWalk(table: table).point(words).globalOptions
         where option.long == GlobalOptions.url.long || option.long == GlobalOptions.timeout.long {
-            try? GlobalOptions.apply(option, value: value, to: &settings)
+            try? GlobalOptions.apply(option, value: value.map { Word($0) }, to: &settings)
         }
         let timeout = (try? settings.resolvedTimeout(environment)) ?? 1
         settings.timeout = min(timeout, 1)

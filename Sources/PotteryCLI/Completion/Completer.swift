@@ -73,9 +73,11 @@ struct Completer {
             + group.verbs.flatMap { verb in verb.aliases.map { Candidate($0, verb.summary, kind: .verb) } }
     }
 
-    /// Long forms, then short ones.
+    /// Long forms (each option's other long names right after it), then short ones.
     private func options(_ specs: [OptionSpec]) -> [Candidate] {
-        specs.map { Candidate("--" + $0.long, $0.help, kind: .option) }
+        specs.flatMap { spec in
+            ([spec.long] + spec.aliases).map { Candidate("--" + $0, spec.help, kind: .option) }
+        }
             + specs.compactMap { spec in spec.short.map { Candidate("-\($0)", spec.help, kind: .option) } }
     }
 

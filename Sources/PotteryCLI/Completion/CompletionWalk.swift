@@ -20,6 +20,7 @@ struct CompletionWalk {
         var phase = Phase.start
         var pendingValue: OptionSpec?
         var commandForced = false  // after a `--` that stands before the command word
+        var optionsEnded = false  // after a `--` between the structure and the verb
         for word in words.dropLast() {
             if let option = pendingValue {
                 pendingValue = nil
@@ -47,15 +48,21 @@ struct CompletionWalk {
                     phase = .lost
                 }
             case .group(let group):
-                if ArgvParser.looksLikeOption(word), word != "--" {
+                if !optionsEnded, word == "--" {
+                    optionsEnded = true  // and the next word is the verb
+                } else if !optionsEnded, ArgvParser.looksLikeOption(word) {
                     pendingValue = consume(word, verb: nil, globals: &globals)
                 } else if let verb = group.verb(named: word) {
-                    phase = .verb(verb, positionals: 0, optionsEnded: false)
+                    phase = .verb(verb, positionals: 0, optionsEnded: optionsEnded)
                 } else {
                     phase = .lost
                 }
             case .verb(let verb, let positionals, let optionsEnded):
-                if optionsEnded || !ArgvParser.looksLikeOption(word) {
+                if let position = verb.restPosition, positionals == position,
+                    optionsEnded || word == "--" || !ArgvParser.looksLikeOption(word)
+                {
+                    phase = .lost  // a child command, taken verbatim: not ours to complete
+                } else if optionsEnded || !ArgvParser.looksLikeOption(word) {
                     phase = .verb(verb, positionals: positionals + 1, optionsEnded: optionsEnded)
                 } else if word == "--" {
                     phase = .verb(verb, positionals: positionals, optionsEnded: true)
@@ -63,7 +70,7 @@ struct CompletionWalk {
                     pendingValue = consume(word, verb: verb, globals: &globals)
                 }
             case .help(let topics):
-                phase = .help(topics + [word])
+                if !ArgvParser.looksLikeOption(word) { phase = .help(topics + [word]) }
             case .lost:
                 break
             }
@@ -116,8 +123,8 @@ struct CompletionWalk {
                 inline = String(name[name.index(after: equals)...])
                 name = name[..<equals]
             }
-            let local = verb?.options.first { $0.long == name }
-            guard let option = local ?? GlobalOptions.all.first(where: { $0.long == name }) else {
+            let local = verb?.option(long: String(name))
+            guard let option = local ?? GlobalOptions.named(long: String(name)) else {
                 return nil
             }
             guard option.takesValue, inline == nil else {
@@ -129,8 +136,8 @@ struct CompletionWalk {
         var rest = Substring(word.dropFirst())
         while let letter = rest.first {
             rest = rest.dropFirst()
-            let local = verb?.options.first { $0.short == letter }
-            guard let option = local ?? GlobalOptions.all.first(where: { $0.short == letter }) else {
+            let local = verb?.option(short: letter)
+            guard let option = local ?? GlobalOptions.named(short: letter) else {
                 continue
             }
             guard option.takesValue else {

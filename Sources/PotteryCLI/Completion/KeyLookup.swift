@@ -1,4 +1,4 @@
-import PotteryCore
+import RedisClient
 
 /// Key names for completion: `SCAN MATCH <escaped prefix>*`, bounded so that a huge keyspace or a slow
 /// server cannot stall the prompt (at most `limit` names, `maxRounds` SCAN calls and `budget` seconds).

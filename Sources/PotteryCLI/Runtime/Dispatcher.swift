@@ -14,8 +14,8 @@ struct Dispatcher {
             }
             return finish { () throws(CLIError) in try session.out.write(text) }
         }
-        if argv.first == CompleteCommand.name {
-            guard CompleteCommand.run(Array(argv.dropFirst()), table: table, session: session) else {
+        if let first = argv.first, first == CompleteCommand.name {
+            guard CompleteCommand.run(argv.dropFirst().map(\.text), table: table, session: session) else {
                 return report(CLIError.usage(CompleteCommand.usage), context: "")
             }
             return .success
@@ -30,7 +30,9 @@ struct Dispatcher {
         case .version:
             return finish { () throws(CLIError) in try session.out.writeLine("pottery \(Version.current)") }
         case .help(let topic):
-            return finish { () throws(CLIError) in try session.out.write(HelpRenderer(table: table).render(topic)) }
+            return finish { () throws(CLIError) in
+                try session.out.write(HelpRenderer(table: table).render(topic))
+            }
         case .interactive(let settings):
             return BatchRunner(dispatcher: self, settings: settings).run()
         case .run(let invocation):
@@ -55,14 +57,17 @@ struct Dispatcher {
             status = handled
         } catch {
             let key = invocation.verb.arguments.first { $0.kind == .key }.flatMap {
-                (invocation.arguments.values[$0.name] as? [UInt8]).map { " " + String(decoding: $0, as: UTF8.self) }
+                (invocation.arguments.values[$0.name] as? [UInt8]).map {
+                    " " + String(decoding: $0, as: UTF8.self)
+                }
             }
             if CLIError.isRedisFailure(error) { session.disconnect() }
             status = report(error, context: invocation.commandName + (key ?? ""))
         }
         timer.stop()
         if invocation.settings.time {
-            session.err.writeLine("pottery: \(invocation.commandName): \(Self.milliseconds(timer.elapsed)) ms")
+            session.err.writeLine(
+                "pottery: \(invocation.commandName): \(Self.milliseconds(timer.elapsed)) ms")
         }
         return status
     }
