@@ -98,6 +98,25 @@ import Testing
         #expect(result.stdoutText.contains("warning: a password on the command line"))
     }
 
+    /// Key names are bytes: a name that is not UTF-8 is neither repaired nor refused.
+    @Test func keysAreBytes() throws {
+        let server = try RedisServerProcess.start()
+        defer { server.stop() }
+        let result = shell(
+            #"""
+            redis-cli -u "$POTTERY_URL" SET $'k\xff' v >/dev/null
+            "$P" type $'k\xff'; echo "type=$?"
+            "$P" set add $'s\xff' x; echo "add=$?"
+            redis-cli -u "$POTTERY_URL" EXISTS $'s\xff'
+            redis-cli -u "$POTTERY_URL" EXISTS $'s\xef\xbf\xbd'
+            "$P" -j set add j $'\xff'; echo "strict=$?"
+            redis-cli -u "$POTTERY_URL" EXISTS j
+            "$P" set members $'nope\xff\n'; echo "absent=$?"
+            """#, server: server)
+        #expect(result.stdoutText == "string\ntype=0\nadd=0\n1\n0\nstrict=2\n0\nabsent=0\n", "\(result.stderrText)")
+        #expect(result.stderrText.contains("pottery: set add: V is not valid JSON (-j)"))
+    }
+
     /// Random and hostile words in every argument and option of every verb: the only outcomes are
     /// 0, 1, 2 or 3, and a failure is one line on stderr. Never a crash or a trap.
     @Test func fuzzedArgvNeverCrashes() {
