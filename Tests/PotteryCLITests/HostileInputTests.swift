@@ -59,7 +59,8 @@ import Testing
         #expect(PotteryBinary.run(["set", "add", "big", "-"], server: server, stdin: input).status == 0)
         _ = try server.cli("CONFIG", "RESETSTAT")
         let result = shell(
-            "trap '' PIPE; \"$P\" set members big | head -n 1 >/dev/null; echo ${PIPESTATUS[0]}", server: server)
+            "trap '' PIPE; \"$P\" set members big | head -n 1 >/dev/null; echo ${PIPESTATUS[0]}",
+            server: server)
         #expect(result.stdoutText == "141\n", "\(result.stderrText)")
         #expect(result.stderrText.isEmpty)
         // 200,000 members take about 200 SSCAN rounds; an early stop takes a few.
@@ -113,7 +114,9 @@ import Testing
             redis-cli -u "$POTTERY_URL" EXISTS j
             "$P" set members $'nope\xff\n'; echo "absent=$?"
             """#, server: server)
-        #expect(result.stdoutText == "string\ntype=0\nadd=0\n1\n0\nstrict=2\n0\nabsent=0\n", "\(result.stderrText)")
+        #expect(
+            result.stdoutText == "string\ntype=0\nadd=0\n1\n0\nstrict=2\n0\nabsent=0\n",
+            "\(result.stderrText)")
         #expect(result.stderrText.contains("pottery: set add: V is not valid JSON (-j)"))
     }
 
@@ -124,9 +127,11 @@ import Testing
         let hostile = [
             "", "-", "--", "-1", "0", "1", "1e999", "-1e999", "9223372036854775807", "9223372036854775808",
             "-9223372036854775809", "1e20", "0.0001", "1e-400", "0x10", "NaN", "nan", "inf", "-Infinity",
-            "1_000", "+5", ".5", "5.", "1e", "'", "\"", "$(touch /tmp/pottery-fuzz-pwned)", "`id`", "{", "[[[",
+            "1_000", "+5", ".5", "5.", "1e", "'", "\"", "$(touch /tmp/pottery-fuzz-pwned)", "`id`", "{",
+            "[[[",
             String(repeating: "[", count: 3000), "{\"a\": [1, 2, {\"b\": null}]}", "é", "\u{FFFF}", "😀",
-            String(repeating: "x", count: 100_000), "%s%n%x", "*", "?", "[a-", "\\", "fuzz:key", "-3:", "::-1",
+            String(repeating: "x", count: 100_000), "%s%n%x", "*", "?", "[a-", "\\", "fuzz:key", "-3:",
+            "::-1",
             "1:2:3:4", "redis://", "unix:///nope", "--timeout", "-u", "--url=", "--json", "-rqsj", "--help=1",
         ]
         func word() -> String {
@@ -151,7 +156,9 @@ import Testing
                 #expect([0, 1, 2, 3].contains(result.status), "\(argv.map { String($0.prefix(40)) })")
                 if result.status >= 2 {
                     let lines = result.stderrText.split(separator: "\n")
-                    #expect(lines.count == 1 && lines[0].hasPrefix("pottery: "), "\(argv.map { $0.prefix(40) }): \(result.stderrText.prefix(300))")
+                    #expect(
+                        lines.count == 1 && lines[0].hasPrefix("pottery: "),
+                        "\(argv.map { $0.prefix(40) }): \(result.stderrText.prefix(300))")
                 }
             }
         }

@@ -24,7 +24,9 @@ struct Dispatcher {
         case .version:
             return finish { () throws(CLIError) in try session.out.writeLine("pottery \(Version.current)") }
         case .help(let topic):
-            return finish { () throws(CLIError) in try session.out.write(HelpRenderer(table: table).render(topic)) }
+            return finish { () throws(CLIError) in
+                try session.out.write(HelpRenderer(table: table).render(topic))
+            }
         case .interactive(let settings):
             return BatchRunner(dispatcher: self, settings: settings).run()
         case .run(let invocation):
@@ -56,7 +58,8 @@ struct Dispatcher {
         }
         timer.stop()
         if invocation.settings.time {
-            session.err.writeLine("pottery: \(invocation.commandName): \(Self.milliseconds(timer.elapsed)) ms")
+            session.err.writeLine(
+                "pottery: \(invocation.commandName): \(Self.milliseconds(timer.elapsed)) ms")
         }
         return status
     }
