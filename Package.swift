@@ -26,10 +26,13 @@ let package = Package(
 
         // Starts and stops real redis-server processes for the tests.
         .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: strict),
-        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "RedisTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "RedisClientTests", dependencies: ["RedisClient", "RedisTestSupport"], swiftSettings: strict
+        ),
         .testTarget(name: "PotteryJSONTests", dependencies: ["PotteryJSON"], swiftSettings: strict),
         .testTarget(
-            name: "PotteryCoreTests", dependencies: ["PotteryCore", "RedisTestSupport"], swiftSettings: strict),
+            name: "PotteryCoreTests", dependencies: ["PotteryCore", "RedisTestSupport"], swiftSettings: strict
+        ),
         .testTarget(
             name: "PotteryCLITests", dependencies: ["PotteryCLI", "PotteryCore", "RedisTestSupport"],
             swiftSettings: strict),

@@ -89,6 +89,24 @@ def main():
         report["set_add_stdin"] = {"lines": LINES, "pottery_s": t_pot, "redis-cli --pipe_s": t_pipe,
                                    "pottery/redis-cli": t_pot / t_pipe, "pottery_peak_rss_mib": rss,
                                    "same_members": same}
+
+        # 3. dict items over a hash of LINES fields: items/s, streamed in bounded memory; redis-cli
+        #    HGETALL (one reply holding everything) for scale.
+        fields = os.path.join(workdir, "fields.resp")
+        with open(fields, "w") as b:
+            for start in range(0, LINES, 1000):
+                chunk = range(start, min(start + 1000, LINES))
+                parts = []
+                for i in chunk:
+                    field, value = f'"field-{i}"', f'{{"n": {i}, "name": "user {i}"}}'
+                    parts.append(f"${len(field)}\r\n{field}\r\n${len(value)}\r\n{value}\r\n")
+                b.write(f"*{2 + 2 * len(chunk)}\r\n$4\r\nHSET\r\n$10\r\nbench:hash\r\n" + "".join(parts))
+        timed(["redis-cli", "-p", str(port), "--pipe"], fields)
+        t_items, rss_items = timed([POTTERY, "-u", url, "dict", "items", "bench:hash"], os.devnull)
+        t_hgetall, _ = timed(["redis-cli", "-p", str(port), "HGETALL", "bench:hash"], os.devnull)
+        report["dict_items"] = {"fields": LINES, "pottery_s": t_items, "items_per_s": LINES / t_items,
+                                "redis-cli HGETALL_s": t_hgetall, "pottery/redis-cli": t_items / t_hgetall,
+                                "pottery_peak_rss_mib": rss_items}
     finally:
         proc.terminate()
         proc.wait()

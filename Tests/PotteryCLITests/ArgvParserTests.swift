@@ -73,7 +73,8 @@ import Testing
     }
 
     @Test func pairsMustBeComplete() {
-        #expect(usageError(["dict", "set", "k", "a", "1", "b"])?.message.contains("'b' has no value") == true)
+        #expect(
+            usageError(["dict", "set", "k", "a", "1", "b"])?.message.contains("'b' has no value") == true)
         #expect(usageError(["dict", "set", "k", "a"])?.message.contains("'a' has no value") == true)
         #expect(usageError(["dict", "set", "k"])?.message.contains("missing argument FIELD") == true)
     }
@@ -90,7 +91,8 @@ import Testing
 
     @Test func kindsAreEnforcedBeforeAnyHandler() {
         for argv in [
-            ["expire", "k", "soon"], ["expire", "k", "0x10"], ["expire", "k", "1e20"], ["expire", "k", "0.0001"],
+            ["expire", "k", "soon"], ["expire", "k", "0x10"], ["expire", "k", "1e20"],
+            ["expire", "k", "0.0001"],
             ["expire", "k", "0"], ["expire", "k", "-1"], ["expire", "k", "nan"], ["expire", "k", "inf"],
             ["--timeout", "0x1", "ping"], ["--timeout", "1e300", "ping"], ["--timeout", "-2", "ping"],
             ["-j", "set", "add", "k", "not json"],
@@ -101,7 +103,8 @@ import Testing
     }
 
     @Test func wordsAreBytes() throws {
-        let parsed = try parser.parse([Word([0x6B, 0xFF]), Word("x")].isEmpty ? [] : ["type"].map { Word($0) } + [Word([0x6B, 0xFF])])
+        let parsed = try parser.parse(
+            [Word([0x6B, 0xFF]), Word("x")].isEmpty ? [] : ["type"].map { Word($0) } + [Word([0x6B, 0xFF])])
         guard case .run(let invocation) = parsed else { Issue.record("not run"); return }
         #expect(invocation.arguments.values["KEY"] as? [UInt8] == [0x6B, 0xFF])
     }
@@ -156,4 +159,3 @@ import Testing
         #expect(throws: CLIError.self) { try ShellWords.split("dict get 'k") }
     }
 }
-

@@ -87,7 +87,9 @@ import Testing
         for group in CommandTable.standard.structures {
             let help = PotteryBinary.run([group.name, "--help"], server: nil, url: offline)
             #expect(help.status == 0 && help.stdoutText.contains("Verbs:"), "\(group.name)")
-            #expect(PotteryBinary.run(["help", group.name], server: nil, url: offline).stdoutText == help.stdoutText)
+            #expect(
+                PotteryBinary.run(["help", group.name], server: nil, url: offline).stdoutText
+                    == help.stdoutText)
         }
         for (group, verb) in CommandTable.standard.allVerbs {
             let words = group.isTopLevel ? [verb.name] : [group.name, verb.name]

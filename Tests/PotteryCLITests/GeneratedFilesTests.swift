@@ -29,7 +29,9 @@ import Testing
             try sections.apply(to: committed).write(to: url, atomically: true, encoding: .utf8)
         }
         for (name, markdown) in sections.sections {
-            #expect(committed.contains("<!-- generated:\(name) -->\n" + markdown + "<!-- end -->"), "README \(name)")
+            #expect(
+                committed.contains("<!-- generated:\(name) -->\n" + markdown + "<!-- end -->"),
+                "README \(name)")
         }
     }
 

@@ -59,7 +59,8 @@ import Testing
         #expect(PotteryBinary.run(["set", "add", "big", "-"], server: server, stdin: input).status == 0)
         _ = try server.cli("CONFIG", "RESETSTAT")
         let result = shell(
-            "trap '' PIPE; \"$P\" set members big | head -n 1 >/dev/null; echo ${PIPESTATUS[0]}", server: server)
+            "trap '' PIPE; \"$P\" set members big | head -n 1 >/dev/null; echo ${PIPESTATUS[0]}",
+            server: server)
         #expect(result.stdoutText == "141\n", "\(result.stderrText)")
         #expect(result.stderrText.isEmpty)
         // 200,000 members take about 200 SSCAN rounds; an early stop takes a few.
@@ -98,6 +99,27 @@ import Testing
         #expect(result.stdoutText.contains("warning: a password on the command line"))
     }
 
+    /// Key names are bytes: a name that is not UTF-8 is neither repaired nor refused.
+    @Test func keysAreBytes() throws {
+        let server = try RedisServerProcess.start()
+        defer { server.stop() }
+        let result = shell(
+            #"""
+            redis-cli -u "$POTTERY_URL" SET $'k\xff' v >/dev/null
+            "$P" type $'k\xff'; echo "type=$?"
+            "$P" set add $'s\xff' x; echo "add=$?"
+            redis-cli -u "$POTTERY_URL" EXISTS $'s\xff'
+            redis-cli -u "$POTTERY_URL" EXISTS $'s\xef\xbf\xbd'
+            "$P" -j set add j $'\xff'; echo "strict=$?"
+            redis-cli -u "$POTTERY_URL" EXISTS j
+            "$P" set members $'nope\xff\n'; echo "absent=$?"
+            """#, server: server)
+        #expect(
+            result.stdoutText == "string\ntype=0\nadd=0\n1\n0\nstrict=2\n0\nabsent=0\n",
+            "\(result.stderrText)")
+        #expect(result.stderrText.contains("pottery: set add: V is not valid JSON (-j)"))
+    }
+
     /// Random and hostile words in every argument and option of every verb: the only outcomes are
     /// 0, 1, 2 or 3, and a failure is one line on stderr. Never a crash or a trap.
     @Test func fuzzedArgvNeverCrashes() {
@@ -105,9 +127,11 @@ import Testing
         let hostile = [
             "", "-", "--", "-1", "0", "1", "1e999", "-1e999", "9223372036854775807", "9223372036854775808",
             "-9223372036854775809", "1e20", "0.0001", "1e-400", "0x10", "NaN", "nan", "inf", "-Infinity",
-            "1_000", "+5", ".5", "5.", "1e", "'", "\"", "$(touch /tmp/pottery-fuzz-pwned)", "`id`", "{", "[[[",
+            "1_000", "+5", ".5", "5.", "1e", "'", "\"", "$(touch /tmp/pottery-fuzz-pwned)", "`id`", "{",
+            "[[[",
             String(repeating: "[", count: 3000), "{\"a\": [1, 2, {\"b\": null}]}", "é", "\u{FFFF}", "😀",
-            String(repeating: "x", count: 100_000), "%s%n%x", "*", "?", "[a-", "\\", "fuzz:key", "-3:", "::-1",
+            String(repeating: "x", count: 100_000), "%s%n%x", "*", "?", "[a-", "\\", "fuzz:key", "-3:",
+            "::-1",
             "1:2:3:4", "redis://", "unix:///nope", "--timeout", "-u", "--url=", "--json", "-rqsj", "--help=1",
         ]
         func word() -> String {
@@ -132,7 +156,9 @@ import Testing
                 #expect([0, 1, 2, 3].contains(result.status), "\(argv.map { String($0.prefix(40)) })")
                 if result.status >= 2 {
                     let lines = result.stderrText.split(separator: "\n")
-                    #expect(lines.count == 1 && lines[0].hasPrefix("pottery: "), "\(argv.map { $0.prefix(40) }): \(result.stderrText.prefix(300))")
+                    #expect(
+                        lines.count == 1 && lines[0].hasPrefix("pottery: "),
+                        "\(argv.map { $0.prefix(40) }): \(result.stderrText.prefix(300))")
                 }
             }
         }

@@ -49,7 +49,9 @@ import Testing
     }
 
     @Test func exclusiveOptions() throws {
-        #expect(throws: CLIError.self) { try run(["job", "run", "k", "--wait", "1", "--nowait", "--", "true"]) }
+        #expect(throws: CLIError.self) {
+            try run(["job", "run", "k", "--wait", "1", "--nowait", "--", "true"])
+        }
         let waited = try run(["job", "run", "k", "--wait", "0", "--", "true"])
         #expect(waited.options.values["wait"] as? Milliseconds? == Milliseconds(count: 0))
         #expect(waited.options.values["nowait"] as? Bool == false)

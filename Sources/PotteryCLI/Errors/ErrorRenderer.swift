@@ -24,7 +24,9 @@ enum ErrorRenderer {
 
     /// A PotteryCore failure: Redis failures as Redis errors (3); undecodable stored data (3) and
     /// invalid values (2) with the key and server they concern.
-    private static func renderPottery(_ error: PotteryError, context: String) -> (line: String?, status: ExitStatus) {
+    private static func renderPottery(_ error: PotteryError, context: String) -> (
+        line: String?, status: ExitStatus
+    ) {
         let status: ExitStatus = error.statusClass == .invalidInput ? .usage : .redis
         if case .redis(let redisError) = error.kind {
             return (line(context, redisError), status)

@@ -7,8 +7,16 @@ struct ReadmeSections {
     /// Marker name and the Markdown that belongs between the markers.
     var sections: [(name: String, markdown: String)] {
         [
-            ("exit-status", markdownTable(["status", "meaning"], table.exitStatuses.map { ["\($0.status)", $0.meaning] })),
-            ("environment", markdownTable(["variable", "meaning"], table.environment.map { ["`\($0.name)`", $0.meaning] })),
+            (
+                "exit-status",
+                markdownTable(
+                    ["status", "meaning"], table.exitStatuses.map { ["\($0.status)", $0.meaning] })
+            ),
+            (
+                "environment",
+                markdownTable(
+                    ["variable", "meaning"], table.environment.map { ["`\($0.name)`", $0.meaning] })
+            ),
         ]
     }
 

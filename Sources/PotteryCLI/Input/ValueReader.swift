@@ -23,7 +23,8 @@ enum ValueReader {
             }
         } catch {
             throw .invalidInput(
-                "\(what) is not valid JSON (-j): \(error.message): \(quoted(String(decoding: bytes, as: UTF8.self)))")
+                "\(what) is not valid JSON (-j): \(error.message): \(quoted(String(decoding: bytes, as: UTF8.self)))"
+            )
         }
         return out
     }

@@ -41,7 +41,9 @@ enum ArgumentBinder {
             let take = Swift.min(spec.arity.maximum, Swift.max(words.count - index - laterMinimum, 0))
             let taken = Array(words[index..<(index + take)])
             index += take
-            if spec.arity.takesPairs, taken.count % 2 != 0, !(spec.arity.acceptsStdin && taken.count == 1 && taken[0] == "-") {
+            if spec.arity.takesPairs, taken.count % 2 != 0,
+                !(spec.arity.acceptsStdin && taken.count == 1 && taken[0] == "-")
+            {
                 throw .usage(
                     "\(spec.name) come in pairs; \(ValueReader.quoted(taken.last!.text)) has no value \(see)",
                     context: context.command)
@@ -54,7 +56,9 @@ enum ArgumentBinder {
             bound.values[spec.name] = try spec.convert(taken, context)
         }
         if index < words.count {
-            throw .usage("unexpected argument \(ValueReader.quoted(words[index].text)) \(see)", context: context.command)
+            throw .usage(
+                "unexpected argument \(ValueReader.quoted(words[index].text)) \(see)",
+                context: context.command)
         }
         return bound
     }

@@ -78,7 +78,8 @@ struct ArgvParser {
                 do {
                     try consumeOption(word, verb: verb, state: &state)
                 } catch {
-                    throw CLIError.usage(error.message + " (see 'pottery \(command) --help')", context: command)
+                    throw CLIError.usage(
+                        error.message + " (see 'pottery \(command) --help')", context: command)
                 }
             }
         }
@@ -96,7 +97,8 @@ struct ArgvParser {
             throw located
         }
         return .run(
-            Invocation(group: group, verb: verb, arguments: arguments, options: options, settings: state.settings))
+            Invocation(
+                group: group, verb: verb, arguments: arguments, options: options, settings: state.settings))
     }
 
     /// Converts every option of the verb (absent ones too) and checks the exclusive groups.
@@ -125,7 +127,8 @@ struct ArgvParser {
         if let (group, verb) = table.topLevelVerb(named: first) { return .verb(group, verb) }
         guard let group = table.group(named: first) else {
             throw .usage(
-                "no help for \(ValueReader.quoted(first)): unknown command (see 'pottery --help')", context: "help")
+                "no help for \(ValueReader.quoted(first)): unknown command (see 'pottery --help')",
+                context: "help")
         }
         guard words.count > 1 else { return .group(group) }
         guard let verb = group.verb(named: words[1]) else {

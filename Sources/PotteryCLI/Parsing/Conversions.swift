@@ -61,12 +61,14 @@ enum Conversions {
     }
 
     /// A number strictly between `lower` and `upper` (an error rate).
-    static func fraction(_ word: Word, what: String, above lower: Double, below upper: Double) throws(CLIError)
+    static func fraction(_ word: Word, what: String, above lower: Double, below upper: Double)
+        throws(CLIError)
         -> Double
     {
         guard let value = NumberSyntax.decimal(word.text), value > lower, value < upper else {
             throw .usage(
-                "\(what) must be a number above \(lower) and below \(upper), not \(ValueReader.quoted(word.text))")
+                "\(what) must be a number above \(lower) and below \(upper), not \(ValueReader.quoted(word.text))"
+            )
         }
         return value
     }

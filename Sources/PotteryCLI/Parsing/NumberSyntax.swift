@@ -16,7 +16,9 @@ enum NumberSyntax {
             negative = sign == "-"
             digits = digits.dropFirst()
         }
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return .notAnInteger }
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            return .notAnInteger
+        }
         var value = 0
         for digit in digits.utf8 {
             let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)

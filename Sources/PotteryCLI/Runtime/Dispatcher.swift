@@ -57,9 +57,7 @@ struct Dispatcher {
             status = handled
         } catch {
             let key = invocation.verb.arguments.first { $0.kind == .key }.flatMap {
-                (invocation.arguments.values[$0.name] as? [UInt8]).map {
-                    " " + String(decoding: $0, as: UTF8.self)
-                }
+                (invocation.arguments.values[$0.name] as? [UInt8]).map { " " + KeyDisplay.text($0) }
             }
             if CLIError.isRedisFailure(error) { session.disconnect() }
             status = report(error, context: invocation.commandName + (key ?? ""))

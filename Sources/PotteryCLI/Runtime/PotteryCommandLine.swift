@@ -9,7 +9,8 @@ public enum PotteryCommandLine {
     public static func runProcess() -> Int32 {
         StandardStreams.reopenClosed()
         let arguments = ProcessArguments.take()
-        let session = Session(out: OutputWriter(fd: 1), err: DiagnosticWriter(fd: 2), stdin: LineReader(fd: 0))
+        let session = Session(
+            out: OutputWriter(fd: 1), err: DiagnosticWriter(fd: 2), stdin: LineReader(fd: 0))
         if arguments.exposedPassword {
             session.err.writeLine(
                 "pottery: warning: a password on the command line is visible to other users until pottery"
@@ -20,7 +21,8 @@ public enum PotteryCommandLine {
 
     /// Runs pottery with `arguments` (without the program name) and returns the exit status.
     public static func run(_ arguments: [String]) -> Int32 {
-        let session = Session(out: OutputWriter(fd: 1), err: DiagnosticWriter(fd: 2), stdin: LineReader(fd: 0))
+        let session = Session(
+            out: OutputWriter(fd: 1), err: DiagnosticWriter(fd: 2), stdin: LineReader(fd: 0))
         return Dispatcher(table: .standard, session: session).run([Word](strings: arguments)).rawValue
     }
 }

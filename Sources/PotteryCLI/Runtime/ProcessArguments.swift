@@ -21,7 +21,9 @@ struct ProcessArguments {
         for index in 1..<max(count, 1) {
             guard let pointer = CommandLine.unsafeArgv[index] else { continue }
             let length = strlen(pointer)
-            let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length))
+            let bytes = Array(
+                UnsafeBufferPointer(
+                    start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: length))
             words.append(Word(bytes))
             var urlStart: Int?
             if urlFollows {

@@ -61,7 +61,8 @@ final class Session {
                 throw CLIError.usage("master \(error.message)")
             }
         }
-        masterConnections = RedisConnection.connectAll(parsed, options: try settings.connectionOptions(environment))
+        masterConnections = RedisConnection.connectAll(
+            parsed, options: try settings.connectionOptions(environment))
         mastersResolved = urls
         return masterConnections
     }

@@ -36,7 +36,8 @@ struct Settings: Sendable {
         if let timeout { return timeout }
         guard let text = environment["POTTERY_TIMEOUT"] else { return Self.defaultTimeout }
         guard let seconds = NumberSyntax.decimal(text), seconds > 0 else {
-            throw .usage("POTTERY_TIMEOUT must be a positive number of seconds, not \(ValueReader.quoted(text))")
+            throw .usage(
+                "POTTERY_TIMEOUT must be a positive number of seconds, not \(ValueReader.quoted(text))")
         }
         return try Conversions.duration(seconds: seconds, what: "POTTERY_TIMEOUT").seconds
     }

@@ -39,6 +39,7 @@ enum DictTable {
                 arguments: [key, updates], traits: .writes,
                 prints: "nothing; invalid input anywhere writes nothing (status 2)",
                 handler: DictHandlers.update),
-            VerbSpec("clear", "delete the key", arguments: [key], traits: .writes, handler: DictHandlers.clear),
+            VerbSpec(
+                "clear", "delete the key", arguments: [key], traits: .writes, handler: DictHandlers.clear),
         ])
 }

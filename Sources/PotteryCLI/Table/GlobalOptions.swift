@@ -12,7 +12,8 @@ enum GlobalOptions {
         "timeout", kind: .seconds, value: "S",
         "seconds to wait to connect and for each reply (default $POTTERY_TIMEOUT or 5)")
     static let raw = global("raw", short: "r", "print string values without quotes or escapes, like jq -r")
-    static let quiet = global("quiet", short: "q", "print nothing for predicates; answer with the exit status alone")
+    static let quiet = global(
+        "quiet", short: "q", "print nothing for predicates; answer with the exit status alone")
     static let string = global("string", short: "s", "read every value argument as a literal string")
     static let json = global(
         "json", short: "j", "require every value to be valid JSON (exit 2 and write nothing otherwise)")
@@ -36,7 +37,9 @@ enum GlobalOptions {
         case master.long: settings.masters.append(value?.text ?? "")
         case timeout.long:
             guard let value, let seconds = NumberSyntax.decimal(value.text), seconds > 0 else {
-                throw .usage("\(what) takes a positive number of seconds, not \(ValueReader.quoted(value?.text ?? ""))")
+                throw .usage(
+                    "\(what) takes a positive number of seconds, not \(ValueReader.quoted(value?.text ?? ""))"
+                )
             }
             settings.timeout = try Conversions.duration(seconds: seconds, what: what).seconds
         case raw.long: settings.raw = true
@@ -50,10 +53,12 @@ enum GlobalOptions {
     }
 
     private static func global(
-        _ long: String, short: Character? = nil, kind: OptionKind = .flag, value: String? = nil, _ help: String
+        _ long: String, short: Character? = nil, kind: OptionKind = .flag, value: String? = nil,
+        _ help: String
     ) -> OptionSpec {
         OptionSpec(
-            long: long, aliases: [], short: short, kind: kind, valueName: value, help: help, shadowsGlobal: false
+            long: long, aliases: [], short: short, kind: kind, valueName: value, help: help,
+            shadowsGlobal: false
         ) { _, _ in () }
     }
 }

@@ -105,7 +105,8 @@ extension VerbOption where Value == Milliseconds? {
 
     /// A wait, which may be 0; `shadowsGlobal` for `queue get --timeout` (SPEC §5).
     static func wait(
-        _ long: String, aliases: [String] = [], value: String = "S", shadowsGlobal: Bool = false, _ help: String
+        _ long: String, aliases: [String] = [], value: String = "S", shadowsGlobal: Bool = false,
+        _ help: String
     ) -> Self {
         valued(
             long, aliases: aliases, short: nil, kind: .wait, valueName: value, help: help,
@@ -120,7 +121,9 @@ extension VerbOption where Value == Double? {
     {
         valued(
             long, aliases: [], short: nil, kind: .fraction, valueName: value, help: help, shadowsGlobal: false
-        ) { (word, what) throws(CLIError) in try Conversions.fraction(word, what: what, above: above, below: below) }
+        ) { (word, what) throws(CLIError) in
+            try Conversions.fraction(word, what: what, above: above, below: below)
+        }
     }
 }
 

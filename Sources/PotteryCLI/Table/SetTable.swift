@@ -51,7 +51,8 @@ enum SetTable {
             VerbSpec(
                 "issuperset", "whether every member of OTHER is in KEY", arguments: [key, other],
                 prints: "true or false; status 0 or 1", handler: SetHandlers.isSuperset),
-            VerbSpec("clear", "delete the key", arguments: [key], traits: .writes, handler: SetHandlers.clear),
+            VerbSpec(
+                "clear", "delete the key", arguments: [key], traits: .writes, handler: SetHandlers.clear),
         ])
 
     static let algebraNote = """

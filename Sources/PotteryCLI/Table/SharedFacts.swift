@@ -9,12 +9,17 @@ struct ExitStatusDoc: Sendable {
             status: "1",
             meaning: "a negative answer: predicate false, field or key absent, set empty, nothing to pop"),
         .init(status: "2", meaning: "usage error or invalid input; nothing was written"),
-        .init(status: "3", meaning: "Redis error: cannot connect, timeout, authentication, WRONGTYPE, server error"),
+        .init(
+            status: "3",
+            meaning: "Redis error: cannot connect, timeout, authentication, WRONGTYPE, server error"),
         .init(
             status: "74",
-            meaning: "standard output could not be written (a full disk, an I/O error): the output is incomplete"),
+            meaning:
+                "standard output could not be written (a full disk, an I/O error): the output is incomplete"),
         .init(status: "75", meaning: "lock run: the lock was not acquired within the wait"),
-        .init(status: "128+n", meaning: "killed by signal n: 130 on Ctrl-C, 141 when the reader of the output went away"),
+        .init(
+            status: "128+n",
+            meaning: "killed by signal n: 130 on Ctrl-C, 141 when the reader of the output went away"),
     ]
 }
 
@@ -24,11 +29,16 @@ struct EnvironmentVariable: Sendable {
     let meaning: String
 
     static let all: [EnvironmentVariable] = [
-        .init(name: "POTTERY_URL", meaning: "the server URL, redis://[[user]:password@]host[:port][/db] or unix:///path?db=N"),
+        .init(
+            name: "POTTERY_URL",
+            meaning: "the server URL, redis://[[user]:password@]host[:port][/db] or unix:///path?db=N"),
         .init(name: "REDIS_URL", meaning: "the server URL when POTTERY_URL is not set"),
-        .init(name: "POTTERY_PASSWORD", meaning: "the password, when it is not in the URL; keeps it out of ps"),
+        .init(
+            name: "POTTERY_PASSWORD", meaning: "the password, when it is not in the URL; keeps it out of ps"),
         .init(name: "POTTERY_TIMEOUT", meaning: "seconds to wait to connect and for each reply (default 5)"),
-        .init(name: "POTTERY_MASTERS", meaning: "quorum masters for lock and nextid, comma or space separated URLs"),
+        .init(
+            name: "POTTERY_MASTERS",
+            meaning: "quorum masters for lock and nextid, comma or space separated URLs"),
     ]
 }
 
