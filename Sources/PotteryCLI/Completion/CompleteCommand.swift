@@ -37,9 +37,7 @@ enum CompleteCommand {
             words = words.map(BashWords.unquote)
         }
         let settings = lookupSettings(words, table: table, environment: session.environment)
-        let completer = Completer(table: table) { prefix in
-            try KeyLookup().names(prefix: prefix, connection: session.connection(for: settings))
-        }
+        let completer = Completer.live(table: table, session: session, settings: settings)
         // A reader that went away (the user typed on) is no failure of ours: print what fits, quietly.
         for candidate in completer.complete(words: words) {
             guard let line = shell.line(for: candidate, quoting: quoting) else { continue }
