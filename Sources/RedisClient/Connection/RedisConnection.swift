@@ -38,7 +38,7 @@ public final class RedisConnection {
     /// `/etc/hosts` names resolve at once.
     public convenience init(url: RedisURL, options: RedisConnectionOptions = .init()) throws(RedisError) {
         let fd: Int32
-        switch Socket.connect([url.endpoint], timeout: options.timeout)[0] {
+        switch Socket.connect([url.endpoint], timeout: options.timeout, interruptCheck: options.interruptCheck)[0] {
         case .success(let connected): fd = connected
         case .failure(let failure):
             throw RedisError(kind: failure.kind, message: failure.message, server: url.redacted)
@@ -177,11 +177,14 @@ public final class RedisConnection {
             case .wouldBlock:
                 if deadline == nil { deadline = .after(seconds: options.timeout) }
                 let wanted = Int16(POLLOUT) | (pendingReplies > 0 ? Int16(POLLIN) : 0)
-                let events = Socket.wait(fd, for: wanted, until: deadline!)
-                if events == 0 {
+                switch Socket.wait(fd, for: wanted, until: deadline!, interruptCheck: options.interruptCheck) {
+                case .ready(let events):
+                    if events & Int16(POLLIN) != 0 { try receiveAvailable() }
+                case .timedOut:
                     throw fail(.timeout, "the server took no data for \(formatSeconds(options.timeout))")
+                case .interrupted:
+                    throw fail(.interrupted, "interrupted")
                 }
-                if events & Int16(POLLIN) != 0 { try receiveAvailable() }
             case .closed:
                 throw fail(.connectionLost, "the server closed the connection")
             case .failed(let code):
@@ -242,8 +245,10 @@ public final class RedisConnection {
                 return
             case .wouldBlock:
                 if deadline == nil { deadline = .after(seconds: timeout) }
-                if Socket.wait(fd, for: Int16(POLLIN), until: deadline!) == 0 {
-                    throw fail(.timeout, "no reply within \(formatSeconds(timeout))")
+                switch Socket.wait(fd, for: Int16(POLLIN), until: deadline!, interruptCheck: options.interruptCheck) {
+                case .ready: break
+                case .timedOut: throw fail(.timeout, "no reply within \(formatSeconds(timeout))")
+                case .interrupted: throw fail(.interrupted, "interrupted")
                 }
             case .closed:
                 throw lost(nil)
