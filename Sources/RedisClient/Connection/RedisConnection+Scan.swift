@@ -36,6 +36,17 @@ public struct RedisScanCursor {
     /// while the caller handles this batch. The caller must then read to the end or call `cancel()`.
     public var prefetch = false
     private var inFlight = false
+    /// The most elements (pairs for HSCAN and ZSCAN) the iteration may pass before it is taken
+    /// for a misbehaving server and stopped with `.protocolViolation`: pass the collection's
+    /// size (HLEN, SCARD, ZCARD, DBSIZE) plus generous slack, since a collection that changes
+    /// meanwhile may return elements more than once. It also bounds the number of rounds
+    /// (`16 × limit + 1024`). Whatever the limit, a reply naming the cursor it was asked for
+    /// (no progress) is a `.protocolViolation`.
+    public var limit: Int?
+    /// Elements (or pairs) passed so far.
+    public private(set) var elementsSeen = 0
+    /// Round trips so far.
+    public private(set) var rounds = 0
 
     init(
         connection: RedisConnection, command: String, key: [UInt8]?, match: [UInt8]?, count: Int,
@@ -63,11 +74,32 @@ public struct RedisScanCursor {
                 throw RedisError(reply: bytes, server: connection.server, command: command)
             }
             guard case .array(let parts?) = reply, parts.count == 2, let next = parts[0].bytes,
+                !next.isEmpty, next.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
                 case .array(let items?) = parts[1]
             else {
-                throw RedisError(
-                    kind: .protocolViolation, message: "unexpected reply shape", server: connection.server,
-                    command: command)
+                throw violation("expected [cursor, [elements]], got \(reply.shapeDescription)")
+            }
+            rounds += 1
+            if next != [UInt8(ascii: "0")] && next == cursor {
+                throw violation(
+                    "the server returned the cursor it was given (\(String(decoding: next, as: UTF8.self))): no progress"
+                )
+            }
+            let pairs = command == "HSCAN" || command == "ZSCAN"
+            if pairs && items.count % 2 != 0 {
+                throw violation("odd number of elements (\(items.count)) in a batch of pairs")
+            }
+            elementsSeen += pairs ? items.count / 2 : items.count
+            if let limit {
+                if elementsSeen > limit {
+                    throw violation(
+                        "the scan passed \(elementsSeen) elements, more than the collection can hold (\(limit))"
+                    )
+                }
+                let (scaled, overflow) = limit.multipliedReportingOverflow(by: 16)
+                if !overflow && rounds > scaled &+ 1024 && next != [UInt8(ascii: "0")] {
+                    throw violation("the cursor did not end after \(rounds) rounds")
+                }
             }
             cursor = next
             finished = next == [UInt8(ascii: "0")]
@@ -80,15 +112,21 @@ public struct RedisScanCursor {
             batch.reserveCapacity(items.count)
             for item in items {
                 guard case .bulkString(let bytes?) = item else {
-                    throw RedisError(
-                        kind: .protocolViolation, message: "non-string element", server: connection.server,
-                        command: command)
+                    throw violation("expected string elements, got \(item.shapeDescription)")
                 }
                 batch.append(bytes)
             }
             if !batch.isEmpty { return batch }
         }
         return nil
+    }
+
+    /// A misbehaving server: the iteration ends and the connection becomes unusable (a
+    /// prefetched request may be in flight).
+    private mutating func violation(_ message: String) -> RedisError {
+        finished = true
+        inFlight = false
+        return connection.fail(.protocolViolation, message).with(command: command)
     }
 
     /// Stops early: reads the reply of a prefetched request, so the connection stays in step.

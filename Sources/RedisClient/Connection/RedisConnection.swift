@@ -38,7 +38,9 @@ public final class RedisConnection {
     /// `/etc/hosts` names resolve at once.
     public convenience init(url: RedisURL, options: RedisConnectionOptions = .init()) throws(RedisError) {
         let fd: Int32
-        switch Socket.connect([url.endpoint], timeout: options.timeout, interruptCheck: options.interruptCheck)[0] {
+        switch Socket.connect(
+            [url.endpoint], timeout: options.timeout, interruptCheck: options.interruptCheck)[0]
+        {
         case .success(let connected): fd = connected
         case .failure(let failure):
             throw RedisError(kind: failure.kind, message: failure.message, server: url.redacted)
@@ -161,6 +163,15 @@ public final class RedisConnection {
         pendingReplies += 1
     }
 
+    /// Appends one command that `build` writes whole (`beginCommand(argumentCount:)`, then the
+    /// arguments); returns the number of bytes it took. `build` must not use the connection.
+    func enqueueEncoded(_ build: (inout RESPCommandEncoder) -> Void) -> Int {
+        let before = output.count
+        build(&output)
+        pendingReplies += 1
+        return output.count - before
+    }
+
     /// Sends everything enqueued. Waits (up to the timeout without progress) while the socket is
     /// full, reading replies that arrive meanwhile into the read buffer.
     public func flush() throws(RedisError) {
@@ -177,7 +188,8 @@ public final class RedisConnection {
             case .wouldBlock:
                 if deadline == nil { deadline = .after(seconds: options.timeout) }
                 let wanted = Int16(POLLOUT) | (pendingReplies > 0 ? Int16(POLLIN) : 0)
-                switch Socket.wait(fd, for: wanted, until: deadline!, interruptCheck: options.interruptCheck) {
+                switch Socket.wait(fd, for: wanted, until: deadline!, interruptCheck: options.interruptCheck)
+                {
                 case .ready(let events):
                     if events & Int16(POLLIN) != 0 { try receiveAvailable() }
                 case .timedOut:
@@ -245,7 +257,9 @@ public final class RedisConnection {
                 return
             case .wouldBlock:
                 if deadline == nil { deadline = .after(seconds: timeout) }
-                switch Socket.wait(fd, for: Int16(POLLIN), until: deadline!, interruptCheck: options.interruptCheck) {
+                switch Socket.wait(
+                    fd, for: Int16(POLLIN), until: deadline!, interruptCheck: options.interruptCheck)
+                {
                 case .ready: break
                 case .timedOut: throw fail(.timeout, "no reply within \(formatSeconds(timeout))")
                 case .interrupted: throw fail(.interrupted, "interrupted")

@@ -268,7 +268,8 @@ extension Socket {
                 let kind: RedisError.Kind = interrupted ? .interrupted : ready == 0 ? .timeout : .connect
                 let why =
                     kind == .interrupted
-                    ? "interrupted" : ready == 0 ? "connect timed out after \(formatSeconds(timeout))" : errorText(error)
+                    ? "interrupted"
+                    : ready == 0 ? "connect timed out after \(formatSeconds(timeout))" : errorText(error)
                 for index in owners {
                     attempts[index]?.cancel()
                     attempts[index] = nil

@@ -46,10 +46,12 @@ extension RedisConnection {
             let error = errno
             if ready < 0 && error == EINTR && !interrupted { continue }
             if ready <= 0 {
-                let kind: RedisError.Kind = interrupted ? .interrupted : ready == 0 ? .timeout : .connectionLost
+                let kind: RedisError.Kind =
+                    interrupted ? .interrupted : ready == 0 ? .timeout : .connectionLost
                 let why =
                     interrupted
-                    ? "interrupted" : ready == 0 ? "no reply within \(formatSeconds(timeout))" : Socket.errorText(error)
+                    ? "interrupted"
+                    : ready == 0 ? "no reply within \(formatSeconds(timeout))" : Socket.errorText(error)
                 for index in owners {
                     results[index] = .failure(connections[index].fail(kind, why))
                 }
