@@ -96,8 +96,7 @@ public struct RedisScanCursor {
                         "the scan passed \(elementsSeen) elements, more than the collection can hold (\(limit))"
                     )
                 }
-                let (scaled, overflow) = limit.multipliedReportingOverflow(by: 16)
-                if !overflow && rounds > scaled &+ 1024 && next != [UInt8(ascii: "0")] {
+                if rounds > Self.roundCap(limit) && next != [UInt8(ascii: "0")] {
                     throw violation("the cursor did not end after \(rounds) rounds")
                 }
             }
@@ -119,6 +118,13 @@ public struct RedisScanCursor {
             if !batch.isEmpty { return batch }
         }
         return nil
+    }
+
+    /// `16 × limit + 1024`, saturating (a huge limit never wraps into a small cap).
+    static func roundCap(_ limit: Int) -> Int {
+        let (scaled, overflow) = max(limit, 0).multipliedReportingOverflow(by: 16)
+        let (cap, overflow2) = scaled.addingReportingOverflow(1024)
+        return overflow || overflow2 ? Int.max : cap
     }
 
     /// A misbehaving server: the iteration ends and the connection becomes unusable (a

@@ -1,8 +1,8 @@
 /// How to connect: timeout, client name and a password that overrides the URL's.
 public struct RedisConnectionOptions: Sendable {
     /// Seconds allowed for connecting, and for each wait for a reply (or for the socket to take
-    /// more bytes): a server that makes no progress for this long is a `.timeout`. A negative or
-    /// infinite value waits forever.
+    /// more bytes): a server that makes no progress for this long is a `.timeout`. A negative,
+    /// infinite or NaN value waits forever; values beyond 10⁹ s are clamped to 10⁹ s.
     public var timeout: Double = 5
     /// Sent as `CLIENT SETNAME` after connecting; `nil` skips it.
     public var clientName: String?

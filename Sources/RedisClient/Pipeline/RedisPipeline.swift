@@ -95,7 +95,11 @@ public final class RedisPipeline<Item, Failure: Error> {
         try checkOpen()
         batch.append(item)
         itemCount += 1
-        if let itemBytes { batchBytes += itemBytes(item) }
+        if let itemBytes {
+            // Saturating: a silly size never traps, it just ends the command.
+            let (sum, overflow) = batchBytes.addingReportingOverflow(max(itemBytes(item), 0))
+            batchBytes = overflow ? Int.max : sum
+        }
         if batch.count >= itemsPerCommand || batchBytes >= commandBytes { try endCommand() }
     }
 
