@@ -248,4 +248,35 @@ import Testing
         #expect(thrown?.kind == .connectionLost)
         #expect(!connection.isUsable)
     }
+
+    @Test func abortReadsWhatIsInFlightWithoutDelivering() throws {
+        let connection = try connect()
+        let key = uniqueKey("pipe-abort-plain")
+        defer { _ = try? connection.call("DEL", key) }
+        var delivered = 0
+        let pipeline = saddPipeline(
+            connection, key, itemsPerCommand: 1,
+            window: .init(maxCommands: 1000, maxBytes: 1 << 20, flushBytes: 1 << 20)
+        ) { _ in delivered += 1 }
+        for index in 0..<50 { try pipeline.add(b("m\(index)")) }
+        pipeline.abort()
+        #expect(delivered == 0)
+        #expect(connection.pendingReplies == 0)
+        #expect(try connection.call("PING") == .simpleString(b("PONG")))
+        #expect(throws: RedisError.self) { try pipeline.add(b("late")) }
+    }
+
+    @Test func finishTwiceIsHarmlessAndAddAfterFinishFails() throws {
+        let connection = try connect()
+        let key = uniqueKey("pipe-twice")
+        defer { _ = try? connection.call("DEL", key) }
+        let pipeline = saddPipeline(connection, key)
+        try pipeline.add(b("a"))
+        try pipeline.finish()
+        try pipeline.finish()
+        #expect(pipeline.commandCount == 1)
+        let error = #expect(throws: RedisError.self) { try pipeline.add(b("b")) }
+        #expect(error?.message == "the pipeline is already finished")
+        #expect(try connection.call("SCARD", key) == .integer(1))
+    }
 }

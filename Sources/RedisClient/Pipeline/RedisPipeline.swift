@@ -14,7 +14,8 @@
 ///
 /// With `atomic`, everything is wrapped in `MULTI` ... `EXEC` (the server holds the queue, the
 /// client only the window): `finish()` runs `EXEC` and checks every result; `abort()` and any
-/// failure before `EXEC` send `DISCARD`, so nothing is applied.
+/// failure before `EXEC` send `DISCARD`, so nothing is applied. The client then keeps one integer
+/// per command (for EXEC's results) besides the window.
 ///
 /// The connection must have no unread replies when the pipeline starts and must not be used
 /// by anything else until `finish()` or `abort()` returned.
@@ -44,6 +45,8 @@ public final class RedisPipeline<Item, Failure: Error> {
     private var queuedItemCounts: [Int] = []
     private var state = State.idle
     private var failure: Failure?
+    /// After `abort()`, replies still in flight are read but not delivered.
+    private var aborted = false
     /// Items handed to `add` so far.
     public private(set) var itemCount = 0
     /// Commands encoded so far (without MULTI/EXEC).
@@ -86,7 +89,7 @@ public final class RedisPipeline<Item, Failure: Error> {
         self.encode = encode
         self.onReply = onReply
         self.wrap = wrap
-        batch.reserveCapacity(self.itemsPerCommand)
+        batch.reserveCapacity(min(self.itemsPerCommand, 4096))
     }
 
     /// Adds one item; sends a command when the batch is full and reads the replies that came.
@@ -104,8 +107,10 @@ public final class RedisPipeline<Item, Failure: Error> {
     }
 
     /// Sends what is left and reads every reply; with `atomic`, runs EXEC and hands its results
-    /// to `onReply`. Throws the first failure.
+    /// to `onReply`. Throws the first failure (again on every later call); after success, a
+    /// second call does nothing.
     public func finish() throws(Failure) {
+        if state == .finished && failure == nil && !aborted { return }
         try checkOpen()
         if !batch.isEmpty { try endCommand() }
         if atomic && state == .open {
@@ -122,13 +127,15 @@ public final class RedisPipeline<Item, Failure: Error> {
         if let failure { throw failure }
     }
 
-    /// Gives up: drops the unsent batch and reads the replies in flight; with `atomic`, DISCARDs
-    /// so nothing is applied. Never throws (a broken connection is left unusable).
+    /// Gives up: drops the unsent batch and reads the replies in flight without handing them to
+    /// `onReply` (commands already sent are applied unless `atomic`, which DISCARDs so nothing
+    /// is). Never throws (a broken connection is left unusable).
     public func abort() {
         guard state != .finished else { return }
         let started = state == .open
         state = .finished
         batch.removeAll()
+        aborted = true
         if failure == nil { settle(discard: atomic && started) }
     }
 
@@ -166,7 +173,7 @@ public final class RedisPipeline<Item, Failure: Error> {
                 InFlight(role: .command, firstItem: first, itemCount: batch.count, items: batch, bytes: bytes)
             )
             batch = []
-            batch.reserveCapacity(itemsPerCommand)
+            batch.reserveCapacity(min(itemsPerCommand, 4096))
         }
         batchBytes = 0
         inFlightBytes += bytes
@@ -263,7 +270,7 @@ public final class RedisPipeline<Item, Failure: Error> {
     }
 
     private func deliver(_ reply: RESPValue, firstItem: Int, itemCount: Int, items: ArraySlice<Item>) {
-        guard failure == nil else { return }
+        guard failure == nil, !aborted else { return }
         if case .error(let bytes) = reply {
             record(RedisError(reply: bytes, server: connection.server, command: commandName))
             return
