@@ -25,9 +25,9 @@ public final class RedisPipeline<Item, Failure: Error> {
 
     private let connection: RedisConnection
     private let commandName: String
-    private let itemsPerCommand: Int
-    private let commandBytes: Int
-    private let itemBytes: ((Item) -> Int)?
+    @usableFromInline let itemsPerCommand: Int
+    @usableFromInline let commandBytes: Int
+    @usableFromInline let itemBytes: ((Item) -> Int)?
     private let atomic: Bool
     private let window: RedisPipelineWindow
     private let encode: Encode
@@ -35,24 +35,25 @@ public final class RedisPipeline<Item, Failure: Error> {
     private let wrap: (RedisError) -> Failure
 
     /// Items waiting to make the next command.
-    private var batch: [Item] = []
-    private var batchBytes = 0
+    @usableFromInline var batch: [Item] = []
+    @usableFromInline var batchBytes = 0
     /// Commands whose replies are unread, oldest first from `head`.
     private var inFlight: [InFlight] = []
     private var head = 0
     private var inFlightBytes = 0
     /// Atomic mode: how many items each queued command carried, for EXEC's results.
     private var queuedItemCounts: [Int] = []
-    private var state = State.idle
+    @usableFromInline var state = State.idle
     private var failure: Failure?
     /// After `abort()`, replies still in flight are read but not delivered.
     private var aborted = false
     /// Items handed to `add` so far.
-    public private(set) var itemCount = 0
+    public var itemCount: Int { added }
+    @usableFromInline var added = 0
     /// Commands encoded so far (without MULTI/EXEC).
     public private(set) var commandCount = 0
 
-    private enum State { case idle, open, finished }
+    @usableFromInline enum State { case idle, open, finished }
 
     private struct InFlight {
         enum Role { case multi, command, exec, discard }
@@ -94,10 +95,12 @@ public final class RedisPipeline<Item, Failure: Error> {
 
     /// Adds one item; sends a command when the batch is full and reads the replies that came.
     /// Throws the pipeline's first failure once there is one.
-    public func add(_ item: Item) throws(Failure) {
-        try checkOpen()
+    /// (Inlinable, so that the caller's module specializes this per-item path.)
+    @inlinable public func add(_ item: Item) throws(Failure) {
+        // `.open` implies no failure: a failure always finishes the pipeline.
+        if state != .open { try checkOpen() }
         batch.append(item)
-        itemCount += 1
+        added += 1
         if let itemBytes {
             // Saturating: a silly size never traps, it just ends the command.
             let (sum, overflow) = batchBytes.addingReportingOverflow(max(itemBytes(item), 0))
@@ -141,7 +144,7 @@ public final class RedisPipeline<Item, Failure: Error> {
 
     // MARK: - Internals
 
-    private func checkOpen() throws(Failure) {
+    @usableFromInline func checkOpen() throws(Failure) {
         if let failure { throw failure }
         switch state {
         case .open: return
@@ -159,7 +162,7 @@ public final class RedisPipeline<Item, Failure: Error> {
         append(InFlight(role: .multi, firstItem: 0, itemCount: 0, items: [], bytes: 0))
     }
 
-    private func endCommand() throws(Failure) {
+    @usableFromInline func endCommand() throws(Failure) {
         let bytes = connection.enqueueEncoded { output in encode(batch[...], &output) }
         commandCount += 1
         let first = itemCount - batch.count
