@@ -12,7 +12,11 @@ import Glibc
 ///   never stalls on us, but they take memory until read. For throughput keep many commands in
 ///   flight: drain with `readReplyIfAvailable()` between flushes and wait for the rest at the end.
 ///
-/// After a timeout, a lost connection or a protocol violation the socket is closed and the
+/// `call(_:as:)` decodes a reply into a Swift type (`RESPDecodable`) and rejects any other shape;
+/// `RedisPipeline` streams any number of items as a windowed pipeline.
+///
+/// After a timeout, a lost connection, a protocol violation or an interruption
+/// (`RedisConnectionOptions.interruptCheck`) the socket is closed and the
 /// connection is unusable: every later call throws `.connectionLost` ("unusable after an
 /// earlier error"). Check `isUsable` and make a new connection to carry on.
 public final class RedisConnection {

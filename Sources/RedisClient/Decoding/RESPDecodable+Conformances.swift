@@ -73,17 +73,6 @@ extension String: RESPDecodable {
     }
 }
 
-/// The `+OK` status reply (SET, HMSET, SELECT, ...); anything else fails to decode.
-public struct RESPOK: RESPDecodable, Sendable, Equatable {
-    public init() {}
-
-    public init(fromRESP value: RESPValue) throws(RESPDecodingError) {
-        guard case .simpleString(let bytes) = value, bytes == Array("OK".utf8) else {
-            throw RESPDecodingError(expected: "+OK", got: value)
-        }
-    }
-}
-
 extension UInt8: RESPDecodable {
     /// An integer reply from 0 to 255 (rarely useful alone: it exists so that `[UInt8]` decodes).
     public init(fromRESP value: RESPValue) throws(RESPDecodingError) {
