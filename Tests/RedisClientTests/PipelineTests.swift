@@ -35,7 +35,14 @@ import Testing
             nextItem += reply.itemCount
             added += Int(reply.value.int ?? -1_000_000)
         }
-        for index in 0..<20_000 { try pipeline.add(b("m\(index)")) }
+        var most = (commands: 0, bytes: 0)
+        for index in 0..<20_000 {
+            try pipeline.add(b("m\(index)"))
+            most = (max(most.commands, pipeline.commandsInFlight), max(most.bytes, pipeline.bytesInFlight))
+        }
+        // The window holds: memory does not grow with the input.
+        #expect(most.commands >= 2 && most.commands <= 4)
+        #expect(most.bytes <= 4096 && most.bytes > 1000)
         try pipeline.add(b("m0"))
         try pipeline.finish()
         #expect(added == 20_000)

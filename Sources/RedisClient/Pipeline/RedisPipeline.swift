@@ -49,6 +49,11 @@ public final class RedisPipeline<Item, Failure: Error> {
     private var aborted = false
     /// Items handed to `add` so far.
     public var itemCount: Int { added }
+    /// Commands whose replies are unread (at most `window.maxCommands` between calls, plus
+    /// MULTI in atomic mode).
+    public var commandsInFlight: Int { inFlight.count - head }
+    /// Their encoded bytes (at most `window.maxBytes` between calls).
+    public var bytesInFlight: Int { inFlightBytes }
     @usableFromInline var added = 0
     /// Commands encoded so far (without MULTI/EXEC).
     public private(set) var commandCount = 0
