@@ -63,8 +63,7 @@ import Testing
             cursor.limit = limit
             #expect(try Set(cursor.collect()) == [b("a"), b("b"), b("c")])
         }
-        var tooSmall = connection.sscan(b(key))
-        tooSmall.limit = 2
+        var tooSmall = connection.sscan(b(key), limit: 2)
         let error = #expect(throws: RedisError.self) { _ = try tooSmall.collect() }
         #expect(error?.kind == .protocolViolation)
     }

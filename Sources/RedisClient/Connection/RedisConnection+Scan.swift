@@ -1,23 +1,36 @@
-/// Cursor iteration (SCAN, HSCAN, SSCAN, ZSCAN), one round trip per batch.
+/// Cursor iteration (SCAN, HSCAN, SSCAN, ZSCAN), one round trip per batch. `limit` bounds a
+/// misbehaving server's iteration (see `RedisScanCursor.limit`).
 extension RedisConnection {
     /// Keys of the selected database, optionally filtered by a glob `match` and a `type`.
-    public func scan(match: [UInt8]? = nil, count: Int = 1000, type: String? = nil) -> RedisScanCursor {
-        RedisScanCursor(connection: self, command: "SCAN", key: nil, match: match, count: count, type: type)
+    public func scan(
+        match: [UInt8]? = nil, count: Int = 1000, type: String? = nil, limit: Int? = nil
+    ) -> RedisScanCursor {
+        RedisScanCursor(
+            connection: self, command: "SCAN", key: nil, match: match, count: count, type: type, limit: limit)
     }
 
     /// Fields and values of a hash; batches are flat `[field, value, field, value, ...]`.
-    public func hscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000) -> RedisScanCursor {
-        RedisScanCursor(connection: self, command: "HSCAN", key: key, match: match, count: count, type: nil)
+    public func hscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000, limit: Int? = nil)
+        -> RedisScanCursor
+    {
+        RedisScanCursor(
+            connection: self, command: "HSCAN", key: key, match: match, count: count, type: nil, limit: limit)
     }
 
     /// Members of a set.
-    public func sscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000) -> RedisScanCursor {
-        RedisScanCursor(connection: self, command: "SSCAN", key: key, match: match, count: count, type: nil)
+    public func sscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000, limit: Int? = nil)
+        -> RedisScanCursor
+    {
+        RedisScanCursor(
+            connection: self, command: "SSCAN", key: key, match: match, count: count, type: nil, limit: limit)
     }
 
     /// Members and scores of a sorted set; batches are flat `[member, score, member, score, ...]`.
-    public func zscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000) -> RedisScanCursor {
-        RedisScanCursor(connection: self, command: "ZSCAN", key: key, match: match, count: count, type: nil)
+    public func zscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000, limit: Int? = nil)
+        -> RedisScanCursor
+    {
+        RedisScanCursor(
+            connection: self, command: "ZSCAN", key: key, match: match, count: count, type: nil, limit: limit)
     }
 }
 
@@ -50,8 +63,9 @@ public struct RedisScanCursor {
 
     init(
         connection: RedisConnection, command: String, key: [UInt8]?, match: [UInt8]?, count: Int,
-        type: String?
+        type: String?, limit: Int?
     ) {
+        self.limit = limit
         self.connection = connection
         self.command = command
         self.key = key
