@@ -2,21 +2,37 @@
 ///
 /// `server` is always the redacted address (`RedisURL.redacted`): an error never carries a password.
 public struct RedisError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+    /// What went wrong, as an open set: compare with `==` (or `case .timeout:` in a `switch`,
+    /// which needs a `default`). Layers above may add their own kinds with `init(_:)`.
+    public struct Kind: Hashable, Sendable, CustomStringConvertible {
+        /// A short lowercase name, e.g. `timeout`.
+        public let name: String
+
+        public init(_ name: String) {
+            self.name = name
+        }
+
+        public var description: String { name }
+
         /// The server could not be reached (refused, unknown host, no route, ...).
-        case connect
+        public static let connect = Kind("connect")
         /// No progress within the timeout (connect, write or reply).
-        case timeout
+        public static let timeout = Kind("timeout")
         /// The server closed the connection or it broke mid-command, or it is closed.
-        case connectionLost
-        /// The server sent bytes that are not valid RESP2.
-        case protocolViolation
+        public static let connectionLost = Kind("connectionLost")
+        /// The server sent bytes that are not valid RESP2, or a reply of the wrong shape.
+        public static let protocolViolation = Kind("protocolViolation")
         /// The server answered with an error reply.
-        case server
+        public static let server = Kind("server")
         /// AUTH failed, or the server requires authentication (`NOAUTH`, `WRONGPASS`).
-        case authentication
+        public static let authentication = Kind("authentication")
         /// The URL could not be parsed.
-        case invalidURL
+        public static let invalidURL = Kind("invalidURL")
+        /// A wait was abandoned because `RedisConnectionOptions.interruptCheck` said so
+        /// (e.g. after SIGINT); the connection is unusable afterwards.
+        public static let interrupted = Kind("interrupted")
+        /// Too few servers agreed (Redlock, NextId): a quorum was impossible.
+        public static let quorum = Kind("quorum")
     }
 
     public var kind: Kind

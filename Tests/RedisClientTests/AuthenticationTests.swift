@@ -35,7 +35,9 @@ import Testing
         #expect(wrong.map { !"\($0)".contains(wrongSecret) && !$0.message.contains(wrongSecret) } == true)
 
         let missing = #expect(throws: RedisError.self) {
-            try RedisConnection(url: RedisURL(parsing: server.url))
+            // CLIENT SETNAME is the handshake's only command here: it meets NOAUTH.
+            try RedisConnection(
+                url: RedisURL(parsing: server.url), options: RedisConnectionOptions(clientName: "pottery"))
         }
         #expect(missing?.kind == .authentication)
         #expect(missing?.code == "NOAUTH")

@@ -186,7 +186,9 @@ import Testing
         let server = try RedisServerProcess.start(unixSocket: true)
         defer { server.stop() }
         let path = try #require(server.unixSocketPath)
-        let connection = try RedisConnection(url: RedisURL(parsing: "unix://\(path)?db=2"))
+        let connection = try RedisConnection(
+            url: RedisURL(parsing: "unix://\(path)?db=2"),
+            options: RedisConnectionOptions(clientName: "pottery"))
         #expect(try connection.call("PING") == .simpleString(b("PONG")))
         _ = try connection.call("SET", "k", "over unix")
         #expect(try server.cli("-n", "2", "GET", "k") == "over unix")

@@ -47,7 +47,8 @@ import Testing
         let seconds = elapsed {
             error = #expect(throws: RedisError.self) {
                 try RedisConnection(
-                    url: RedisURL(parsing: silent.url), options: RedisConnectionOptions(timeout: 0.3))
+                    url: RedisURL(parsing: silent.url),
+                    options: RedisConnectionOptions(timeout: 0.3, clientName: "pottery"))
             }
         }
         #expect(error?.kind == .timeout)

@@ -70,7 +70,8 @@ import Testing
             .map { try RedisURL(parsing: $0) }
         var results: [Result<RedisConnection, RedisError>] = []
         let seconds = elapsed {
-            results = RedisConnection.connectAll(urls, options: RedisConnectionOptions(timeout: 0.5))
+            results = RedisConnection.connectAll(
+                urls, options: RedisConnectionOptions(timeout: 0.5, clientName: "pottery"))
         }
         #expect(seconds >= 0.4 && seconds < 2, "took \(seconds) s")
         let connection = try results[0].get()

@@ -44,6 +44,7 @@ struct Settings: Sendable {
 
     func connectionOptions(_ environment: Environment) throws(CLIError) -> RedisConnectionOptions {
         var options = RedisConnectionOptions()
+        options.clientName = "pottery"
         options.timeout = try resolvedTimeout(environment)
         if let password = environment["POTTERY_PASSWORD"], !password.isEmpty { options.password = password }
         return options

@@ -1,23 +1,36 @@
-/// Cursor iteration (SCAN, HSCAN, SSCAN, ZSCAN), one round trip per batch.
+/// Cursor iteration (SCAN, HSCAN, SSCAN, ZSCAN), one round trip per batch. `limit` bounds a
+/// misbehaving server's iteration (see `RedisScanCursor.limit`).
 extension RedisConnection {
     /// Keys of the selected database, optionally filtered by a glob `match` and a `type`.
-    public func scan(match: [UInt8]? = nil, count: Int = 1000, type: String? = nil) -> RedisScanCursor {
-        RedisScanCursor(connection: self, command: "SCAN", key: nil, match: match, count: count, type: type)
+    public func scan(
+        match: [UInt8]? = nil, count: Int = 1000, type: String? = nil, limit: Int? = nil
+    ) -> RedisScanCursor {
+        RedisScanCursor(
+            connection: self, command: "SCAN", key: nil, match: match, count: count, type: type, limit: limit)
     }
 
     /// Fields and values of a hash; batches are flat `[field, value, field, value, ...]`.
-    public func hscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000) -> RedisScanCursor {
-        RedisScanCursor(connection: self, command: "HSCAN", key: key, match: match, count: count, type: nil)
+    public func hscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000, limit: Int? = nil)
+        -> RedisScanCursor
+    {
+        RedisScanCursor(
+            connection: self, command: "HSCAN", key: key, match: match, count: count, type: nil, limit: limit)
     }
 
     /// Members of a set.
-    public func sscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000) -> RedisScanCursor {
-        RedisScanCursor(connection: self, command: "SSCAN", key: key, match: match, count: count, type: nil)
+    public func sscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000, limit: Int? = nil)
+        -> RedisScanCursor
+    {
+        RedisScanCursor(
+            connection: self, command: "SSCAN", key: key, match: match, count: count, type: nil, limit: limit)
     }
 
     /// Members and scores of a sorted set; batches are flat `[member, score, member, score, ...]`.
-    public func zscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000) -> RedisScanCursor {
-        RedisScanCursor(connection: self, command: "ZSCAN", key: key, match: match, count: count, type: nil)
+    public func zscan(_ key: [UInt8], match: [UInt8]? = nil, count: Int = 1000, limit: Int? = nil)
+        -> RedisScanCursor
+    {
+        RedisScanCursor(
+            connection: self, command: "ZSCAN", key: key, match: match, count: count, type: nil, limit: limit)
     }
 }
 
@@ -36,11 +49,23 @@ public struct RedisScanCursor {
     /// while the caller handles this batch. The caller must then read to the end or call `cancel()`.
     public var prefetch = false
     private var inFlight = false
+    /// The most elements (pairs for HSCAN and ZSCAN) the iteration may pass before it is taken
+    /// for a misbehaving server and stopped with `.protocolViolation`: pass the collection's
+    /// size (HLEN, SCARD, ZCARD, DBSIZE) plus generous slack, since a collection that changes
+    /// meanwhile may return elements more than once. It also bounds the number of rounds
+    /// (`16 × limit + 1024`). Whatever the limit, a reply naming the cursor it was asked for
+    /// (no progress) is a `.protocolViolation`.
+    public var limit: Int?
+    /// Elements (or pairs) passed so far.
+    public private(set) var elementsSeen = 0
+    /// Round trips so far.
+    public private(set) var rounds = 0
 
     init(
         connection: RedisConnection, command: String, key: [UInt8]?, match: [UInt8]?, count: Int,
-        type: String?
+        type: String?, limit: Int?
     ) {
+        self.limit = limit
         self.connection = connection
         self.command = command
         self.key = key
@@ -63,11 +88,31 @@ public struct RedisScanCursor {
                 throw RedisError(reply: bytes, server: connection.server, command: command)
             }
             guard case .array(let parts?) = reply, parts.count == 2, let next = parts[0].bytes,
+                !next.isEmpty, next.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
                 case .array(let items?) = parts[1]
             else {
-                throw RedisError(
-                    kind: .protocolViolation, message: "unexpected reply shape", server: connection.server,
-                    command: command)
+                throw violation("expected [cursor, [elements]], got \(reply.shapeDescription)")
+            }
+            rounds += 1
+            if next != [UInt8(ascii: "0")] && next == cursor {
+                throw violation(
+                    "the server returned the cursor it was given (\(String(decoding: next, as: UTF8.self))): no progress"
+                )
+            }
+            let pairs = command == "HSCAN" || command == "ZSCAN"
+            if pairs && items.count % 2 != 0 {
+                throw violation("odd number of elements (\(items.count)) in a batch of pairs")
+            }
+            elementsSeen += pairs ? items.count / 2 : items.count
+            if let limit {
+                if elementsSeen > limit {
+                    throw violation(
+                        "the scan passed \(elementsSeen) elements, more than the collection can hold (\(limit))"
+                    )
+                }
+                if rounds > Self.roundCap(limit) && next != [UInt8(ascii: "0")] {
+                    throw violation("the cursor did not end after \(rounds) rounds")
+                }
             }
             cursor = next
             finished = next == [UInt8(ascii: "0")]
@@ -80,15 +125,28 @@ public struct RedisScanCursor {
             batch.reserveCapacity(items.count)
             for item in items {
                 guard case .bulkString(let bytes?) = item else {
-                    throw RedisError(
-                        kind: .protocolViolation, message: "non-string element", server: connection.server,
-                        command: command)
+                    throw violation("expected string elements, got \(item.shapeDescription)")
                 }
                 batch.append(bytes)
             }
             if !batch.isEmpty { return batch }
         }
         return nil
+    }
+
+    /// `16 × limit + 1024`, saturating (a huge limit never wraps into a small cap).
+    static func roundCap(_ limit: Int) -> Int {
+        let (scaled, overflow) = max(limit, 0).multipliedReportingOverflow(by: 16)
+        let (cap, overflow2) = scaled.addingReportingOverflow(1024)
+        return overflow || overflow2 ? Int.max : cap
+    }
+
+    /// A misbehaving server: the iteration ends and the connection becomes unusable (a
+    /// prefetched request may be in flight).
+    private mutating func violation(_ message: String) -> RedisError {
+        finished = true
+        inFlight = false
+        return connection.fail(.protocolViolation, message).with(command: command)
     }
 
     /// Stops early: reads the reply of a prefetched request, so the connection stays in step.

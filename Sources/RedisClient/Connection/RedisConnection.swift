@@ -12,7 +12,11 @@ import Glibc
 ///   never stalls on us, but they take memory until read. For throughput keep many commands in
 ///   flight: drain with `readReplyIfAvailable()` between flushes and wait for the rest at the end.
 ///
-/// After a timeout, a lost connection or a protocol violation the socket is closed and the
+/// `call(_:as:)` decodes a reply into a Swift type (`RESPDecodable`) and rejects any other shape;
+/// `RedisPipeline` streams any number of items as a windowed pipeline.
+///
+/// After a timeout, a lost connection, a protocol violation or an interruption
+/// (`RedisConnectionOptions.interruptCheck`) the socket is closed and the
 /// connection is unusable: every later call throws `.connectionLost` ("unusable after an
 /// earlier error"). Check `isUsable` and make a new connection to carry on.
 public final class RedisConnection {
@@ -38,7 +42,9 @@ public final class RedisConnection {
     /// `/etc/hosts` names resolve at once.
     public convenience init(url: RedisURL, options: RedisConnectionOptions = .init()) throws(RedisError) {
         let fd: Int32
-        switch Socket.connect([url.endpoint], timeout: options.timeout)[0] {
+        switch Socket.connect(
+            [url.endpoint], timeout: options.timeout, interruptCheck: options.interruptCheck)[0]
+        {
         case .success(let connected): fd = connected
         case .failure(let failure):
             throw RedisError(kind: failure.kind, message: failure.message, server: url.redacted)
@@ -161,6 +167,15 @@ public final class RedisConnection {
         pendingReplies += 1
     }
 
+    /// Appends one command that `build` writes whole (`beginCommand(argumentCount:)`, then the
+    /// arguments); returns the number of bytes it took. `build` must not use the connection.
+    func enqueueEncoded(_ build: (inout RESPCommandEncoder) -> Void) -> Int {
+        let before = output.count
+        build(&output)
+        pendingReplies += 1
+        return output.count - before
+    }
+
     /// Sends everything enqueued. Waits (up to the timeout without progress) while the socket is
     /// full, reading replies that arrive meanwhile into the read buffer.
     public func flush() throws(RedisError) {
@@ -177,11 +192,15 @@ public final class RedisConnection {
             case .wouldBlock:
                 if deadline == nil { deadline = .after(seconds: options.timeout) }
                 let wanted = Int16(POLLOUT) | (pendingReplies > 0 ? Int16(POLLIN) : 0)
-                let events = Socket.wait(fd, for: wanted, until: deadline!)
-                if events == 0 {
+                switch Socket.wait(fd, for: wanted, until: deadline!, interruptCheck: options.interruptCheck)
+                {
+                case .ready(let events):
+                    if events & Int16(POLLIN) != 0 { try receiveAvailable() }
+                case .timedOut:
                     throw fail(.timeout, "the server took no data for \(formatSeconds(options.timeout))")
+                case .interrupted:
+                    throw fail(.interrupted, "interrupted")
                 }
-                if events & Int16(POLLIN) != 0 { try receiveAvailable() }
             case .closed:
                 throw fail(.connectionLost, "the server closed the connection")
             case .failed(let code):
@@ -242,8 +261,12 @@ public final class RedisConnection {
                 return
             case .wouldBlock:
                 if deadline == nil { deadline = .after(seconds: timeout) }
-                if Socket.wait(fd, for: Int16(POLLIN), until: deadline!) == 0 {
-                    throw fail(.timeout, "no reply within \(formatSeconds(timeout))")
+                switch Socket.wait(
+                    fd, for: Int16(POLLIN), until: deadline!, interruptCheck: options.interruptCheck)
+                {
+                case .ready: break
+                case .timedOut: throw fail(.timeout, "no reply within \(formatSeconds(timeout))")
+                case .interrupted: throw fail(.interrupted, "interrupted")
                 }
             case .closed:
                 throw lost(nil)

@@ -1,18 +1,26 @@
 /// How to connect: timeout, client name and a password that overrides the URL's.
 public struct RedisConnectionOptions: Sendable {
     /// Seconds allowed for connecting, and for each wait for a reply (or for the socket to take
-    /// more bytes): a server that makes no progress for this long is a `.timeout`. A negative or
-    /// infinite value waits forever.
+    /// more bytes): a server that makes no progress for this long is a `.timeout`. A negative,
+    /// infinite or NaN value waits forever; values beyond 10⁹ s are clamped to 10⁹ s.
     public var timeout: Double = 5
     /// Sent as `CLIENT SETNAME` after connecting; `nil` skips it.
-    public var clientName: String? = "pottery"
+    public var clientName: String?
     /// Overrides the URL's password when set (e.g. from `POTTERY_PASSWORD`).
     public var password: String?
+    /// Asked when a wait (connect, send, reply) is cut short by a signal (`EINTR`, e.g. from a
+    /// handler installed without `SA_RESTART`): returning `true` abandons the wait with kind
+    /// `.interrupted` and leaves the connection unusable; `false` (or `nil`) keeps waiting.
+    public var interruptCheck: (@Sendable () -> Bool)?
 
-    public init(timeout: Double = 5, clientName: String? = "pottery", password: String? = nil) {
+    public init(
+        timeout: Double = 5, clientName: String? = nil, password: String? = nil,
+        interruptCheck: (@Sendable () -> Bool)? = nil
+    ) {
         self.timeout = timeout
         self.clientName = clientName
         self.password = password
+        self.interruptCheck = interruptCheck
     }
 }
 

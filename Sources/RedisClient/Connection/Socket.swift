@@ -43,15 +43,29 @@ enum Socket {
         }
     }
 
-    /// Waits until `fd` has one of `events` or `deadline` passes; returns the events seen
-    /// (`0` on timeout). Retries on `EINTR` with the remaining time.
-    static func wait(_ fd: Int32, for events: Int16, until deadline: Deadline) -> Int16 {
+    /// How a wait ended.
+    enum WaitResult {
+        /// The events seen (`POLLERR` when `poll` itself failed).
+        case ready(Int16)
+        case timedOut
+        /// `interruptCheck` returned `true`.
+        case interrupted
+    }
+
+    /// Waits until `fd` has one of `events` or `deadline` passes. On `EINTR` (a signal handler
+    /// installed without `SA_RESTART`) asks `interruptCheck`: `true` abandons the wait, otherwise
+    /// it goes on with the remaining time. The check is also asked before every `poll`, so a
+    /// signal that landed just before the wait is not missed.
+    static func wait(
+        _ fd: Int32, for events: Int16, until deadline: Deadline, interruptCheck: (@Sendable () -> Bool)?
+    ) -> WaitResult {
         var entry = pollfd(fd: fd, events: events, revents: 0)
         while true {
+            if interruptCheck?() == true { return .interrupted }
             let ready = poll(&entry, 1, deadline.pollTimeout)
-            if ready > 0 { return entry.revents }
-            if ready == 0 { return 0 }
-            if errno != EINTR { return Int16(POLLERR) }
+            if ready > 0 { return .ready(entry.revents) }
+            if ready == 0 { return .timedOut }
+            if errno != EINTR { return .ready(Int16(POLLERR)) }
         }
     }
 
@@ -155,6 +169,19 @@ extension Socket {
                     lastError = errorText(errno)
                     continue
                 }
+                if fd < 3 {
+                    // Never talk to Redis on a standard descriptor: a stray print would go to
+                    // the server. Move it up (the copy shares O_NONBLOCK; F_DUPFD_CLOEXEC sets
+                    // close-on-exec).
+                    let moved = fcntl(fd, F_DUPFD_CLOEXEC, Int32(3))
+                    let error = errno
+                    Socket.close(fd)
+                    fd = moved
+                    guard moved >= 0 else {
+                        lastError = errorText(error)
+                        continue
+                    }
+                }
                 let result = withUnsafePointer(to: &address.storage) {
                     $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                         Glibc.connect(fd, $0, address.length)
@@ -198,8 +225,11 @@ extension Socket {
         }
     }
 
-    /// Connects to every endpoint at once, polling all pending connects together until `timeout`.
-    static func connect(_ endpoints: [RedisURL.Endpoint], timeout: Double) -> [Result<Int32, SocketFailure>] {
+    /// Connects to every endpoint at once, polling all pending connects together until `timeout`;
+    /// `interruptCheck` as in `wait`.
+    static func connect(
+        _ endpoints: [RedisURL.Endpoint], timeout: Double, interruptCheck: (@Sendable () -> Bool)?
+    ) -> [Result<Int32, SocketFailure>] {
         let deadline = Deadline.after(seconds: timeout)
         var results = [Result<Int32, SocketFailure>?](repeating: nil, count: endpoints.count)
         var attempts: [ConnectAttempt?] = Array(repeating: nil, count: endpoints.count)
@@ -230,15 +260,20 @@ extension Socket {
                 owners.append(index)
             }
             if entries.isEmpty { break }
-            let ready = poll(&entries, nfds_t(entries.count), deadline.pollTimeout)
-            if ready < 0 && errno == EINTR { continue }
+            let interrupted = interruptCheck?() == true
+            let ready = interrupted ? -1 : poll(&entries, nfds_t(entries.count), deadline.pollTimeout)
+            let error = errno
+            if ready < 0 && error == EINTR && !interrupted { continue }
             if ready <= 0 {
-                let why = ready == 0 ? "connect timed out after \(formatSeconds(timeout))" : errorText(errno)
+                let kind: RedisError.Kind = interrupted ? .interrupted : ready == 0 ? .timeout : .connect
+                let why =
+                    kind == .interrupted
+                    ? "interrupted"
+                    : ready == 0 ? "connect timed out after \(formatSeconds(timeout))" : errorText(error)
                 for index in owners {
                     attempts[index]?.cancel()
                     attempts[index] = nil
-                    results[index] = .failure(
-                        SocketFailure(kind: ready == 0 ? .timeout : .connect, message: why))
+                    results[index] = .failure(SocketFailure(kind: kind, message: why))
                 }
                 break
             }

@@ -6,7 +6,8 @@ extension RedisConnection {
     public static func connectAll(
         _ urls: [RedisURL], options: RedisConnectionOptions = .init()
     ) -> [Result<RedisConnection, RedisError>] {
-        let sockets = Socket.connect(urls.map(\.endpoint), timeout: options.timeout)
+        let sockets = Socket.connect(
+            urls.map(\.endpoint), timeout: options.timeout, interruptCheck: options.interruptCheck)
         var results: [Result<RedisConnection, RedisError>] = []
         var connections: [RedisConnection] = []
         var slots: [Int] = []
@@ -28,7 +29,7 @@ extension RedisConnection {
         }
         let replies = exchange(
             connections, counts: handshakes.map(\.count), deadline: .after(seconds: options.timeout),
-            timeout: options.timeout)
+            timeout: options.timeout, interruptCheck: options.interruptCheck)
         for (index, (connection, reply)) in zip(connections, replies).enumerated() {
             switch reply {
             case .success(let values):

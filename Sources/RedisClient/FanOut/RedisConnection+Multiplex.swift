@@ -5,8 +5,11 @@ extension RedisConnection {
     /// Sends what each connection has enqueued and reads `counts[i]` replies from connection `i`,
     /// all concurrently, until `deadline`. A connection that fails or is still waiting at the
     /// deadline yields its error (and becomes unusable) without holding up the others.
+    /// `interruptCheck` as in `Socket.wait`: when it answers `true`, every connection still
+    /// waiting fails with `.interrupted`.
     static func exchange(
-        _ connections: [RedisConnection], counts: [Int], deadline: Deadline, timeout: Double
+        _ connections: [RedisConnection], counts: [Int], deadline: Deadline, timeout: Double,
+        interruptCheck: (@Sendable () -> Bool)?
     ) -> [Result<[RESPValue], RedisError>] {
         var results = [Result<[RESPValue], RedisError>?](repeating: nil, count: connections.count)
         var replies = [[RESPValue]](repeating: [], count: connections.count)
@@ -38,13 +41,19 @@ extension RedisConnection {
                 }
             }
             if entries.isEmpty { break }
-            let ready = poll(&entries, nfds_t(entries.count), deadline.pollTimeout)
-            if ready < 0 && errno == EINTR { continue }
-            if ready == 0 || ready < 0 {
-                let why = ready == 0 ? "no reply within \(formatSeconds(timeout))" : Socket.errorText(errno)
+            let interrupted = interruptCheck?() == true
+            let ready = interrupted ? -1 : poll(&entries, nfds_t(entries.count), deadline.pollTimeout)
+            let error = errno
+            if ready < 0 && error == EINTR && !interrupted { continue }
+            if ready <= 0 {
+                let kind: RedisError.Kind =
+                    interrupted ? .interrupted : ready == 0 ? .timeout : .connectionLost
+                let why =
+                    interrupted
+                    ? "interrupted"
+                    : ready == 0 ? "no reply within \(formatSeconds(timeout))" : Socket.errorText(error)
                 for index in owners {
-                    results[index] = .failure(
-                        connections[index].fail(ready == 0 ? .timeout : .connectionLost, why))
+                    results[index] = .failure(connections[index].fail(kind, why))
                 }
                 break
             }

@@ -5,6 +5,8 @@ public enum RedisFanOut {
     /// Sends `arguments` on every connection and returns each reply or error, in the order of
     /// `connections`. An error reply is a `.failure` of kind `.server`. A connection that times
     /// out becomes unusable. Connections must have no unread pipelined replies.
+    /// The wait is abandoned with `.interrupted` when the first connection's
+    /// `options.interruptCheck` answers `true`.
     public static func call(
         _ connections: [RedisConnection], _ arguments: [[UInt8]], timeout: Double
     ) -> [Result<RESPValue, RedisError>] {
@@ -15,7 +17,8 @@ public enum RedisFanOut {
             counts.append(connection.pendingReplies)
         }
         let results = RedisConnection.exchange(
-            connections, counts: counts, deadline: .after(seconds: timeout), timeout: timeout)
+            connections, counts: counts, deadline: .after(seconds: timeout), timeout: timeout,
+            interruptCheck: connections.first?.options.interruptCheck)
         return zip(connections, results).map { connection, result in
             switch result {
             case .success(let replies):

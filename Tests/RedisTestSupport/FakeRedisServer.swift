@@ -1,0 +1,222 @@
+import Foundation
+import Glibc
+
+/// A loopback TCP server that speaks just enough RESP to play a *broken* Redis: it parses each
+/// command (a RESP array of bulk strings) and answers with whatever `respond` scripts: raw
+/// bytes (wrong shapes, never-ending cursors, odd HSCAN batches), silence, or a closed
+/// connection, possibly mid-reply. Never a stand-in for a working Redis: use a real one.
+///
+/// Serves any number of connections on one thread (one `poll` loop); `stop()` (or `deinit`)
+/// closes everything and joins it.
+public final class FakeRedisServer: @unchecked Sendable {
+    /// What to do with one command.
+    public enum Reply: Sendable {
+        /// Send these bytes (any RESP, valid or not) and go on reading.
+        case raw([UInt8])
+        /// Send nothing and go on reading (a server that never answers).
+        case silence
+        /// Send these bytes, then close the connection (e.g. half a reply).
+        case rawThenClose([UInt8])
+        /// Close the connection without answering.
+        case close
+
+        /// `+text\r\n`
+        public static func simple(_ text: String) -> Reply { .raw(Array("+\(text)\r\n".utf8)) }
+        /// `-text\r\n`
+        public static func error(_ text: String) -> Reply { .raw(Array("-\(text)\r\n".utf8)) }
+        /// `:value\r\n`
+        public static func integer(_ value: Int) -> Reply { .raw(Array(":\(value)\r\n".utf8)) }
+        /// `$len\r\ntext\r\n`
+        public static func bulk(_ text: String) -> Reply { .raw(Array(bulkBytes(text))) }
+        /// `+OK\r\n`
+        public static let ok = Reply.simple("OK")
+        /// A SCAN-family reply: `[cursor, [elements...]]`.
+        public static func scan(cursor: String, _ elements: [String]) -> Reply {
+            var bytes = Array("*2\r\n".utf8) + bulkBytes(cursor) + Array("*\(elements.count)\r\n".utf8)
+            for element in elements { bytes += bulkBytes(element) }
+            return .raw(bytes)
+        }
+
+        private static func bulkBytes(_ text: String) -> [UInt8] {
+            Array("$\(text.utf8.count)\r\n\(text)\r\n".utf8)
+        }
+    }
+
+    public let port: Int
+    private let listener: Int32
+    private let wakeRead: Int32
+    private let wakeWrite: Int32
+    private let respond: @Sendable ([[UInt8]]) -> Reply
+    private let done = DispatchSemaphore(value: 0)
+    private let state = Locked((stopped: false, commands: [[String]](), connections: 0))
+
+    /// `redis://127.0.0.1:PORT/0`
+    public var url: String { "redis://127.0.0.1:\(port)/0" }
+
+    /// Every command received so far, as UTF-8 text, in order (all connections).
+    public var commands: [[String]] { state.withLock { $0.commands } }
+
+    /// Connections accepted so far.
+    public var connectionCount: Int { state.withLock { $0.connections } }
+
+    /// Starts listening on a free loopback port. `respond` runs on the server's thread.
+    public init(_ respond: @escaping @Sendable (_ arguments: [[UInt8]]) -> Reply) throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw TestSupportError("socket: \(errnoText())") }
+        var address = loopbackAddress(port: 0)
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0, listen(fd, 64) == 0 else {
+            let why = errnoText()
+            Glibc.close(fd)
+            throw TestSupportError("bind/listen: \(why)")
+        }
+        var pipeEnds: [Int32] = [0, 0]
+        guard pipe(&pipeEnds) == 0 else {
+            Glibc.close(fd)
+            throw TestSupportError("pipe: \(errnoText())")
+        }
+        for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
+        var bound4 = sockaddr_in()
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &bound4) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        port = Int(UInt16(bigEndian: bound4.sin_port))
+        listener = fd
+        wakeRead = pipeEnds[0]
+        wakeWrite = pipeEnds[1]
+        self.respond = respond
+        let thread = Thread { [self] in serve() }
+        thread.name = "FakeRedisServer:\(port)"
+        thread.start()
+    }
+
+    /// Closes the listener and every connection and waits for the server thread. Idempotent.
+    public func stop() {
+        let wasStopped = state.withLock { value -> Bool in
+            defer { value.stopped = true }
+            return value.stopped
+        }
+        guard !wasStopped else { return }
+        var byte: UInt8 = 1
+        _ = write(wakeWrite, &byte, 1)
+        done.wait()
+        Glibc.close(wakeWrite)
+        Glibc.close(wakeRead)
+        Glibc.close(listener)
+    }
+
+    deinit {
+        stop()
+    }
+
+    // MARK: - The server thread
+
+    private struct Client {
+        var fd: Int32
+        var input: [UInt8] = []
+    }
+
+    private func serve() {
+        var clients: [Client] = []
+        defer {
+            for client in clients { Glibc.close(client.fd) }
+            done.signal()
+        }
+        while true {
+            var entries = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            entries.append(pollfd(fd: listener, events: Int16(POLLIN), revents: 0))
+            for client in clients { entries.append(pollfd(fd: client.fd, events: Int16(POLLIN), revents: 0)) }
+            let ready = poll(&entries, nfds_t(entries.count), -1)
+            if ready < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            if entries[0].revents != 0 { return }
+            if entries[1].revents != 0 {
+                let fd = accept(listener, nil, nil)
+                if fd >= 0 {
+                    _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+                    clients.append(Client(fd: fd))
+                    state.withLock { $0.connections += 1 }
+                }
+            }
+            var closed: Set<Int32> = []
+            for (offset, entry) in entries.dropFirst(2).enumerated() where entry.revents != 0 {
+                if !handle(&clients[offset]) { closed.insert(clients[offset].fd) }
+            }
+            for fd in closed { Glibc.close(fd) }
+            clients.removeAll { closed.contains($0.fd) }
+        }
+    }
+
+    /// Reads what the client sent and answers every complete command; `false` to close it.
+    private func handle(_ client: inout Client) -> Bool {
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let count = recv(client.fd, &buffer, buffer.count, 0)
+        if count <= 0 { return false }
+        client.input += buffer[..<count]
+        while let (arguments, used) = Self.parseCommand(client.input) {
+            client.input.removeFirst(used)
+            state.withLock { $0.commands.append(arguments.map { String(decoding: $0, as: UTF8.self) }) }
+            switch respond(arguments) {
+            case .raw(let bytes):
+                if !sendAll(client.fd, bytes) { return false }
+            case .silence:
+                continue
+            case .rawThenClose(let bytes):
+                _ = sendAll(client.fd, bytes)
+                return false
+            case .close:
+                return false
+            }
+        }
+        return true
+    }
+
+    private func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let sent = bytes[offset...].withUnsafeBytes {
+                send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
+            if sent < 0 && errno == EINTR { continue }
+            if sent <= 0 { return false }
+            offset += sent
+        }
+        return true
+    }
+
+    /// One complete `*N\r\n$len\r\narg\r\n...` at the front of `bytes` and its length, or `nil`
+    /// when more bytes are needed.
+    static func parseCommand(_ bytes: [UInt8]) -> (arguments: [[UInt8]], used: Int)? {
+        var index = 0
+        func line() -> Int? {
+            var end = index
+            while end + 1 < bytes.count {
+                if bytes[end] == 13 && bytes[end + 1] == 10 {
+                    let text = String(decoding: bytes[(index + 1)..<end], as: UTF8.self)
+                    index = end + 2
+                    return Int(text)
+                }
+                end += 1
+            }
+            return nil
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "*"), let count = line() else { return nil }
+        var arguments: [[UInt8]] = []
+        for _ in 0..<max(count, 0) {
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "$"), let length = line() else {
+                return nil
+            }
+            guard index + length + 2 <= bytes.count else { return nil }
+            arguments.append(Array(bytes[index..<(index + length)]))
+            index += length + 2
+        }
+        return (arguments, index)
+    }
+}
