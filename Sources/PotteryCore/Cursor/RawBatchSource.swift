@@ -8,18 +8,41 @@ protocol RawBatchSource {
     mutating func cancel()
 }
 
-/// One SCAN-family iteration, its errors naming `key`.
+/// One SCAN-family iteration, its errors naming `key`. Before the first round it asks how many
+/// elements there are (`sizeCommand`: HLEN, SCARD, DBSIZE) and bounds the scan by that, with room
+/// for concurrent writers: a server whose cursor never ends, or that returns more elements than the
+/// key can hold, is a protocol error, never an endless loop.
 struct ScanSource: RawBatchSource {
     var scan: RedisScanCursor
     let key: [UInt8]?
+    let sizeCommand: [[UInt8]]?
+    private var bounded = false
+
+    init(scan: RedisScanCursor, key: [UInt8]?, sizeCommand: [[UInt8]]?) {
+        self.scan = scan
+        self.key = key
+        self.sizeCommand = sizeCommand
+    }
 
     var prefetch: Bool {
         get { scan.prefetch }
         set { scan.prefetch = newValue }
     }
 
+    /// How many elements a scan of a key of `size` may return before it is taken as endless:
+    /// four times the size plus 100,000, for what concurrent writers add meanwhile.
+    static func limit(forSize size: Int) -> Int {
+        let (times4, overflow) = max(size, 0).multipliedReportingOverflow(by: 4)
+        return overflow ? Int.max : times4.addingReportingOverflow(100_000).partialValue
+    }
+
     mutating func nextRawBatch() throws(PotteryError) -> [[UInt8]]? {
         do throws(RedisError) {
+            if !bounded, let sizeCommand {
+                bounded = true
+                let size = try scan.connection.call(sizeCommand, as: Int.self)
+                scan.limit = Self.limit(forSize: size)
+            }
             return try scan.nextBatch()
         } catch {
             throw PotteryError(error, key: key)

@@ -13,7 +13,10 @@ public struct RedisKeyspace {
 
     /// Streams key names matching the glob `match` (SCAN, never the blocking KEYS).
     public func scan(match: [UInt8]? = nil, count: Int = 1000) -> RedisCursor<[UInt8]> {
-        RedisCursor(source: ScanSource(scan: redis.scan(match: match, count: count), key: nil)) {
+        RedisCursor(
+            source: ScanSource(
+                scan: redis.scan(match: match, count: count), key: nil, sizeCommand: [Array("DBSIZE".utf8)])
+        ) {
             (raw) throws(PotteryError) in raw
         }
     }

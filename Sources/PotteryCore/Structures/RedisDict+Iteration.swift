@@ -25,7 +25,9 @@ extension RedisDict {
     }
 
     private func scanSource(_ batchSize: Int) -> ScanSource {
-        ScanSource(scan: redis.hscan(keyBytes, count: batchSize), key: keyBytes)
+        ScanSource(
+            scan: redis.hscan(keyBytes, count: batchSize), key: keyBytes,
+            sizeCommand: [Array("HLEN".utf8), keyBytes])
     }
 }
 

@@ -41,7 +41,7 @@ struct SetAlgebraSource: RawBatchSource {
     let keys: [[UInt8]]
     let operation: SetOperation
     private var position = 0
-    private var scan: RedisScanCursor?
+    private var scan: ScanSource?
 
     init(redis: RedisConnection, keys: [[UInt8]], operation: SetOperation) {
         self.redis = redis
@@ -58,13 +58,12 @@ struct SetAlgebraSource: RawBatchSource {
     mutating func nextRawBatch() throws(PotteryError) -> [[UInt8]]? {
         let scannedKeys = operation == .union ? keys.count : 1
         while position < scannedKeys {
-            if scan == nil { scan = redis.sscan(keys[position]) }
-            let batch: [[UInt8]]?
-            do throws(RedisError) {
-                batch = try scan?.nextBatch()
-            } catch {
-                throw PotteryError(error, key: keys[position])
+            if scan == nil {
+                scan = ScanSource(
+                    scan: redis.sscan(keys[position]), key: keys[position],
+                    sizeCommand: [Array("SCARD".utf8), keys[position]])
             }
+            let batch = try scan?.nextRawBatch()
             guard let batch else {
                 scan = nil
                 position += 1

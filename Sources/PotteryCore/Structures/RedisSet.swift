@@ -71,7 +71,9 @@ public final class RedisSet<Element>: RedisStructure {
     /// A cursor over the elements (SSCAN).
     public func members(batchSize: Int = 1000) -> RedisCursor<Element> {
         .storedOrDecoded(
-            ScanSource(scan: redis.sscan(keyBytes, count: batchSize), key: keyBytes), key: keyBytes,
+            ScanSource(
+                scan: redis.sscan(keyBytes, count: batchSize), key: keyBytes,
+                sizeCommand: [Array("SCARD".utf8), keyBytes]), key: keyBytes,
             server: redis.server, codec: codec)
     }
 

@@ -37,7 +37,7 @@ extension RedisConnection {
 /// A lazy SCAN-family iteration. Like Redis' own cursors it may return an element more than once
 /// if the collection changes meanwhile; every element present throughout is returned.
 public struct RedisScanCursor {
-    let connection: RedisConnection
+    public let connection: RedisConnection
     let command: String
     let key: [UInt8]?
     let match: [UInt8]?
