@@ -81,7 +81,7 @@ public final class RedisDict<Key, Value>: RedisStructure {
 
     /// A writer that streams stored field/value bytes into the hash; see ``BulkWriter``.
     public func bulkWriter(atomic: Bool) -> BulkWriter {
-        BulkWriter(redis: redis, command: "HSET", key: keyBytes, atomic: atomic)
+        BulkWriter(redis: redis, command: "HSET", key: keyBytes, takesPairs: true, atomic: atomic)
     }
 
     func encodeKey(_ field: Key) throws(PotteryError) -> [UInt8] {

@@ -1,101 +1,72 @@
 public import RedisClient
 
-/// Streams a large number of items into one key as pipelined batches of a variadic command
-/// (`SADD key m1 ... mN`, `HSET key f1 v1 ...`), so memory stays bounded whatever the input size.
+/// Streams a large number of elements into one key as a windowed pipeline of a variadic command
+/// (`SADD key m1 ... mN`, `HSET key f1 v1 ...`), so memory stays bounded whatever the input size:
+/// pottery's own use of ``RedisPipeline``.
 ///
-/// With `atomic`, the batches are queued inside `MULTI` and applied by `EXEC` in `finish()`, or thrown
+/// With `atomic`, the commands are queued inside `MULTI` and applied by `EXEC` in `finish()`, or thrown
 /// away by `DISCARD` in `abort()`: the way strict input stays all-or-nothing while the client still holds
-/// only one batch at a time (the server holds the queue).
+/// only a window of commands (the server holds the queue).
 public final class BulkWriter {
-    private let redis: RedisConnection
-    private let command: String
-    private let key: [UInt8]
-    private let atomic: Bool
-    private let argumentsPerCommand: Int
-    private let bytesPerFlush: Int
-    private var batch: [[UInt8]] = []
-    private var batchBytes = 0
-    private var unflushedBytes = 0
-    private var started = false
-    private var finished = false
-    /// How many items (arguments) were handed in.
+    /// One element: a member, or a field with its value (never split across two commands).
+    public struct Element: Sendable {
+        var first: [UInt8]
+        var second: [UInt8]?
+    }
+
+    private let pipeline: RedisPipeline<Element, PotteryError>
+    private let takesPairs: Bool
+    private var pendingField: [UInt8]?
+    /// How many arguments (members, or fields and values) were handed in.
     public private(set) var count = 0
 
     /// - Parameters:
-    ///   - argumentsPerCommand: arguments per command; even for commands that take pairs.
+    ///   - takesPairs: the command takes field/value pairs (`HSET`): arguments come in pairs.
+    ///   - elementsPerCommand: most elements (members or pairs) per command.
     public init(
-        redis: RedisConnection, command: String, key: [UInt8], atomic: Bool,
-        argumentsPerCommand: Int = 1024, bytesPerFlush: Int = 1 << 18
+        redis: RedisConnection, command: String, key: [UInt8], takesPairs: Bool = false, atomic: Bool,
+        elementsPerCommand: Int = 1024
     ) {
-        self.redis = redis
-        self.command = command
-        self.key = key
-        self.atomic = atomic
-        self.argumentsPerCommand = argumentsPerCommand
-        self.bytesPerFlush = bytesPerFlush
-        batch.reserveCapacity(argumentsPerCommand)
+        self.takesPairs = takesPairs
+        pipeline = RedisPipeline(
+            connection: redis, commandName: command, itemsPerCommand: elementsPerCommand,
+            itemBytes: { $0.first.count + ($0.second?.count ?? 0) + 32 }, atomic: atomic,
+            encode: { elements, output in
+                output.beginCommand(argumentCount: 2 + elements.count * (takesPairs ? 2 : 1))
+                output.appendArgument(command)
+                output.appendArgument(key)
+                for element in elements {
+                    output.appendArgument(element.first)
+                    if let second = element.second { output.appendArgument(second) }
+                }
+            },
+            onReply: { (_) throws(PotteryError) in }, wrap: { PotteryError($0, key: key) })
     }
 
-    /// Adds one argument (a member, or a field or value of a pair).
+    /// Adds one argument: a member, or a field or value of a pair.
     public func add(_ argument: [UInt8]) throws(PotteryError) {
-        if !started {
-            started = true
-            if atomic { redis.enqueue([Array("MULTI".utf8)]) }
-        }
-        batch.append(argument)
-        batchBytes += argument.count + 16
         count += 1
-        if batch.count >= argumentsPerCommand || batchBytes >= bytesPerFlush { try endCommand() }
+        guard takesPairs else {
+            try pipeline.add(Element(first: argument, second: nil))
+            return
+        }
+        guard let field = pendingField else {
+            pendingField = argument
+            return
+        }
+        pendingField = nil
+        try pipeline.add(Element(first: field, second: argument))
     }
 
-    /// Sends what is left; with `atomic`, runs `EXEC` and checks every result.
+    /// Sends what is left and reads every reply; with `atomic`, runs `EXEC` and checks every result.
     public func finish() throws(PotteryError) {
-        guard !finished else { return }
-        finished = true
-        if !batch.isEmpty { try endCommand() }
-        guard started else { return }
-        if atomic { redis.enqueue([Array("EXEC".utf8)]) }
-        try drain()
+        if pendingField != nil {
+            abort()
+            throw PotteryError(.invalidValue, "a field without a value at the end of the input")
+        }
+        try pipeline.finish()
     }
 
     /// Gives up: with `atomic`, nothing that was queued is applied.
-    public func abort() {
-        guard !finished else { return }
-        finished = true
-        guard started, atomic else { return }
-        batch.removeAll()
-        redis.enqueue([Array("DISCARD".utf8)])
-        try? drain()
-    }
-
-    private func endCommand() throws(PotteryError) {
-        redis.enqueue(command: command, key: key, arguments: batch)
-        unflushedBytes += batchBytes
-        batch.removeAll(keepingCapacity: true)
-        batchBytes = 0
-        if unflushedBytes >= bytesPerFlush { try drain() }
-    }
-
-    /// Flushes and reads every pending reply, throwing the first error reply.
-    private func drain() throws(PotteryError) {
-        unflushedBytes = 0
-        var firstError: PotteryError?
-        do throws(RedisError) {
-            try redis.flush()
-            while redis.pendingReplies > 0 {
-                let reply = try redis.readReply()
-                do throws(PotteryError) {
-                    let checked = try reply.checked(command, on: redis, key: key)
-                    if case .array(let results?) = checked {
-                        for result in results { _ = try result.checked(command, on: redis, key: key) }
-                    }
-                } catch {
-                    if firstError == nil { firstError = error }
-                }
-            }
-        } catch {
-            throw PotteryError(error, key: key)
-        }
-        if let firstError { throw firstError }
-    }
+    public func abort() { pipeline.abort() }
 }
