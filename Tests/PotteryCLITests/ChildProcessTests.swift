@@ -28,7 +28,8 @@ func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
 /// A fresh empty directory for one test.
 func temporaryDirectory() -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("pottery-child-\(UUID().uuidString)")
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+        "pottery-child-\(UUID().uuidString)")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
 }
@@ -64,15 +65,21 @@ extension SignalSensitiveSuites {
         @Test func deathBySignalIs128PlusSignal() throws {
             let killed = try ChildProcess(["/bin/sh", "-c", "kill -KILL $$"], forwardsSignals: false).run()
             #expect(killed.ending == .signaled(signal: SIGKILL) && killed.status == 137)
-            let terminated = try ChildProcess(["/bin/sh", "-c", "kill -TERM $$"], forwardsSignals: false).run()
+            let terminated = try ChildProcess(["/bin/sh", "-c", "kill -TERM $$"], forwardsSignals: false)
+                .run()
             #expect(terminated.status == 143)
         }
 
         @Test func extraVariablesJoinOurEnvironment() throws {
             let ours = ProcessInfo.processInfo.environment
             let (exit, output) = try runChild(
-                ["/bin/sh", "-c", #"printf '%s|%s|%s|%s' "$POTTERY_LOCK_KEY" "$POTTERY_LOCK_TOKEN" "$HOME" "$PATH""#],
-                environment: ["POTTERY_LOCK_KEY": "jobs:nightly", "POTTERY_LOCK_TOKEN": "t 1", "HOME": "/override"])
+                [
+                    "/bin/sh", "-c",
+                    #"printf '%s|%s|%s|%s' "$POTTERY_LOCK_KEY" "$POTTERY_LOCK_TOKEN" "$HOME" "$PATH""#,
+                ],
+                environment: [
+                    "POTTERY_LOCK_KEY": "jobs:nightly", "POTTERY_LOCK_TOKEN": "t 1", "HOME": "/override",
+                ])
             #expect(exit.status == 0)
             #expect(text(output) == "jobs:nightly|t 1|/override|\(ours["PATH"] ?? "")")
         }
@@ -80,7 +87,9 @@ extension SignalSensitiveSuites {
         @Test func argumentsArePassedLiterallyWithoutAShell() throws {
             let directory = temporaryDirectory()
             let marker = directory.appendingPathComponent("marker").path
-            let arguments = ["a b", "\"double\"", "'single'", "$(touch \(marker))", "`touch \(marker)`", "*", "$HOME", ""]
+            let arguments = [
+                "a b", "\"double\"", "'single'", "$(touch \(marker))", "`touch \(marker)`", "*", "$HOME", "",
+            ]
             let (exit, output) = try runChild(["printf", "%s\\n"] + arguments)
             #expect(exit.status == 0)
             #expect(text(output) == arguments.map { $0 + "\n" }.joined())
@@ -223,7 +232,9 @@ extension SignalSensitiveSuites {
             pthread_sigmask(SIG_BLOCK, &blocked, &oldMask)
             defer { pthread_sigmask(SIG_SETMASK, &oldMask, nil) }
 
-            let (exit, output) = try runChild(["/bin/sh", "-c", "grep -E '^Sig(Blk|Ign):' /proc/$$/status"])
+            let (exit, output) = try runChild([
+                "/bin/sh", "-c", "exec grep -E '^Sig(Blk|Ign):' /proc/self/status",
+            ])
             #expect(exit.status == 0)
             let fields = Dictionary(
                 uniqueKeysWithValues: text(output).split(separator: "\n").map { line in
@@ -265,7 +276,8 @@ extension SignalSensitiveSuites {
             var ticksAfterStop = 0
             var stopped = false
             let (exit, output) = try runChild(
-                ["/bin/sh", "-c", "sleep 60 >/dev/null & echo $!; echo ready; wait"], tick: 0.05, killAfter: 20,
+                ["/bin/sh", "-c", "sleep 60 >/dev/null & echo $!; echo ready; wait"], tick: 0.05,
+                killAfter: 20,
                 onOutput: { output in
                     let lines = text(output).split(separator: "\n")
                     if lines.count >= 2 { grandchild = pid_t(lines[0]) ?? 0; ready = true }
@@ -287,7 +299,8 @@ extension SignalSensitiveSuites {
             let started = MonotonicClock.now()
             var terminatedAt = 0.0
             let (exit, _) = try runChild(
-                ["/bin/sh", "-c", "trap '' TERM; sleep 60 >/dev/null & echo $!; echo ready; wait"], tick: 0.05,
+                ["/bin/sh", "-c", "trap '' TERM; sleep 60 >/dev/null & echo $!; echo ready; wait"],
+                tick: 0.05,
                 killAfter: 0.5,
                 onOutput: { output in
                     let lines = text(output).split(separator: "\n")

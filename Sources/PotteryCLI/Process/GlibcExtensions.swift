@@ -6,7 +6,8 @@
 /// `_GNU_SOURCE`), looked up once at run time. Each is `nil` when this glibc or kernel lacks it, and
 /// callers then take a documented fallback.
 enum GlibcExtensions {
-    typealias SpawnFileAction = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    typealias SpawnFileAction =
+        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     typealias PidfdOpen = @convention(c) (pid_t, UInt32) -> Int32
 
     /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34): close every fd from N up in the child.

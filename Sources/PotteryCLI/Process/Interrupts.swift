@@ -104,7 +104,8 @@ enum Interrupts {
         for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGUSR1, SIGUSR2] {
             var current = sigaction()
             if sigaction(signal, nil, &current) == 0,
-                unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+                unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self)
+                    == unsafeBitCast(SIG_IGN, to: Int.self)
             {
                 mask |= Int64(1) << Int64(signal)
             }

@@ -30,7 +30,9 @@ extension RunningChild {
 
         while true {
             var entries: [pollfd] = []
-            if exitDescriptor >= 0 { entries.append(pollfd(fd: exitDescriptor, events: Int16(POLLIN), revents: 0)) }
+            if exitDescriptor >= 0 {
+                entries.append(pollfd(fd: exitDescriptor, events: Int16(POLLIN), revents: 0))
+            }
             if let capture { entries.append(pollfd(fd: capture.fd, events: Int16(POLLIN), revents: 0)) }
             if let feed { entries.append(pollfd(fd: feed.fd, events: Int16(POLLOUT), revents: 0)) }
             if wake >= 0 { entries.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }

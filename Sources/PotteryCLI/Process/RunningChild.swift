@@ -95,7 +95,8 @@ final class RunningChild {
         if let capture { close(capture.fd) }
         feed = nil
         capture = nil
-        let exit = ChildExit(ending: ending, stop: stop, forwardedSignal: forwardedSignal, inputError: inputError)
+        let exit = ChildExit(
+            ending: ending, stop: stop, forwardedSignal: forwardedSignal, inputError: inputError)
         self.exit = exit
         return exit
     }
