@@ -332,3 +332,20 @@ func readAll(_ fd: Int32) -> [UInt8] {
         }
     }
 }
+
+@Suite struct ChildProcessErrorRenderingTests {
+    @Test func rendersAsAShellWould() {
+        let notFound = ErrorRenderer.render(
+            ChildProcessError(.notFound, command: "deploy.sh", errno: .init(ENOENT)), context: "lock run jobs"
+        )
+        #expect(notFound.line == "pottery: lock run jobs: deploy.sh: command not found")
+        #expect(notFound.status.rawValue == 127)
+        let denied = ErrorRenderer.render(
+            ChildProcessError(.notExecutable, command: "./x", errno: .init(EACCES)), context: "cache run k")
+        #expect(
+            denied.line == "pottery: cache run k: ./x: Permission denied" && denied.status.rawValue == 126)
+        let interrupted = ErrorRenderer.render(
+            ChildProcessError(.interrupted(signal: SIGINT), command: "make"), context: "lock run k")
+        #expect(interrupted.status.rawValue == 130)
+    }
+}

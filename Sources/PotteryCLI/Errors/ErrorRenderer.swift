@@ -14,6 +14,8 @@ enum ErrorRenderer {
             return (line(what, error.message), error.status)
         case let error as RedisError:
             return (line(context, error), .redis)
+        case let error as ChildProcessError:
+            return (line(context, error.description), error.exitStatus)
         default:
             return (line(context, String(describing: error)), .redis)
         }
