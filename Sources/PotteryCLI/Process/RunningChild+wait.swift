@@ -79,7 +79,7 @@ extension RunningChild {
             }
         }
 
-        while capture != nil { readOutput(&buffer, untilEmpty: true) }
+        readOutput(&buffer, untilEmpty: true)
         closeFeed()
         let forwarded = forwardsSignals ? SignalForwarding.end() : nil
         if stop != nil { signalGroup(SIGKILL) }  // leftovers of the group; its leader is not reaped yet
@@ -88,13 +88,17 @@ extension RunningChild {
     }
 
     /// Reads what the output pipe holds and delivers it; closes it at end of file. `untilEmpty`
-    /// reads until the pipe would block (after exit) and then closes it too.
+    /// (after exit) reads until the pipe would block, then closes it too; it reads at most what a
+    /// full pipe can hold (1 MiB at most on Linux) and a little more, so a grandchild that keeps
+    /// writing cannot hold pottery.
     private func readOutput(_ buffer: inout [UInt8], untilEmpty: Bool = false) {
         guard let capture else { return }
+        var budget = untilEmpty ? (1 << 20) / buffer.count + 2 : 1
         while true {
-            let count = read(capture.fd, &buffer, buffer.count)
+            let count = budget > 0 ? read(capture.fd, &buffer, buffer.count) : 0
             if count > 0 {
                 capture.deliver(buffer[0..<count])
+                budget -= 1
                 if untilEmpty { continue }
                 return
             }
