@@ -10,16 +10,17 @@ import Testing
 /// Runs `arguments` capturing stdout; no forwarding or terminal handoff unless asked.
 func runChild(
     _ arguments: [String], environment: [String: String] = [:], input: [UInt8]? = nil,
-    forwardsSignals: Bool = false, tick: Double? = nil, killAfter: Double = 10,
+    forwardsSignals: Bool = false, usesPidfd: Bool = true, tick: Double? = nil, killAfter: Double = 10,
     onOutput: (([UInt8]) -> Void)? = nil, onTick: () -> TickDecision = { .keepRunning }
 ) throws(ChildProcessError) -> (exit: ChildExit, output: [UInt8]) {
     var output: [UInt8] = []
-    let child = ChildProcess(
+    var child = ChildProcess(
         arguments, environment: environment, standardInput: input.map { .bytes($0) } ?? .inherit,
         standardOutput: .capture { chunk in
             output.append(contentsOf: chunk)
             onOutput?(output)
         }, forwardsSignals: forwardsSignals, handsOverTerminal: false)
+    child.usesPidfd = usesPidfd
     let exit = try child.run(tick: tick, killAfter: killAfter, onTick: onTick)
     return (exit, output)
 }
@@ -212,6 +213,41 @@ extension SignalSensitiveSuites {
             if let grandchild = lines.first.flatMap({ pid_t($0) }) { kill(grandchild, SIGKILL) }
             #expect(exit.status == 0 && lines.count == 2 && lines.last == "done")
             #expect(MonotonicClock.now() - started < 20)
+        }
+
+        @Test func pidfdIsUsedWhenTheSystemHasOne() throws {
+            #expect(GlibcExtensions.pidfdOpen != nil)  // glibc 2.36+ on Linux 5.3+: this machine
+            let running = try ChildProcess(["true"], forwardsSignals: false).spawn()
+            #expect(running.exitDescriptor >= 0)
+            #expect(running.wait().status == 0)
+        }
+
+        @Test(arguments: [true, false]) func thePollingFallbackWorksToo(usesPidfd: Bool) throws {
+            let (exit, output) = try runChild(
+                ["/bin/sh", "-c", "cat; exit 5"], input: Array("in".utf8), usesPidfd: usesPidfd)
+            #expect(exit.status == 5 && output == Array("in".utf8))
+            var ticks = 0
+            let (lost, _) = try runChild(
+                ["/bin/sh", "-c", "trap '' TERM; sleep 60 >/dev/null; echo unreachable"],
+                usesPidfd: usesPidfd,
+                tick: 0.05, killAfter: 0.3,
+                onTick: {
+                    ticks += 1
+                    return ticks >= 3 ? .terminate : .keepRunning
+                })
+            #expect(ticks == 3 && lost.stop == .killed && lost.status == 137)
+        }
+
+        @Test func tickScheduleSkipsMissedPeriods() {
+            var schedule = TickSchedule(period: 0.5, start: 10)
+            #expect(schedule.next == 10.5 && !schedule.isDue(at: 10.4) && schedule.isDue(at: 10.5))
+            schedule.advance(past: 10.6)
+            #expect(schedule.next == 11)
+            schedule.advance(past: 12.2)  // a slow onTick: 11.5 and 12 are not repeated
+            #expect(schedule.next == 12.5)
+            schedule.stop()
+            #expect(schedule.next == nil && !schedule.isDue(at: 100))
+            #expect(TickSchedule(period: nil, start: 0).next == nil)
         }
 
         @Test func noDescriptorOfOursLeaksIntoTheChild() throws {

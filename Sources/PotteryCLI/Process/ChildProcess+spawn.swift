@@ -93,6 +93,6 @@ extension ChildProcess {
         }
         return RunningChild(
             pid: pid, feed: feed, capture: capture, forwardsSignals: forwardsSignals,
-            terminal: handoff)
+            terminal: handoff, usesPidfd: usesPidfd)
     }
 }

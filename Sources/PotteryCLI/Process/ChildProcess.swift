@@ -40,6 +40,9 @@ struct ChildProcess {
     /// Give the child the terminal's foreground while it runs, when pottery has it (see
     /// ``TerminalHandoff``).
     var handsOverTerminal: Bool
+    /// Notice the exit through a pidfd when the system has one (`false`: the polling fallback of
+    /// older systems; tests use it to exercise that path).
+    var usesPidfd = true
 
     init(
         _ arguments: [String], environment: [String: String] = [:], standardInput: Input = .inherit,

@@ -21,7 +21,7 @@ extension RunningChild {
     ) -> ChildExit {
         if let exit { return exit }
         var buffer = [UInt8](repeating: 0, count: 65536)
-        var nextTick = tick.map { MonotonicClock.now() + max($0, 0.001) }
+        var schedule = TickSchedule(period: tick, start: MonotonicClock.now())
         var killAt: Double?
         var stop: ChildExit.Stop?
         var inputError: Int32?
@@ -36,7 +36,7 @@ extension RunningChild {
             if let capture { entries.append(pollfd(fd: capture.fd, events: Int16(POLLIN), revents: 0)) }
             if let feed { entries.append(pollfd(fd: feed.fd, events: Int16(POLLOUT), revents: 0)) }
             if wake >= 0 { entries.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
-            var deadlines = [nextTick, killAt].compactMap { $0 }
+            var deadlines = [schedule.next, killAt].compactMap { $0 }
             let now = MonotonicClock.now()
             if exitDescriptor < 0 { deadlines.append(now + Self.fallbackInterval) }
             let timeout = deadlines.min().map { MonotonicClock.pollTimeout(until: $0, now: now) } ?? -1
@@ -64,17 +64,14 @@ extension RunningChild {
                 stop = .killed
                 killAt = nil
             }
-            if let due = nextTick, let tick, after >= due, stop == nil {
+            if stop == nil && schedule.isDue(at: after) {
                 let decision = onTick()
-                var next = due + max(tick, 0.001)
-                let now = MonotonicClock.now()
-                while next <= now { next += max(tick, 0.001) }
-                nextTick = next
+                schedule.advance(past: MonotonicClock.now())
                 if decision == .terminate {
                     signalGroup(SIGTERM)
                     stop = .terminated
                     killAt = MonotonicClock.now() + max(grace, 0)
-                    nextTick = nil
+                    schedule.stop()
                 }
             }
         }

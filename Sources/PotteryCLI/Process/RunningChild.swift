@@ -33,13 +33,16 @@ final class RunningChild {
     /// How often exit is checked when there is no pidfd.
     static let fallbackInterval = 0.02
 
-    init(pid: pid_t, feed: Feed?, capture: Capture?, forwardsSignals: Bool, terminal: TerminalHandoff?) {
+    init(
+        pid: pid_t, feed: Feed?, capture: Capture?, forwardsSignals: Bool, terminal: TerminalHandoff?,
+        usesPidfd: Bool = true
+    ) {
         self.pid = pid
         self.feed = feed
         self.capture = capture
         self.forwardsSignals = forwardsSignals
         self.terminal = terminal
-        self.exitDescriptor = GlibcExtensions.pidfdOpen?(pid, 0) ?? -1
+        self.exitDescriptor = usesPidfd ? GlibcExtensions.pidfdOpen?(pid, 0) ?? -1 : -1
     }
 
     deinit {
