@@ -35,7 +35,8 @@ struct ChildProcess {
     var standardInput: Input
     var standardOutput: Output
     /// Forward SIGINT/SIGTERM/SIGHUP sent to pottery to the child's group while it runs (installs
-    /// ``Interrupts`` if needed). On in the CLI.
+    /// ``Interrupts`` if needed). On in the CLI. Off, a signal to pottery is only recorded as
+    /// ``Interrupts/pending`` and the wait goes on until the child ends.
     var forwardsSignals: Bool
     /// Give the child the terminal's foreground while it runs, when pottery has it (see
     /// ``TerminalHandoff``).
