@@ -5,7 +5,7 @@
 /// but 0–2.
 ///
 /// ```swift
-/// var child = ChildProcess(command, environment: ["POTTERY_LOCK_KEY": key])
+/// let child = ChildProcess(command, environment: ["POTTERY_LOCK_KEY": key])
 /// let running = try child.spawn()
 /// let exit = running.wait(tick: ttl / 3, killAfter: 10) { extend() ? .keepRunning : .terminate }
 /// ```

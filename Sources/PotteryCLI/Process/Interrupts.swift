@@ -18,7 +18,9 @@ enum Interrupts {
     /// The signals pottery handles.
     static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
-    /// Installs the handlers (idempotent). Call once at startup, before any connection is made.
+    /// Installs the handlers (idempotent). Call it first thing in `main`, before anything changes a
+    /// signal disposition (it samples which signals were ignored at startup) and before any
+    /// connection is made.
     static func install() {
         _ = SignalState.pending.load(ordering: .relaxed)
         _ = SignalState.forwardGroup.load(ordering: .relaxed)
