@@ -17,6 +17,8 @@ enum ErrorRenderer {
             return renderPottery(error, context: context)
         case let error as RedisError:
             return (line(context, error), .redis)
+        case let error as ChildProcessError:
+            return (line(context, error.description), error.exitStatus)
         default:
             return (line(context, String(describing: error)), .redis)
         }

@@ -1,0 +1,29 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The environment a child receives.
+enum ChildEnvironment {
+    /// pottery's own environment (`environ`), with `extra` added; a variable of the same name in
+    /// ours is replaced. Entries as raw `NAME=VALUE` bytes.
+    static func merged(with extra: [String: String]) -> [[UInt8]] {
+        var entries: [[UInt8]] = []
+        var cursor = environ
+        while let entry = cursor.pointee {
+            let bytes = Array(UnsafeRawBufferPointer(start: entry, count: strlen(entry)))
+            let name = bytes.prefix { $0 != UInt8(ascii: "=") }
+            if extra[String(decoding: name, as: UTF8.self)] == nil || !isValidUTF8(name) {
+                entries.append(bytes)
+            }
+            cursor += 1
+        }
+        for (name, value) in extra.sorted(by: { $0.key < $1.key }) {
+            entries.append(Array("\(name)=\(value)".utf8))
+        }
+        return entries
+    }
+
+    private static func isValidUTF8(_ bytes: ArraySlice<UInt8>) -> Bool {
+        String(validating: bytes, as: UTF8.self) != nil
+    }
+}

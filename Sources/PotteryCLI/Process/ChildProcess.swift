@@ -1,0 +1,79 @@
+/// A command that `lock run` and `cache run` execute: argv executed directly with `posix_spawnp`
+/// (no shell; `PATH` lookup as `execvp`), in a process group of its own, with pottery's environment
+/// plus ``environment``, an empty signal mask and default signal dispositions (except signals
+/// ignored when pottery started, which stay ignored, as shells do), and no descriptor of pottery's
+/// but 0–2.
+///
+/// ```swift
+/// let child = ChildProcess(command, environment: ["POTTERY_LOCK_KEY": key])
+/// let running = try child.spawn()
+/// let exit = running.wait(tick: ttl / 3, killAfter: 10) { extend() ? .keepRunning : .terminate }
+/// ```
+struct ChildProcess {
+    /// Where the child's standard input comes from.
+    enum Input {
+        /// pottery's own fd 0.
+        case inherit
+        /// These bytes through a pipe, then end of file (`cache run --stdin`).
+        case bytes([UInt8])
+    }
+
+    /// Where the child's standard output goes.
+    enum Output {
+        /// pottery's own fd 1.
+        case inherit
+        /// Through a pipe, delivered chunk by chunk as it arrives, bytes exactly as written. The
+        /// caller passes them on (see ``CapturedOutput`` for `cache run`'s tee with a size limit).
+        case capture((ArraySlice<UInt8>) -> Void)
+    }
+
+    /// argv; `arguments[0]` is looked up in `PATH` unless it contains a slash. Raw bytes, so that
+    /// arguments that are not UTF-8 pass through unchanged.
+    var arguments: [[UInt8]]
+    /// Variables added to pottery's environment (replacing ones of the same name).
+    var environment: [String: String]
+    var standardInput: Input
+    var standardOutput: Output
+    /// Forward SIGINT/SIGTERM/SIGHUP sent to pottery to the child's group while it runs (installs
+    /// ``Interrupts`` if needed). On in the CLI. Off, a signal to pottery is only recorded as
+    /// ``Interrupts/pending`` and the wait goes on until the child ends.
+    var forwardsSignals: Bool
+    /// Give the child the terminal's foreground while it runs, when pottery has it (see
+    /// ``TerminalHandoff``).
+    var handsOverTerminal: Bool
+    /// Notice the exit through a pidfd when the system has one (`false`: the polling fallback of
+    /// older systems; tests use it to exercise that path).
+    var usesPidfd = true
+
+    init(
+        _ arguments: [String], environment: [String: String] = [:], standardInput: Input = .inherit,
+        standardOutput: Output = .inherit, forwardsSignals: Bool = true, handsOverTerminal: Bool = true
+    ) {
+        self.init(
+            argumentBytes: arguments.map { Array($0.utf8) }, environment: environment,
+            standardInput: standardInput, standardOutput: standardOutput, forwardsSignals: forwardsSignals,
+            handsOverTerminal: handsOverTerminal)
+    }
+
+    init(
+        argumentBytes: [[UInt8]], environment: [String: String] = [:], standardInput: Input = .inherit,
+        standardOutput: Output = .inherit, forwardsSignals: Bool = true, handsOverTerminal: Bool = true
+    ) {
+        self.arguments = argumentBytes
+        self.environment = environment
+        self.standardInput = standardInput
+        self.standardOutput = standardOutput
+        self.forwardsSignals = forwardsSignals
+        self.handsOverTerminal = handsOverTerminal
+    }
+
+    /// `argv[0]` for messages.
+    var commandName: String { String(decoding: arguments.first ?? [], as: UTF8.self) }
+
+    /// Spawns, then waits (see ``RunningChild/wait(tick:killAfter:onTick:)``).
+    func run(
+        tick: Double? = nil, killAfter grace: Double = 10, onTick: () -> TickDecision = { .keepRunning }
+    ) throws(ChildProcessError) -> ChildExit {
+        try spawn().wait(tick: tick, killAfter: grace, onTick: onTick)
+    }
+}

@@ -1,0 +1,139 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension RunningChild {
+    /// Waits for the child while feeding its standard input, delivering its captured output, and
+    /// calling `onTick` every `tick` seconds (`lock run` extends its lease every ttl/3 there).
+    ///
+    /// Ticks keep their schedule whatever signals arrive (deadlines are on the monotonic clock;
+    /// `EINTR` only recomputes the timeout); a tick that comes late is not repeated to catch up.
+    /// When `onTick` answers ``TickDecision/terminate``, ticking stops, the child's process group
+    /// gets SIGTERM, and SIGKILL `grace` seconds later if the child is still there; when the child
+    /// has ended, whatever is left of its group gets SIGKILL too. ``ChildExit/stop`` says so.
+    ///
+    /// Exit is noticed through a pidfd (or, without one, by checking every 20 ms). When it has
+    /// exited, output already in the pipe is still delivered, but the pipe is not waited on further
+    /// (a background grandchild holding it open cannot hold pottery). Signal forwarding ends and the
+    /// terminal is taken back before the child is reaped.
+    func wait(
+        tick: Double? = nil, killAfter grace: Double = 10, onTick: () -> TickDecision = { .keepRunning }
+    ) -> ChildExit {
+        if let exit { return exit }
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        var schedule = TickSchedule(period: tick, start: MonotonicClock.now())
+        var killAt: Double?
+        var stop: ChildExit.Stop?
+        var inputError: Int32?
+        let wake = forwardsSignals ? Interrupts.wakeDescriptor : -1
+        if feed?.bytes.isEmpty == true { closeFeed() }
+
+        while true {
+            var entries: [pollfd] = []
+            if exitDescriptor >= 0 {
+                entries.append(pollfd(fd: exitDescriptor, events: Int16(POLLIN), revents: 0))
+            }
+            if let capture { entries.append(pollfd(fd: capture.fd, events: Int16(POLLIN), revents: 0)) }
+            if let feed { entries.append(pollfd(fd: feed.fd, events: Int16(POLLOUT), revents: 0)) }
+            if wake >= 0 { entries.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
+            var deadlines = [schedule.next, killAt].compactMap { $0 }
+            let now = MonotonicClock.now()
+            if exitDescriptor < 0 { deadlines.append(now + Self.fallbackInterval) }
+            let timeout = deadlines.min().map { MonotonicClock.pollTimeout(until: $0, now: now) } ?? -1
+            let ready = poll(&entries, nfds_t(entries.count), timeout)
+            if ready < 0 && errno != EINTR && errno != EAGAIN {
+                // Cannot happen with valid descriptors; do not spin.
+                var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
+                nanosleep(&pause, nil)
+            }
+
+            for entry in entries where ready > 0 && entry.revents != 0 {
+                if entry.fd == capture?.fd {
+                    readOutput(&buffer)
+                } else if entry.fd == feed?.fd {
+                    if let error = writeInput() { inputError = error }
+                } else if entry.fd == wake {
+                    Interrupts.drainWakePipe()
+                }
+            }
+
+            if hasExited() { break }
+            let after = MonotonicClock.now()
+            if let deadline = killAt, after >= deadline {
+                signalGroup(SIGKILL)
+                stop = .killed
+                killAt = nil
+            }
+            if stop == nil && schedule.isDue(at: after) {
+                let decision = onTick()
+                schedule.advance(past: MonotonicClock.now())
+                if decision == .terminate {
+                    signalGroup(SIGTERM)
+                    stop = .terminated
+                    killAt = MonotonicClock.now() + max(grace, 0)
+                    schedule.stop()
+                }
+            }
+        }
+
+        readOutput(&buffer, untilEmpty: true)
+        closeFeed()
+        let forwarded = forwardsSignals ? SignalForwarding.end() : nil
+        if stop != nil { signalGroup(SIGKILL) }  // leftovers of the group; its leader is not reaped yet
+        terminal?.takeBack()
+        return reap(stop: stop, forwardedSignal: forwarded, inputError: inputError)
+    }
+
+    /// Reads what the output pipe holds and delivers it; closes it at end of file. `untilEmpty`
+    /// (after exit) reads until the pipe would block, then closes it too; it reads at most what a
+    /// full pipe can hold (1 MiB at most on Linux) and a little more, so a grandchild that keeps
+    /// writing cannot hold pottery.
+    private func readOutput(_ buffer: inout [UInt8], untilEmpty: Bool = false) {
+        guard let capture else { return }
+        var budget = untilEmpty ? (1 << 20) / buffer.count + 2 : 1
+        while true {
+            let count = budget > 0 ? read(capture.fd, &buffer, buffer.count) : 0
+            if count > 0 {
+                capture.deliver(buffer[0..<count])
+                budget -= 1
+                if untilEmpty { continue }
+                return
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 && errno == EAGAIN && !untilEmpty { return }
+            close(capture.fd)
+            self.capture = nil
+            return
+        }
+    }
+
+    /// Writes what the input pipe takes; closes it when all is written (end of file for the child)
+    /// or the child closed its end. Returns the `errno` of a failure (`EPIPE`).
+    private func writeInput() -> Int32? {
+        guard var feed else { return nil }
+        while !feed.bytes.isEmpty {
+            let written = feed.bytes.withUnsafeBytes { FileDescriptor.writeWithoutSIGPIPE(feed.fd, $0) }
+            if written > 0 {
+                feed.bytes = feed.bytes.dropFirst(written)
+                continue
+            }
+            if written < 0 && errno == EINTR { continue }
+            if written < 0 && errno == EAGAIN {
+                self.feed = feed
+                return nil
+            }
+            let error = errno
+            self.feed = feed
+            closeFeed()
+            return error
+        }
+        self.feed = feed
+        closeFeed()
+        return nil
+    }
+
+    private func closeFeed() {
+        if let feed { close(feed.fd) }
+        feed = nil
+    }
+}
