@@ -28,7 +28,7 @@ struct KeyLookup {
     /// One SCAN call per round (not ``RedisScanCursor``, which keeps scanning past empty batches), so
     /// every bound holds even when nothing matches.
     func names(prefix: String, connection: RedisConnection) throws -> [String] {
-        let deadline = MonotonicClock.seconds() + budget
+        let deadline = MonotonicClock.now() + budget
         let match = Self.pattern(forPrefix: prefix)
         var cursor: [UInt8] = [UInt8(ascii: "0")]
         var names: [String] = []
@@ -48,7 +48,7 @@ struct KeyLookup {
                 if names.count == limit { return names }
             }
             cursor = next
-            if next == [UInt8(ascii: "0")] || MonotonicClock.seconds() >= deadline { break }
+            if next == [UInt8(ascii: "0")] || MonotonicClock.now() >= deadline { break }
         }
         return names
     }

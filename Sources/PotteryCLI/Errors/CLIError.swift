@@ -19,6 +19,8 @@ struct CLIError: Error, Sendable {
         /// Standard output refused a write (the errno): 141 for a reader gone away (EPIPE, as
         /// SIGPIPE would give), 74 otherwise (a full disk, an I/O error).
         case output(Int32)
+        /// A signal whose handler pottery installed ended the command: the status is 128 + it.
+        case interrupted(ExitStatus)
     }
 
     var kind: Kind
@@ -58,12 +60,16 @@ struct CLIError: Error, Sendable {
         case .usage, .invalidInput: return .usage
         case .redis, .system: return .redis
         case .output(let code): return code == EPIPE ? .brokenPipe : .outputFailed
+        case .interrupted(let status): return status
         }
     }
 
     /// Whether the error is worth a line on stderr: a reader that went away is not, as with SIGPIPE.
     var isSilent: Bool {
-        if case .output(let code) = kind { return code == EPIPE }
-        return false
+        switch kind {
+        case .output(let code): return code == EPIPE
+        case .interrupted: return true
+        default: return false
+        }
     }
 }

@@ -6,6 +6,7 @@ import RedisClient
 enum ErrorRenderer {
     /// `pottery: dict get user:1 (redis://localhost:6379/0): WRONGTYPE Operation against a key ...`
     static func render(_ error: any Error, context: String) -> (line: String?, status: ExitStatus) {
+        if let status = interruption(error) { return (nil, status) }
         switch error {
         case let error as CLIError:
             let what = error.context.isEmpty ? context : error.context
@@ -37,6 +38,20 @@ enum ErrorRenderer {
         if let server = error.server { what = what.isEmpty ? server : "\(what) (\(server))" }
         let why = error.keyName.map { "key \($0): \(error.message)" } ?? error.message
         return (line(what, why), status)
+    }
+
+    /// An interrupted wait ends silently with 128 + the signal (130 for Ctrl-C), as if the signal's
+    /// default action had ended the process.
+    static func interruption(_ error: any Error) -> ExitStatus? {
+        let redisError: RedisError? =
+            switch error {
+            case let error as RedisError: error
+            case let error as PotteryError: error.redisError
+            case let error as CLIError: { if case .redis(let inner) = error.kind { inner } else { nil } }()
+            default: nil
+            }
+        guard let redisError, redisError.kind == .interrupted else { return nil }
+        return Interrupts.pendingExitStatus ?? .interrupted
     }
 
     private static func line(_ what: String, _ error: RedisError) -> String {

@@ -74,7 +74,13 @@ final class LineReader {
                 read(fd, raw.baseAddress! + end, raw.count - end)
             }
             if n < 0 {
-                if errno == EINTR { continue }
+                if errno == EINTR {
+                    // A signal whose handler pottery installed ends the read, as its default would.
+                    if let status = Interrupts.pendingExitStatus {
+                        throw CLIError(.interrupted(status), "interrupted")
+                    }
+                    continue
+                }
                 throw CLIError(.system, "cannot read standard input: \(String(cString: strerror(errno)))")
             }
             if n == 0 { atEOF = true } else { end += n }

@@ -22,6 +22,31 @@ final class CommandContext {
 
     func connection() throws -> RedisConnection { try session.connection(for: settings) }
 
+    /// The quorum masters that answered, once the dispatcher connected them (verbs with the
+    /// `needsMasters` trait), and how many there are in all.
+    private(set) var masters: [RedisConnection] = []
+    private(set) var masterCount = 0
+
+    /// Connects every master at once; fails with a quorum error when fewer than a majority answer.
+    func connectMasters() throws {
+        let results = try session.masters(for: settings)
+        masters = results.compactMap { try? $0.get() }
+        masterCount = results.count
+        let quorum = results.count / 2 + 1
+        guard masters.count >= quorum else {
+            var reasons: [String] = []
+            for case .failure(let error) in results {
+                if results.count == 1 { throw error }
+                reasons.append("\(error.server): \(error.message)")
+            }
+            throw RedisError(
+                kind: .quorum,
+                message: "quorum impossible: \(masters.count) of \(results.count) masters answered, \(quorum) needed"
+                    + " (" + reasons.joined(separator: "; ") + ")",
+                server: "\(results.count) masters")
+        }
+    }
+
     /// An argument of the verb, converted by the table: `context[DictTable.field]`.
     subscript<Value>(_ argument: Argument<Value>) -> Value {
         invocation.arguments.value(argument.spec.name, as: Value.self)

@@ -52,6 +52,7 @@ struct Dispatcher {
         timer.start()
         let status: ExitStatus
         do {
+            try applyTraits(of: invocation.verb, to: context)
             let handled = try invocation.verb.handler(context)
             try session.out.flush()
             status = handled
@@ -68,6 +69,14 @@ struct Dispatcher {
                 "pottery: \(invocation.commandName): \(Self.milliseconds(timer.elapsed)) ms")
         }
         return status
+    }
+
+    /// What a verb's traits ask for, done here once for every verb: a verb that may block or runs a
+    /// child gets the signal handlers (so Ctrl-C ends a wait with 130, or reaches the child); a verb of
+    /// the quorum gets its masters connected, all at once.
+    private func applyTraits(of verb: VerbSpec, to context: CommandContext) throws {
+        if !verb.traits.isDisjoint(with: [.mayBlock, .runsChild]) { Interrupts.install() }
+        if verb.traits.contains(.needsMasters) { try context.connectMasters() }
     }
 
     /// Runs output that is not a command's (help, version) and turns a write failure into a status.

@@ -45,6 +45,9 @@ struct Settings: Sendable {
     func connectionOptions(_ environment: Environment) throws(CLIError) -> RedisConnectionOptions {
         var options = RedisConnectionOptions()
         options.clientName = "pottery"
+        // A blocking read ends when Ctrl-C (or SIGTERM, SIGHUP) arrives, once a verb that may
+        // block has installed the handlers; otherwise the signal's default action applies.
+        options.interruptCheck = Interrupts.check
         options.timeout = try resolvedTimeout(environment)
         if let password = environment["POTTERY_PASSWORD"], !password.isEmpty { options.password = password }
         return options
