@@ -16,11 +16,30 @@ import struct
 import sys
 
 
+DEFAULT_RECURSION_LIMIT = sys.getrecursionlimit()
+
+
+def frames_below_module():
+    """How many Python frames the caller runs below the module's own frame."""
+    frame, count = sys._getframe(1), 0
+    while frame.f_back is not None:
+        frame, count = frame.f_back, count + 1
+    return count
+
+
 def canonical(data):
+    """As `python3 -c 'json.dumps(json.loads(text), sort_keys=True)'` computes it at module level.
+
+    Python's nesting limit counts interpreter frames; the recursion limit is raised by the frames
+    this function runs below the module, so deep texts pass or fail exactly as in a plain CLI.
+    """
+    sys.setrecursionlimit(DEFAULT_RECURSION_LIMIT + frames_below_module())
     try:
         return json.dumps(json.loads(data.decode("utf-8")), sort_keys=True)
     except (ValueError, RecursionError):  # JSONDecodeError, int limit, UnicodeDecodeError
         return None
+    finally:
+        sys.setrecursionlimit(DEFAULT_RECURSION_LIMIT)
 
 
 def random_string(rng):

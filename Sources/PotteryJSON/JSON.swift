@@ -5,7 +5,7 @@ public enum JSON {
 
     /// Strict parse of one complete JSON text (RFC 8259 plus Python's `NaN`, `Infinity`,
     /// `-Infinity`; JSON whitespace around it; nothing else after it). The input must be valid
-    /// UTF-8. Integers over 4300 digits and nesting deeper than 512 are rejected.
+    /// UTF-8. Integers over 4300 digits and nesting deeper than 995 (Python's limit) are rejected.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONError) -> JSONValue {
         try withByteWriter(stackBytes: 512) { (scratch: inout ByteWriter) throws(JSONError) in
             var parser = JSONParser(bytes, scratch: scratch)

@@ -40,8 +40,8 @@ import Testing
             _ = try JSON.parse(closed)
             Issue.record("accepted")
         } catch {
-            #expect(error.message == "nesting deeper than 512")
-            #expect(error.offset == 512)
+            #expect(error.message == "nesting deeper than 995")
+            #expect(error.offset == 995)
         }
     }
 
