@@ -6,7 +6,10 @@ Usage: json_oracle.py MODE [ARGS] < input > output
 Every input line is one hex-encoded byte string (so any bytes, newlines included, fit a line).
 Modes:
   canon         "+" + json.dumps(json.loads(text), sort_keys=True), or "-" if Python rejects it
-  auto          the canonical text, or the input (decoded with errors="replace") as a JSON string
+  auto          the canonical text, or else the input as `argv` writes it (text that is not
+                valid UTF-8 is never JSON)
+  argv          json.dumps(input.decode("utf-8", "surrogateescape")): a literal string as Python
+                stores a sys.argv value (each byte of an invalid sequence becomes U+DCxx)
   repr          input is 8 bytes of a big-endian double; prints json.dumps(float)
   gen N SEED    no input; prints N lines "HEX CANONICAL" of random values in random spellings
 """
@@ -118,8 +121,10 @@ def main():
         elif mode == "auto":
             result = canonical(data)
             if result is None:
-                result = json.dumps(data.decode("utf-8", errors="replace"))
+                result = json.dumps(data.decode("utf-8", "surrogateescape"))
             out.write(result + "\n")
+        elif mode == "argv":
+            out.write(json.dumps(data.decode("utf-8", "surrogateescape")) + "\n")
         elif mode == "repr":
             out.write(json.dumps(struct.unpack(">d", data)[0]) + "\n")
         else:

@@ -26,7 +26,7 @@ func appendCanonical(_ value: JSONValue, into out: inout ByteWriter) {
         case .float(let d):
             appendPythonRepr(d, into: &out)
         case .string(let s):
-            s.utf8.withUnsafeBufferPointer { appendStringLiteral($0, surrogates: true, into: &out) }
+            s.utf8.withUnsafeBufferPointer { appendStringLiteral($0, .wtf8, into: &out) }
         case .array(let elements):
             out.append(.openBracket)
             if let first = elements.first {
@@ -75,6 +75,6 @@ func appendCanonical(_ value: JSONValue, into out: inout ByteWriter) {
 
 /// Appends `"key": `.
 private func appendKey(_ key: JSONString, into out: inout ByteWriter) {
-    key.utf8.withUnsafeBufferPointer { appendStringLiteral($0, surrogates: true, into: &out) }
+    key.utf8.withUnsafeBufferPointer { appendStringLiteral($0, .wtf8, into: &out) }
     out.append(.colon, .space)
 }

@@ -163,15 +163,3 @@ import Testing
         #expect(canonicalBothWays([0x22, 0xF4, 0x8F, 0xBF, 0xBF, 0x22]) == Array(#""\udbff\udfff""#.utf8))
     }
 }
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound] + replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
-}
