@@ -100,8 +100,8 @@ import Testing
     @Test func everyTruncationIsHandled() {
         var gen = RandomJSONText(seed: 15)
         var rejected = 0
-        for _ in 0..<300 {
-            let text = gen.text(maxDepth: 4)
+        for _ in 0..<100 {
+            let text = gen.text(maxDepth: 3)
             let full = canonicalBothWays(text)
             #expect(full != nil)
             // A container or string cut anywhere before its last byte is not JSON.
@@ -118,7 +118,7 @@ import Testing
                 exercise(prefix)
             }
         }
-        #expect(rejected > 10_000)
+        #expect(rejected > 2_000)
     }
 
     @Test func hugeInputsStayCorrect() throws {
