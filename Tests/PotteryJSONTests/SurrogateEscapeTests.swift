@@ -91,10 +91,16 @@ struct SurrogateEscapeOracleTests {
         var inputs = (0..<10_000).map { _ in gen.next() }
         var texts = RandomJSONText(seed: 33)
         inputs += (0..<2_000).map { _ in texts.text(maxDepth: 2) }
-        // Every one- and two-byte string with a byte >= 0x80 first.
+        // Every one- and two-byte string that starts with a non-ASCII byte, and every lead byte
+        // with every second byte followed by a low, a high and a non-continuation byte.
         for a in 0x80...0xFF {
             inputs.append([UInt8(a)])
-            for b in stride(from: 0, through: 0xFF, by: 5) { inputs.append([UInt8(a), UInt8(b)]) }
+            for b in 0...0xFF {
+                inputs.append([UInt8(a), UInt8(b)])
+                if a >= 0xE0 && a <= 0xF4 && b >= 0x80 {
+                    for c: UInt8 in [0x80, 0xBF, 0x41] { inputs.append([UInt8(a), UInt8(b), c, 0x80]) }
+                }
+            }
         }
         let argv = try PythonOracle.map("argv", inputs)
         let auto = try PythonOracle.map("auto", inputs)
