@@ -6,7 +6,10 @@ Usage: json_oracle.py MODE [ARGS] < input > output
 Every input line is one hex-encoded byte string (so any bytes, newlines included, fit a line).
 Modes:
   canon         "+" + json.dumps(json.loads(text), sort_keys=True), or "-" if Python rejects it
-  auto          the canonical text, or the input (decoded with errors="replace") as a JSON string
+  auto          the canonical text, or else the input as `argv` writes it (text that is not
+                valid UTF-8 is never JSON)
+  argv          json.dumps(input.decode("utf-8", "surrogateescape")): a literal string as Python
+                stores a sys.argv value (each byte of an invalid sequence becomes U+DCxx)
   repr          input is 8 bytes of a big-endian double; prints json.dumps(float)
   gen N SEED    no input; prints N lines "HEX CANONICAL" of random values in random spellings
 """
@@ -16,11 +19,30 @@ import struct
 import sys
 
 
+DEFAULT_RECURSION_LIMIT = sys.getrecursionlimit()
+
+
+def frames_below_module():
+    """How many Python frames the caller runs below the module's own frame."""
+    frame, count = sys._getframe(1), 0
+    while frame.f_back is not None:
+        frame, count = frame.f_back, count + 1
+    return count
+
+
 def canonical(data):
+    """As `python3 -c 'json.dumps(json.loads(text), sort_keys=True)'` computes it at module level.
+
+    Python's nesting limit counts interpreter frames; the recursion limit is raised by the frames
+    this function runs below the module, so deep texts pass or fail exactly as in a plain CLI.
+    """
+    sys.setrecursionlimit(DEFAULT_RECURSION_LIMIT + frames_below_module())
     try:
         return json.dumps(json.loads(data.decode("utf-8")), sort_keys=True)
     except (ValueError, RecursionError):  # JSONDecodeError, int limit, UnicodeDecodeError
         return None
+    finally:
+        sys.setrecursionlimit(DEFAULT_RECURSION_LIMIT)
 
 
 def random_string(rng):
@@ -99,8 +121,10 @@ def main():
         elif mode == "auto":
             result = canonical(data)
             if result is None:
-                result = json.dumps(data.decode("utf-8", errors="replace"))
+                result = json.dumps(data.decode("utf-8", "surrogateescape"))
             out.write(result + "\n")
+        elif mode == "argv":
+            out.write(json.dumps(data.decode("utf-8", "surrogateescape")) + "\n")
         elif mode == "repr":
             out.write(json.dumps(struct.unpack(">d", data)[0]) + "\n")
         else:

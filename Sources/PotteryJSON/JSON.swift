@@ -5,7 +5,7 @@ public enum JSON {
 
     /// Strict parse of one complete JSON text (RFC 8259 plus Python's `NaN`, `Infinity`,
     /// `-Infinity`; JSON whitespace around it; nothing else after it). The input must be valid
-    /// UTF-8. Integers over 4300 digits and nesting deeper than 512 are rejected.
+    /// UTF-8. Integers over 4300 digits and nesting deeper than 995 (Python's limit) are rejected.
     public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(JSONError) -> JSONValue {
         try withByteWriter(stackBytes: 512) { (scratch: inout ByteWriter) throws(JSONError) in
             var parser = JSONParser(bytes, scratch: scratch)
@@ -33,10 +33,14 @@ public enum JSON {
         appendWriting(to: &out) { appendCanonical(value, into: &$0) }
     }
 
-    /// Appends raw UTF-8 (or WTF-8) bytes as a canonical JSON string literal, quotes included.
-    /// Invalid sequences become U+FFFD.
+    /// Appends bytes taken as a literal string (`-s` mode) as a canonical JSON string literal,
+    /// quotes included: Python's `json.dumps(raw.decode("utf-8", "surrogateescape"))`, which is
+    /// what Python stores for a `sys.argv` string. Bytes that are not well-formed UTF-8 (truncated
+    /// or overlong sequences, encoded surrogates, 0xF5...0xFF, stray continuation bytes) become
+    /// one lone surrogate each, `\udc80`...`\udcff`; `appendRawString(ofCanonical:into:)` turns
+    /// them back into the same bytes.
     public static func encodeString(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        appendWriting(to: &out) { appendStringLiteral(utf8, surrogates: true, into: &$0) }
+        appendWriting(to: &out) { appendStringLiteral(utf8, .surrogateEscape, into: &$0) }
     }
 
     public static func encodeString(_ utf8: [UInt8], into out: inout [UInt8]) {
@@ -84,8 +88,9 @@ public enum JSON {
     }
 
     /// "Auto" mode: if `input` is a complete valid JSON text, appends its canonical text and
-    /// returns true; otherwise appends `input` taken as a literal string, encoded as a JSON string
-    /// (invalid UTF-8 replaced by U+FFFD), and returns false.
+    /// returns true; otherwise appends `input` taken as a literal string exactly as
+    /// `encodeString(_:into:)` does (invalid UTF-8 as `\udcXX`, like Python's surrogateescape),
+    /// and returns false. Input that is not valid UTF-8 is never JSON.
     @discardableResult
     public static func canonicalizeAuto(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool
     {
@@ -96,7 +101,7 @@ public enum JSON {
                 try canonicalizer.run(into: &writer)
             } catch {
                 writer.truncate(to: 0)
-                appendStringLiteral(input, surrogates: false, into: &writer)
+                appendStringLiteral(input, .surrogateEscape, into: &writer)
                 tookJSON = false
             }
             out.append(contentsOf: writer.bytes)
@@ -119,8 +124,11 @@ public enum JSON {
     // MARK: Raw output
 
     /// For `jq -r`-style output: if `canonical` is exactly one JSON string literal, appends its
-    /// decoded UTF-8 content (lone surrogates as U+FFFD) and returns true; otherwise appends
-    /// nothing and returns false.
+    /// decoded UTF-8 content and returns true; otherwise appends nothing and returns false.
+    ///
+    /// A lone surrogate U+DC80...U+DCFF is written as the byte it escapes (Python's
+    /// `str.encode("utf-8", "surrogateescape")`), so bytes that were not UTF-8 when stored come
+    /// back unchanged; any other lone surrogate is written as U+FFFD.
     public static func appendRawString(
         ofCanonical canonical: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]
     ) -> Bool {
@@ -128,7 +136,7 @@ public enum JSON {
         return withByteWriter { writer in
             guard
                 let end = try? scanStringLiteral(
-                    canonical, quote: 0, into: &writer, as: LossyUTF8Writer.self),
+                    canonical, quote: 0, into: &writer, as: SurrogateEscapeUTF8Writer.self),
                 end == canonical.count
             else { return false }
             out.append(contentsOf: writer.bytes)

@@ -2,32 +2,120 @@
 ///
 /// Scalars are validated and written as they are read; arrays are written element by element;
 /// an object's members are written in input order and, only if the keys were not already
-/// strictly increasing, re-sorted in place afterwards.
+/// strictly increasing, re-sorted in place afterwards. Nesting is tracked on an explicit stack, so
+/// the depth of the input never deepens the call stack.
 struct Canonicalizer {
     let p: Bytes
     private var i = 0
 
     init(_ p: Bytes) { self.p = p }
 
+    /// An array or object whose closing bracket has not been read yet.
+    private struct OpenContainer {
+        var isObject: Bool
+        /// Objects: where the first member starts in the output.
+        var bodyStart = 0
+        /// Objects: the content (without quotes) of the last key written, in the output.
+        var previousKeyStart = 0
+        var previousKeyEnd = 0
+        /// Objects: whether the keys so far are strictly increasing.
+        var sorted = true
+        /// Objects: members written so far.
+        var count = 0
+    }
+
     /// Appends the canonical text of the whole input to `out` (which is left partly written on error).
     mutating func run(into out: inout ByteWriter) throws(JSONError) {
-        i = skipWhitespace(p, 0)
-        try value(depth: 0, into: &out)
+        try withSpillStack(of: OpenContainer.self, capacity: 16) {
+            (stack: inout SpillStack<OpenContainer>) throws(JSONError) in
+            i = skipWhitespace(p, 0)
+            try values(into: &out, stack: &stack)
+        }
         i = skipWhitespace(p, i)
         guard i == p.count else { throw .extraData(at: i) }
     }
 
-    private mutating func value(depth: Int, into out: inout ByteWriter) throws(JSONError) {
-        guard i < p.count else { throw .expectedValue(at: i) }
+    /// Reads one value, nested containers and all.
+    private mutating func values(
+        into out: inout ByteWriter, stack: inout SpillStack<OpenContainer>
+    ) throws(JSONError) {
+        while true {
+            // A value starts at `i`: a scalar, or a container that is opened (and, if empty, closed).
+            guard i < p.count else { throw .expectedValue(at: i) }
+            switch p[i] {
+            case .openBracket, .openBrace:
+                guard stack.count < JSONLimits.maxDepth else { throw .tooDeep(at: i) }
+                let isObject = p[i] == .openBrace
+                out.append(isObject ? .openBrace : .openBracket)
+                i = skipWhitespace(p, i + 1)
+                let close: UInt8 = isObject ? .closeBrace : .closeBracket
+                if i < p.count && p[i] == close {
+                    i += 1
+                    out.append(close)
+                } else {
+                    stack.push(OpenContainer(isObject: isObject, bodyStart: out.count))
+                    if isObject { try key(into: &out, &stack.top) }
+                    continue
+                }
+            default:
+                try scalar(into: &out)
+            }
+            // A value ended: continue or close the containers around it.
+            while !stack.isEmpty {
+                i = skipWhitespace(p, i)
+                let isObject = stack.top.isObject
+                guard i < p.count else {
+                    throw isObject ? .expectedObjectDelimiter(at: i) : .expectedArrayDelimiter(at: i)
+                }
+                if p[i] == .comma {
+                    out.append(.comma, .space)
+                    i = skipWhitespace(p, i + 1)
+                    if isObject { try key(into: &out, &stack.top) }
+                    break
+                }
+                guard p[i] == (isObject ? .closeBrace : .closeBracket) else {
+                    throw isObject ? .expectedObjectDelimiter(at: i) : .expectedArrayDelimiter(at: i)
+                }
+                i += 1
+                let closed = stack.pop()
+                if isObject && !closed.sorted {
+                    MemberSorter.sortMembers(&out, from: closed.bodyStart, count: closed.count)
+                }
+                out.append(isObject ? .closeBrace : .closeBracket)
+            }
+            if stack.isEmpty { return }
+        }
+    }
+
+    /// Reads an object key and its colon, writing `"key": `.
+    private mutating func key(into out: inout ByteWriter, _ object: inout OpenContainer) throws(JSONError) {
+        guard i < p.count && p[i] == .quote else { throw .expectedKey(at: i) }
+        out.append(.quote)
+        let keyStart = out.count
+        i = try scanStringLiteral(p, quote: i, into: &out, as: CanonicalEscaper.self)
+        let keyEnd = out.count
+        out.append(.quote)
+        if object.sorted && object.count > 0 {
+            object.sorted =
+                compareCanonicalKeys(
+                    out.bytes, object.previousKeyStart..<object.previousKeyEnd, keyStart..<keyEnd) < 0
+        }
+        object.previousKeyStart = keyStart
+        object.previousKeyEnd = keyEnd
+        object.count += 1
+        i = skipWhitespace(p, i)
+        guard i < p.count && p[i] == .colon else { throw .expectedColon(at: i) }
+        out.append(.colon, .space)
+        i = skipWhitespace(p, i + 1)
+    }
+
+    /// Reads a string, number or literal.
+    private mutating func scalar(into out: inout ByteWriter) throws(JSONError) {
         switch p[i] {
         case .quote:
             out.append(.quote)
             i = try scanStringLiteral(p, quote: i, into: &out, as: CanonicalEscaper.self)
             out.append(.quote)
-        case .openBracket:
-            try array(depth: depth + 1, into: &out)
-        case .openBrace:
-            try object(depth: depth + 1, into: &out)
         case UInt8(ascii: "t"): try literal("true", into: &out)
         case UInt8(ascii: "f"): try literal("false", into: &out)
         case UInt8(ascii: "n"): try literal("null", into: &out)
@@ -48,74 +136,5 @@ struct Canonicalizer {
         guard matches(p, i, word) else { throw .expectedValue(at: i) }
         i += word.utf8CodeUnitCount
         out.append(ascii: word)
-    }
-
-    private mutating func array(depth: Int, into out: inout ByteWriter) throws(JSONError) {
-        guard depth <= JSONLimits.maxDepth else { throw .tooDeep(at: i) }
-        out.append(.openBracket)
-        i = skipWhitespace(p, i + 1)
-        if i < p.count && p[i] == .closeBracket {
-            i += 1
-            return out.append(.closeBracket)
-        }
-        while true {
-            try value(depth: depth, into: &out)
-            i = skipWhitespace(p, i)
-            guard i < p.count else { throw .expectedArrayDelimiter(at: i) }
-            if p[i] == .comma {
-                out.append(.comma, .space)
-                i = skipWhitespace(p, i + 1)
-            } else if p[i] == .closeBracket {
-                i += 1
-                return out.append(.closeBracket)
-            } else {
-                throw .expectedArrayDelimiter(at: i)
-            }
-        }
-    }
-
-    private mutating func object(depth: Int, into out: inout ByteWriter) throws(JSONError) {
-        guard depth <= JSONLimits.maxDepth else { throw .tooDeep(at: i) }
-        out.append(.openBrace)
-        i = skipWhitespace(p, i + 1)
-        if i < p.count && p[i] == .closeBrace {
-            i += 1
-            return out.append(.closeBrace)
-        }
-        let bodyStart = out.count
-        var previousKey = 0..<0
-        var sorted = true
-        var count = 0
-        while true {
-            guard i < p.count && p[i] == .quote else { throw .expectedKey(at: i) }
-            out.append(.quote)
-            let keyStart = out.count
-            i = try scanStringLiteral(p, quote: i, into: &out, as: CanonicalEscaper.self)
-            let key = keyStart..<out.count
-            out.append(.quote)
-            if sorted && keyStart > bodyStart + 1 {
-                sorted = compareCanonicalKeys(out.bytes, previousKey, key) < 0
-            }
-            previousKey = key
-            count += 1
-            i = skipWhitespace(p, i)
-            guard i < p.count && p[i] == .colon else { throw .expectedColon(at: i) }
-            out.append(.colon, .space)
-            i = skipWhitespace(p, i + 1)
-            try value(depth: depth, into: &out)
-            i = skipWhitespace(p, i)
-            guard i < p.count else { throw .expectedObjectDelimiter(at: i) }
-            if p[i] == .comma {
-                out.append(.comma, .space)
-                i = skipWhitespace(p, i + 1)
-            } else if p[i] == .closeBrace {
-                i += 1
-                break
-            } else {
-                throw .expectedObjectDelimiter(at: i)
-            }
-        }
-        if !sorted { MemberSorter.sortMembers(&out, from: bodyStart, count: count) }
-        out.append(.closeBrace)
     }
 }

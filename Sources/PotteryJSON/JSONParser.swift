@@ -1,4 +1,5 @@
-/// A strict recursive-descent parser building `JSONValue` trees.
+/// A strict parser building `JSONValue` trees. Nesting is tracked on an explicit stack, so the depth
+/// of the input never deepens the call stack.
 struct JSONParser {
     let p: Bytes
     var i = 0
@@ -10,24 +11,97 @@ struct JSONParser {
         self.scratch = scratch
     }
 
+    /// An array or object whose closing bracket has not been read yet.
+    private struct OpenContainer {
+        var isObject: Bool
+        var elements: [JSONValue] = []
+        var members: [JSONMember] = []
+        /// Objects: the key whose value is being read.
+        var key = JSONString(trusted: [])
+        /// Objects: whether the keys so far are strictly increasing.
+        var sorted = true
+    }
+
     /// One complete JSON text, optionally surrounded by whitespace.
     mutating func parseDocument() throws(JSONError) -> JSONValue {
         i = skipWhitespace(p, 0)
-        let value = try parseValue(depth: 0)
-        i = skipWhitespace(p, i)
-        guard i == p.count else { throw .extraData(at: i) }
-        return value
+        var stack: [OpenContainer] = []
+        while true {
+            // A value starts at `i`: a scalar, or a container that is opened (and, if empty, closed).
+            guard i < p.count else { throw .expectedValue(at: i) }
+            var value: JSONValue
+            switch p[i] {
+            case .openBracket, .openBrace:
+                guard stack.count < JSONLimits.maxDepth else { throw .tooDeep(at: i) }
+                let isObject = p[i] == .openBrace
+                i = skipWhitespace(p, i + 1)
+                if i < p.count && p[i] == (isObject ? .closeBrace : .closeBracket) {
+                    i += 1
+                    value = isObject ? .object([]) : .array([])
+                } else {
+                    var container = OpenContainer(isObject: isObject)
+                    if isObject { container.key = try parseKey() }
+                    stack.append(container)
+                    continue
+                }
+            default:
+                value = try parseScalar()
+            }
+            // A value ended: add it to the innermost container, then continue or close it.
+            while let top = stack.indices.last {
+                let isObject = stack[top].isObject
+                if isObject {
+                    let key = stack[top].key
+                    if stack[top].sorted, let last = stack[top].members.last,
+                        compareBytes(last.key.utf8, key.utf8) >= 0
+                    {
+                        stack[top].sorted = false
+                    }
+                    stack[top].members.append(JSONMember(key: key, value: value))
+                } else {
+                    stack[top].elements.append(value)
+                }
+                i = skipWhitespace(p, i)
+                guard i < p.count else {
+                    throw isObject ? .expectedObjectDelimiter(at: i) : .expectedArrayDelimiter(at: i)
+                }
+                if p[i] == .comma {
+                    i = skipWhitespace(p, i + 1)
+                    if isObject { stack[top].key = try parseKey() }
+                    break
+                }
+                guard p[i] == (isObject ? .closeBrace : .closeBracket) else {
+                    throw isObject ? .expectedObjectDelimiter(at: i) : .expectedArrayDelimiter(at: i)
+                }
+                i += 1
+                let closed = stack.removeLast()
+                value =
+                    isObject
+                    ? .object(closed.sorted ? closed.members : JSONValue.canonicalMembers(closed.members))
+                    : .array(closed.elements)
+            }
+            if stack.isEmpty {
+                i = skipWhitespace(p, i)
+                guard i == p.count else { throw .extraData(at: i) }
+                return value
+            }
+        }
     }
 
-    private mutating func parseValue(depth: Int) throws(JSONError) -> JSONValue {
-        guard i < p.count else { throw .expectedValue(at: i) }
+    /// An object key and its colon.
+    private mutating func parseKey() throws(JSONError) -> JSONString {
+        guard i < p.count && p[i] == .quote else { throw .expectedKey(at: i) }
+        let key = try parseString()
+        i = skipWhitespace(p, i)
+        guard i < p.count && p[i] == .colon else { throw .expectedColon(at: i) }
+        i = skipWhitespace(p, i + 1)
+        return key
+    }
+
+    private mutating func parseScalar() throws(JSONError) -> JSONValue {
         switch p[i] {
         case .quote:
             return .string(try parseString())
-        case .openBracket:
-            return try parseArray(depth: depth + 1)
-        case .openBrace:
-            return try parseObject(depth: depth + 1)
         case UInt8(ascii: "t"): return try literal("true", .bool(true))
         case UInt8(ascii: "f"): return try literal("false", .bool(false))
         case UInt8(ascii: "n"): return try literal("null", .null)
@@ -58,59 +132,5 @@ struct JSONParser {
         scratch.truncate(to: 0)
         i = try scanStringLiteral(p, quote: i, into: &scratch, as: WTF8Writer.self)
         return JSONString(trusted: Array(scratch.bytes))
-    }
-
-    private mutating func parseArray(depth: Int) throws(JSONError) -> JSONValue {
-        guard depth <= JSONLimits.maxDepth else { throw .tooDeep(at: i) }
-        i = skipWhitespace(p, i + 1)
-        var elements: [JSONValue] = []
-        if i < p.count && p[i] == .closeBracket {
-            i += 1
-            return .array(elements)
-        }
-        while true {
-            elements.append(try parseValue(depth: depth))
-            i = skipWhitespace(p, i)
-            guard i < p.count else { throw .expectedArrayDelimiter(at: i) }
-            if p[i] == .comma {
-                i = skipWhitespace(p, i + 1)
-            } else if p[i] == .closeBracket {
-                i += 1
-                return .array(elements)
-            } else {
-                throw .expectedArrayDelimiter(at: i)
-            }
-        }
-    }
-
-    private mutating func parseObject(depth: Int) throws(JSONError) -> JSONValue {
-        guard depth <= JSONLimits.maxDepth else { throw .tooDeep(at: i) }
-        i = skipWhitespace(p, i + 1)
-        var members: [JSONMember] = []
-        if i < p.count && p[i] == .closeBrace {
-            i += 1
-            return .object(members)
-        }
-        var sorted = true
-        while true {
-            guard i < p.count && p[i] == .quote else { throw .expectedKey(at: i) }
-            let key = try parseString()
-            i = skipWhitespace(p, i)
-            guard i < p.count && p[i] == .colon else { throw .expectedColon(at: i) }
-            i = skipWhitespace(p, i + 1)
-            let value = try parseValue(depth: depth)
-            if sorted, let last = members.last, compareBytes(last.key.utf8, key.utf8) >= 0 { sorted = false }
-            members.append(JSONMember(key: key, value: value))
-            i = skipWhitespace(p, i)
-            guard i < p.count else { throw .expectedObjectDelimiter(at: i) }
-            if p[i] == .comma {
-                i = skipWhitespace(p, i + 1)
-            } else if p[i] == .closeBrace {
-                i += 1
-                return .object(sorted ? members : JSONValue.canonicalMembers(members))
-            } else {
-                throw .expectedObjectDelimiter(at: i)
-            }
-        }
     }
 }

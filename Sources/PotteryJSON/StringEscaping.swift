@@ -33,14 +33,29 @@ extension ByteWriter {
     }
 }
 
-/// Appends `"…"`: the bytes as one canonical JSON string literal. Invalid sequences become U+FFFD
-/// (one per maximal invalid subpart, as Python's `errors="replace"` decodes). With `surrogates`,
-/// 3-byte encoded surrogates (WTF-8) are taken as lone surrogates and escaped as `\udXXX`.
-func appendStringLiteral(_ p: Bytes, surrogates: Bool, into out: inout ByteWriter) {
+/// How `appendStringLiteral` reads bytes that are not well-formed UTF-8.
+enum ByteDecoding {
+    /// Generalized UTF-8 (a `JSONString`): 3-byte encoded surrogates are lone surrogates, written
+    /// `\udXXX`; anything else invalid becomes U+FFFD.
+    case wtf8
+    /// Python's `bytes.decode("utf-8", "surrogateescape")`, as `sys.argv` is decoded: strict
+    /// UTF-8, and each byte that is not part of a well-formed sequence becomes U+DC00 + byte,
+    /// written `\udcXX`.
+    case surrogateEscape
+}
+
+/// Appends `"…"`: the bytes as one canonical JSON string literal, read as `decoding` says.
+///
+/// CPython's decoder reports an invalid sequence as its maximal invalid subpart (a valid lead byte
+/// and the continuation bytes that still fit it), and "surrogateescape" escapes every byte of that
+/// subpart separately; the bytes after it are decoded afresh. `decodeMultibyte` returns exactly
+/// that subpart, so the output matches Python byte for byte.
+func appendStringLiteral(_ p: Bytes, _ decoding: ByteDecoding, into out: inout ByteWriter) {
     out.append(.quote)
     var i = 0
     var runStart = 0
     let end = p.count
+    let surrogates = decoding == .wtf8
     while i < end {
         let b = p[i]
         if b.isPlainStringByte {
@@ -53,7 +68,13 @@ func appendStringLiteral(_ p: Bytes, surrogates: Bool, into out: inout ByteWrite
             i += 1
         } else {
             let (cp, length) = decodeMultibyte(p, i, surrogates: surrogates)
-            out.appendEscaped(cp ?? 0xFFFD)
+            if let cp {
+                out.appendEscaped(cp)
+            } else if surrogates {
+                out.appendEscaped(0xFFFD)
+            } else {
+                for k in i..<(i + length) { out.appendUnicodeEscape(0xDC00 | UInt32(p[k])) }
+            }
             i += length
         }
         runStart = i

@@ -91,6 +91,19 @@ enum LossyUTF8Writer: CodePointWriter {
     }
 }
 
+/// Writes UTF-8 for output: U+DC80...U+DCFF become the byte they escape (surrogateescape in
+/// reverse); any other lone surrogate becomes U+FFFD.
+enum SurrogateEscapeUTF8Writer: CodePointWriter {
+    @inline(__always)
+    static func write(_ cp: UInt32, to out: inout ByteWriter) {
+        if cp >= 0xDC80 && cp <= 0xDCFF {
+            out.append(UInt8(truncatingIfNeeded: cp))
+        } else {
+            LossyUTF8Writer.write(cp, to: &out)
+        }
+    }
+}
+
 /// Writes the canonical (Python `ensure_ascii`) escaped form.
 enum CanonicalEscaper: CodePointWriter {
     @inline(__always)

@@ -25,10 +25,10 @@ import Testing
         #expect(JSON.canonicalizeAuto("😀 nope") == #""\ud83d\ude00 nope""#)
     }
 
-    @Test func autoReplacesInvalidUTF8() {
+    @Test func autoEscapesInvalidUTF8LikePythonArgv() {
         var out: [UInt8] = []
         JSON.canonicalizeAuto([0x61, 0xFF, 0x62, 0xED, 0xA0, 0x80, 0xF0, 0x9F, 0x98], into: &out)
-        #expect(String(decoding: out, as: UTF8.self) == #""a\ufffdb\ufffd\ufffd\ufffd\ufffd""#)
+        #expect(String(decoding: out, as: UTF8.self) == #""a\udcffb\udced\udca0\udc80\udcf0\udc9f\udc98""#)
     }
 
     @Test func autoAppendsAfterExistingOutput() {
@@ -43,8 +43,9 @@ import Testing
         #expect(JSON.encodeString("a\"b\\c/\u{7F}\u{0}é😀\n") == expected)
         #expect(JSON.encodeString("") == #""""#)
         var out: [UInt8] = []
-        JSON.encodeString([0xED, 0xA0, 0x80, 0x41, 0xED, 0xBF, 0xBF, 0xFF], into: &out)  // WTF-8 surrogates
-        #expect(String(decoding: out, as: UTF8.self) == #""\ud800A\udfff\ufffd""#)
+        // Encoded surrogates are not UTF-8: each byte is escaped, as Python's surrogateescape does.
+        JSON.encodeString([0xED, 0xA0, 0x80, 0x41, 0xED, 0xBF, 0xBF, 0xFF], into: &out)
+        #expect(String(decoding: out, as: UTF8.self) == #""\udced\udca0\udc80A\udced\udcbf\udcbf\udcff""#)
     }
 
     @Test func rawStrings() {

@@ -162,25 +162,4 @@ import Testing
         for bytes in cases { #expect(canonicalBothWays(bytes) == nil, "\(hex(bytes))") }
         #expect(canonicalBothWays([0x22, 0xF4, 0x8F, 0xBF, 0xBF, 0x22]) == Array(#""\udbff\udfff""#.utf8))
     }
-
-    @Test func nestingLimit() {
-        let ok = String(repeating: "[", count: 512) + String(repeating: "]", count: 512)
-        #expect(canon(ok) == ok.replacingOccurrences(of: "][", with: "], ["))
-        let tooDeep = String(repeating: "[", count: 513) + String(repeating: "]", count: 513)
-        #expect(canon(tooDeep) == nil)
-        let objects = String(repeating: #"{"a":"#, count: 513) + "1" + String(repeating: "}", count: 513)
-        #expect(canon(objects) == nil)
-    }
-}
-
-extension String {
-    fileprivate func replacingOccurrences(of target: String, with replacement: String) -> String {
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound] + replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
-    }
 }

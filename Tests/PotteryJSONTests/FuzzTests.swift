@@ -40,9 +40,85 @@ import Testing
             _ = try JSON.parse(closed)
             Issue.record("accepted")
         } catch {
-            #expect(error.message == "nesting deeper than 512")
-            #expect(error.offset == 512)
+            #expect(error.message == "nesting deeper than 995")
+            #expect(error.offset == 995)
         }
+    }
+
+    @Test func millionFoldNestingIsRejectedOnASmallStack() {
+        let failures = onSmallStack { () -> [String] in
+            var failures: [String] = []
+            for open in ["[", "{\"a\":", "[{\"a\":", " [ ", "{\"\\u00e9\": ["] {
+                let text = Array(String(repeating: open, count: 1_000_000).utf8)
+                let closed =
+                    text + Array(String(repeating: open.hasPrefix("{") ? "}" : "]", count: 1_000_000).utf8)
+                for input in [text, closed, text + [0xFF], Array(text.prefix(text.count / 2))] {
+                    if let value = try? JSON.parse(input) {
+                        failures.append("parsed \(value.canonicalBytes.count)")
+                    }
+                    var out: [UInt8] = []
+                    if (try? JSON.canonicalize(input, into: &out)) != nil || !out.isEmpty {
+                        failures.append("canonicalized \(open)")
+                    }
+                    if JSON.canonicalizeAuto(input, into: &out) || out.first != UInt8(ascii: "\"") {
+                        failures.append("auto \(open)")
+                    }
+                }
+            }
+            return failures
+        }
+        #expect(failures == [])
+    }
+
+    @Test func invalidUTF8AnywhereIsRejected() {
+        var gen = RandomJSONText(seed: 13)
+        var hostile = HostileBytes(seed: 14)
+        var checked = 0
+        for _ in 0..<3_000 {
+            let text = gen.text(maxDepth: 3)
+            // Splice a byte string that is not UTF-8 into a string literal of the text.
+            guard let quote = text.indices.filter({ text[$0] == .quote }).randomElement(using: &gen.rng)
+            else {
+                continue
+            }
+            var bad = hostile.next()
+            bad.append(gen.pick([0xFF, 0x80, 0xC3, 0xED, 0xF4]))
+            if String(validating: bad, as: UTF8.self) != nil { continue }
+            var input = text
+            input.insert(contentsOf: bad, at: quote + 1)
+            checked += 1
+            if canonicalBothWays(input) != nil { Issue.record("accepted \(show(input))") }
+            var out: [UInt8] = []
+            if JSON.canonicalizeAuto(input, into: &out) { Issue.record("auto took \(show(input)) as JSON") }
+            var stringForm: [UInt8] = []
+            JSON.encodeString(input, into: &stringForm)
+            if out != stringForm { Issue.record("auto: \(show(input))") }
+        }
+        #expect(checked > 1_500)
+    }
+
+    @Test func everyTruncationIsHandled() {
+        var gen = RandomJSONText(seed: 15)
+        var rejected = 0
+        for _ in 0..<100 {
+            let text = gen.text(maxDepth: 3)
+            let full = canonicalBothWays(text)
+            #expect(full != nil)
+            // A container or string cut anywhere before its last byte is not JSON.
+            let isComposite =
+                text.first(where: { !$0.isJSONSpace }).map { [0x5B, 0x7B, 0x22].contains($0) } ?? false
+            let lastByte = text.lastIndex(where: { !$0.isJSONSpace }) ?? 0
+            for end in 0..<text.count {
+                let prefix = Array(text[..<end])
+                let canonical = canonicalBothWays(prefix)
+                if canonical == nil { rejected += 1 }
+                if isComposite && end <= lastByte && canonical != nil {
+                    Issue.record("prefix \(show(prefix)) of \(show(text)) accepted")
+                }
+                exercise(prefix)
+            }
+        }
+        #expect(rejected > 2_000)
     }
 
     @Test func hugeInputsStayCorrect() throws {
@@ -75,4 +151,9 @@ import Testing
             Issue.record("encodeString not canonical for \(show(bytes))")
         }
     }
+}
+
+extension UInt8 {
+    fileprivate static let quote = UInt8(ascii: "\"")
+    fileprivate var isJSONSpace: Bool { self == 0x20 || self == 0x0A || self == 0x09 || self == 0x0D }
 }
