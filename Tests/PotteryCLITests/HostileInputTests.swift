@@ -113,9 +113,11 @@ import Testing
             "$P" -j set add j $'\xff'; echo "strict=$?"
             redis-cli -u "$POTTERY_URL" EXISTS j
             "$P" set members $'nope\xff\n'; echo "absent=$?"
+            "$P" set add v $'a\xffb' && redis-cli -u "$POTTERY_URL" SMEMBERS v
+            "$P" set members -r v | od -An -tx1
             """#, server: server)
         #expect(
-            result.stdoutText == "string\ntype=0\nadd=0\n1\n0\nstrict=2\n0\nabsent=0\n",
+            result.stdoutText == "string\ntype=0\nadd=0\n1\n0\nstrict=2\n0\nabsent=0\n\"a\\udcffb\"\n 61 ff 62 0a\n",
             "\(result.stderrText)")
         #expect(result.stderrText.contains("pottery: set add: V is not valid JSON (-j)"))
     }

@@ -4,10 +4,6 @@ import RedisClient
 import RedisTestSupport
 import Testing
 
-/// Set to true at merge, when PotteryJSON's JSONValueEncoder/Decoder replace the temporary stub
-/// (which handles only String, Int, Bool and Double).
-let codableEncoderLanded = false
-
 struct User: Codable, Equatable, Hashable {
     var name: String
     var age: Int
@@ -40,7 +36,7 @@ struct Unencodable: Codable {
         #expect(try ages.toDictionary() == ["jack": 4098, "guido": 4127])
     }
 
-    @Test(.enabled(if: codableEncoderLanded)) func codableStructValues() throws {
+    @Test func codableStructValues() throws {
         let key = uniqueKey("dict")
         let users = RedisDict<String, User>(key: key, redis: try connect())
         try users.set("jack", User(name: "Jack", age: 41))
