@@ -1,0 +1,82 @@
+"""What every benchmark section shares: a private redis-server, redis-cli, hyperfine and timing of whole
+processes. A section is a file in Benchmarks/sections/ with `run(ctx) -> dict`; its name is the key of
+its figures in the report."""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(*extra):
+    """A redis-server on a free loopback port, in its own directory; (process, port, directory)."""
+    port = free_port()
+    workdir = tempfile.mkdtemp(prefix="pottery-bench-")
+    proc = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                             "--appendonly", "no", "--dir", workdir, *extra],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(500):
+        if subprocess.run(["redis-cli", "-p", str(port), "ping"], capture_output=True).stdout == b"PONG\n":
+            return proc, port, workdir
+        time.sleep(0.01)
+    raise SystemExit("redis-server did not start")
+
+
+class Context:
+    """The run's settings and its server."""
+
+    def __init__(self, pottery, lines, out, port, workdir):
+        self.pottery = pottery
+        self.lines = lines
+        self.out = out
+        self.port = port
+        self.url = f"redis://127.0.0.1:{port}/0"
+        self.workdir = workdir
+        self.python = sys.executable
+
+    def cli(self, *args, stdin=None):
+        return subprocess.run(["redis-cli", "-p", str(self.port), *args], input=stdin, capture_output=True,
+                              check=True)
+
+    def hyperfine(self, commands, runs):
+        """Mean seconds of each shell-free command line, measured in turn by hyperfine."""
+        path = os.path.join(self.out, "hyperfine.json")
+        subprocess.run(["hyperfine", "-N", "--warmup", "20", "--runs", str(runs), "--export-json", path,
+                        *commands], check=True, stdout=subprocess.DEVNULL)
+        with open(path) as f:
+            return [r["mean"] for r in json.load(f)["results"]]
+
+    def timed(self, argv, stdin_path=os.devnull, stdout=subprocess.DEVNULL):
+        """Wall time and peak RSS (MiB) of one child process, which must succeed."""
+        with open(stdin_path, "rb") as f:
+            start = time.monotonic()
+            proc = subprocess.Popen(argv, stdin=f, stdout=stdout)
+            _, status, usage = os.wait4(proc.pid, 0)
+            elapsed = time.monotonic() - start
+        if status != 0:
+            raise SystemExit(f"{argv[:4]} failed with status {status}")
+        return elapsed, usage.ru_maxrss / 1024
+
+    def path(self, name):
+        return os.path.join(self.workdir, name)
+
+    def resp_file(self, name, commands):
+        """Writes `commands` (lists of str) as RESP for `redis-cli --pipe`; returns the path."""
+        path = self.path(name)
+        with open(path, "wb") as f:
+            for command in commands:
+                parts = [f"*{len(command)}\r\n".encode()]
+                for argument in command:
+                    data = argument.encode()
+                    parts.append(b"$%d\r\n%s\r\n" % (len(data), data))
+                f.write(b"".join(parts))
+        return path
