@@ -21,6 +21,14 @@ import Testing
         #expect(committed == generated, "\(path) differs from the table: run scripts/generate")
     }
 
+    /// The man page documents `help`, says what a verb outputs (a status is returned, not printed).
+    @Test func manPageWording() throws {
+        let man = try #require(Generator.render("man", table: .standard))
+        #expect(man.contains(".SH HELP") && man.contains("pottery help"))
+        #expect(!man.contains("Prints status") && !man.contains("Prints nothing"))
+        for status in CommandTable.standard.exitStatuses { #expect(man.contains(status.status)) }
+    }
+
     @Test func readmeTablesMatchTheTable() throws {
         let url = Self.root.appendingPathComponent("README.md")
         let committed = try String(contentsOf: url, encoding: .utf8)

@@ -167,3 +167,19 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/tmp/pottery-fuzz-pwned"))
     }
 }
+
+/// Nesting like Python's json read from a script: 995 levels are a value, 996 are not JSON.
+@Suite struct NestingDepthCommandTests {
+    @Test func pythonsDepthLimit() throws {
+        let key = uniqueKey("deep")
+        let deep = String(repeating: "[", count: 995) + String(repeating: "]", count: 995)
+        let tooDeep = "[" + deep + "]"
+        #expect(PotteryBinary.run(["-j", "set", "add", key, deep]).status == 0)
+        #expect(try RedisServerProcess.shared.cli("SISMEMBER", key, deep) == "1")
+        let strict = PotteryBinary.run(["-j", "set", "add", key, tooDeep])
+        #expect(strict.status == 2 && strict.stderrText.contains("995"), "\(strict.stderrText)")
+        // In auto mode, text that is not JSON is a string.
+        #expect(PotteryBinary.run(["set", "add", key, tooDeep]).status == 0)
+        #expect(PotteryBinary.run(["set", "has", "-s", key, tooDeep]).stdoutText == "true\n")
+    }
+}
