@@ -10,8 +10,10 @@ let package = Package(
         .executable(name: "pottery", targets: ["pottery"]),
     ],
     targets: [
+        // TLS over OpenSSL, loaded with dlopen on first use (no cost to a process that never uses it).
+        .target(name: "CPotteryTLS", linkerSettings: [.linkedLibrary("dl")]),
         // RESP protocol and connections on POSIX sockets; knows nothing of pottery.
-        .target(name: "RedisClient", swiftSettings: strict),
+        .target(name: "RedisClient", dependencies: ["CPotteryTLS"], swiftSettings: strict),
         // JSON exactly as Python's json module reads and writes it.
         .target(name: "PotteryJSON", swiftSettings: strict),
         // pottery's structures over the client, in pottery's storage format.

@@ -10,7 +10,8 @@
 /// User and password are percent-decoded; reserved characters in them (`@ : / ? # %`) must be
 /// percent-encoded. As in redis-cli, a user-info without `:` (`redis://secret@host`) is a password.
 /// An empty password counts as none. Query parameters `db`, `password` and `username` are read
-/// (as in redis-py), others are ignored. `rediss://` (TLS) is rejected for now.
+/// (as in redis-py), others are ignored.
+/// - `rediss://...`: as `redis://`, over TLS (`tls` is true).
 ///
 /// A parse error never quotes the input, which may contain a password; `redacted` (also
 /// `description`) shows the password as `***`.
@@ -24,14 +25,19 @@ public struct RedisURL: Sendable, Equatable {
     public var user: String?
     public var password: String?
     public var db: Int
+    /// Whether the URL asks for TLS (`rediss://`).
+    public var tls: Bool
 
     public static let defaultPort = 6379
 
-    public init(endpoint: Endpoint, user: String? = nil, password: String? = nil, db: Int = 0) {
+    public init(
+        endpoint: Endpoint, user: String? = nil, password: String? = nil, db: Int = 0, tls: Bool = false
+    ) {
         self.endpoint = endpoint
         self.user = user
         self.password = password
         self.db = db
+        self.tls = tls
     }
 
     public init(parsing text: String) throws(RedisError) {
@@ -48,7 +54,7 @@ public struct RedisURL: Sendable, Equatable {
         if !userInfo.isEmpty { userInfo += "@" }
         switch endpoint {
         case .tcp:
-            return "redis://\(userInfo)\(address)/\(db)"
+            return "\(tls ? "rediss" : "redis")://\(userInfo)\(address)/\(db)"
         case .unix(let path):
             return "unix://\(userInfo)\(percentEncode(path, keeping: "/"))" + (db == 0 ? "" : "?db=\(db)")
         }

@@ -20,8 +20,11 @@ struct RedisURLParser {
         switch scheme {
         case "redis": return try parseTCP(rest)
         case "unix": return try parseUnix(rest)
-        case "rediss": throw invalid("TLS (rediss://) is not supported yet")
-        default: throw invalid("unsupported scheme (expected redis:// or unix://)")
+        case "rediss":
+            var url = try parseTCP(rest)
+            url.tls = true
+            return url
+        default: throw invalid("unsupported scheme (expected redis://, rediss:// or unix://)")
         }
     }
 

@@ -95,7 +95,7 @@ import Testing
 
     @Test func verbOptionsThenGlobalOnesAfterTheVerbAndTheVerbWins() {
         let options = Completer(table: Self.table).complete(words: ["queue", "get", "k", "--t"])
-        #expect(options.map(\.text) == ["--timeout", "--time"])
+        #expect(options.map(\.text) == ["--timeout", "--tls", "--time"])
         #expect(options.first?.description == "the wait")
         #expect(texts(["queue", "get", "-"]).prefix(5) == ["--timeout", "--wait", "--nowait", "--follow", "--url"])
         #expect(texts(["queue", "get", "-"]).contains("-f"))
@@ -110,7 +110,7 @@ import Testing
     }
 
     @Test func aChildCommandIsNotOursToComplete() {
-        #expect(texts(["queue", "run", "k", "--t"]) == ["--ttl", "--timeout", "--time"])
+        #expect(texts(["queue", "run", "k", "--t"]) == ["--ttl", "--timeout", "--tls", "--time"])
         #expect(lookedUp(["queue", "run", "k", "--", ""]).isEmpty)
         #expect(texts(["queue", "run", "k", "--", "--"]).isEmpty)
         #expect(texts(["queue", "run", "k", "ls", "--"]).isEmpty)

@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "", "   ", "http://host", "rediss://host", "redis://host:0", "redis://host:65536",
+        "", "   ", "http://host", "redis://host:0", "redis://host:65536",
         "redis://host:port",
         "redis://host:", "redis://host/x", "redis://host/-1", "redis://host/1/2", "redis://[::1",
         "redis://[::1]x", "redis://[zz::1]", "redis://[127.0.0.1]", "redis://ho st", "redis://h%41st",
@@ -68,7 +68,7 @@ import Testing
         let secret = "Sup3rSecretValue"
         for text in [
             "redis://:\(secret)@host:99999", "redis://:\(secret)@host/x", "redis://u:\(secret)%zz@host",
-            "redis://:\(secret)/x@host", "redis://:\(secret)#@host", "rediss://:\(secret)@host",
+            "redis://:\(secret)/x@host", "redis://:\(secret)#@host", "rediss://:\(secret)@host:0",
             "ftp://:\(secret)@host", "unix://:\(secret)@relative", "\(secret)@ho st",
         ] {
             do {

@@ -39,7 +39,9 @@ final class Session {
         } catch {
             throw CLIError.usage(error.message)
         }
-        let opened = try RedisConnection(url: parsed, options: try settings.connectionOptions(environment))
+        let options = try settings.connectionOptions(environment)
+        warnIfInsecure(options, url: parsed)
+        let opened = try RedisConnection(url: parsed, options: options)
         connection = opened
         connectedTo = url
         return opened
@@ -65,6 +67,14 @@ final class Session {
             parsed, options: try settings.connectionOptions(environment))
         mastersResolved = urls
         return masterConnections
+    }
+
+    /// `--insecure` says on stderr, once per session, that the server is not verified.
+    private var warnedInsecure = false
+    private func warnIfInsecure(_ options: RedisConnectionOptions, url: RedisURL) {
+        guard options.tls.applies(to: url), !options.tls.verify, !warnedInsecure else { return }
+        warnedInsecure = true
+        err.writeLine("pottery: warning: --insecure: the server's TLS certificate and name are not verified")
     }
 
     /// Drops the connections (after a failure that may have left them out of step).

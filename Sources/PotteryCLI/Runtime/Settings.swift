@@ -13,6 +13,11 @@ struct Settings: Sendable {
     var time = false
     var valueMode: ValueMode = .auto
     var keepGoing = false
+    var tls = false
+    var caFile: String?
+    var certFile: String?
+    var keyFile: String?
+    var insecure = false
 
     static let defaultURL = "redis://localhost:6379/0"
     static let defaultTimeout = 5.0
@@ -50,6 +55,7 @@ struct Settings: Sendable {
         options.interruptCheck = Interrupts.check
         options.timeout = try resolvedTimeout(environment)
         if let password = environment["POTTERY_PASSWORD"], !password.isEmpty { options.password = password }
+        options.tls = tlsOptions(environment)
         return options
     }
 }
@@ -65,5 +71,19 @@ struct Environment: Sendable {
     static let process = Environment { name in
         guard let value = getenv(name) else { return nil }
         return String(cString: value)
+    }
+}
+
+extension Settings {
+    /// TLS from the flags, then `POTTERY_CACERT`, `POTTERY_CERT`, `POTTERY_KEY`. Certificates alone
+    /// never turn TLS on: that takes `rediss://` or `--tls`.
+    func tlsOptions(_ environment: Environment) -> RedisTLSOptions {
+        var options = RedisTLSOptions()
+        options.required = tls
+        options.caFile = caFile ?? environment["POTTERY_CACERT"].flatMap { $0.isEmpty ? nil : $0 }
+        options.certFile = certFile ?? environment["POTTERY_CERT"].flatMap { $0.isEmpty ? nil : $0 }
+        options.keyFile = keyFile ?? environment["POTTERY_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        options.verify = !insecure
+        return options
     }
 }

@@ -11,6 +11,16 @@ enum GlobalOptions {
     static let timeout = global(
         "timeout", kind: .seconds, value: "S",
         "seconds to wait to connect and for each reply (default $POTTERY_TIMEOUT or 5)")
+    static let tls = global("tls", "speak TLS even to a redis:// or unix:// URL (rediss:// needs no flag)")
+    static let caCert = global(
+        "cacert", kind: .word, value: "FILE",
+        "PEM file of the CAs that sign the server's certificate (default $POTTERY_CACERT, else the system's)")
+    static let cert = global(
+        "cert", kind: .word, value: "FILE", "PEM client certificate for TLS (default $POTTERY_CERT)")
+    static let key = global(
+        "key", kind: .word, value: "FILE", "PEM key of the client certificate (default $POTTERY_KEY)")
+    static let insecure = global(
+        "insecure", "TLS without verifying the server's certificate or name (says so on stderr)")
     static let raw = global("raw", short: "r", "print string values without quotes or escapes, like jq -r")
     static let quiet = global(
         "quiet", short: "q", "print nothing for predicates; answer with the exit status alone")
@@ -23,7 +33,9 @@ enum GlobalOptions {
     static let version = global("version", "print the version and exit")
 
     static let all: [OptionSpec] = [
-        url, master, timeout, raw, quiet, string, json, time, keepGoing, help, version,
+        url, master, timeout, tls, caCert, cert, key, insecure, raw, quiet, string, json, time, keepGoing,
+        help,
+        version,
     ]
 
     static func named(long: String) -> OptionSpec? { all.first { $0.answers(toLong: long) } }
@@ -42,6 +54,11 @@ enum GlobalOptions {
                 )
             }
             settings.timeout = try Conversions.duration(seconds: seconds, what: what).seconds
+        case tls.long: settings.tls = true
+        case caCert.long: settings.caFile = value?.text
+        case cert.long: settings.certFile = value?.text
+        case key.long: settings.keyFile = value?.text
+        case insecure.long: settings.insecure = true
         case raw.long: settings.raw = true
         case quiet.long: settings.quiet = true
         case string.long: settings.valueMode = .string

@@ -50,6 +50,9 @@ public final class RedisConnection {
             throw RedisError(kind: failure.kind, message: failure.message, server: url.redacted)
         }
         self.init(url: url, options: options, fd: fd)
+        if options.tls.applies(to: url) {
+            try startTLS(deadline: .after(seconds: options.timeout))
+        }
         let commands = handshakeCommands()
         for command in commands { enqueue(command) }
         var replies: [RESPValue] = []
@@ -65,6 +68,9 @@ public final class RedisConnection {
             throw error
         }
     }
+
+    /// The TLS session, when the connection speaks TLS.
+    var tls: TLSSession?
 
     /// Wraps a connected socket; no handshake.
     init(url: RedisURL, options: RedisConnectionOptions, fd: Int32) {
@@ -86,6 +92,7 @@ public final class RedisConnection {
 
     /// Closes the socket; later calls throw `.connectionLost`.
     public func close() {
+        tls = nil
         Socket.close(fd)
         fd = -1
         if unusableReason == nil { unusableReason = "the connection is closed" }
@@ -183,7 +190,7 @@ public final class RedisConnection {
         var deadline: Deadline?
         while sent < output.count {
             let result = output.buffer.withUnsafeBytes { bytes in
-                Socket.send(fd, UnsafeRawBufferPointer(rebasing: bytes[sent...]))
+                transportSend(UnsafeRawBufferPointer(rebasing: bytes[sent...]))
             }
             switch result {
             case .transferred(let count):
@@ -191,7 +198,8 @@ public final class RedisConnection {
                 deadline = nil
             case .wouldBlock:
                 if deadline == nil { deadline = .after(seconds: options.timeout) }
-                let wanted = Int16(POLLOUT) | (pendingReplies > 0 ? Int16(POLLIN) : 0)
+                let wanted =
+                    Int16(POLLOUT) | (pendingReplies > 0 || tls?.wantsRead == true ? Int16(POLLIN) : 0)
                 switch Socket.wait(fd, for: wanted, until: deadline!, interruptCheck: options.interruptCheck)
                 {
                 case .ready(let events):
@@ -204,7 +212,7 @@ public final class RedisConnection {
             case .closed:
                 throw fail(.connectionLost, "the server closed the connection")
             case .failed(let code):
-                throw fail(.connectionLost, Socket.errorText(code))
+                throw fail(.connectionLost, errorText(code))
             }
         }
         output.removeAll()
@@ -256,13 +264,13 @@ public final class RedisConnection {
     private func receiveMore(timeout: Double?) throws(RedisError) {
         var deadline: Deadline?
         while true {
-            switch Socket.receive(fd, into: &parser) {
+            switch transportReceive() {
             case .transferred:
                 return
             case .wouldBlock:
                 if deadline == nil { deadline = .after(seconds: timeout) }
                 switch Socket.wait(
-                    fd, for: Int16(POLLIN), until: deadline!, interruptCheck: options.interruptCheck)
+                    fd, for: waitEventsForInput, until: deadline!, interruptCheck: options.interruptCheck)
                 {
                 case .ready: break
                 case .timedOut: throw fail(.timeout, "no reply within \(formatSeconds(timeout))")
@@ -278,7 +286,7 @@ public final class RedisConnection {
 
     /// One non-blocking read; returns without data if none is available.
     func receiveAvailable() throws(RedisError) {
-        switch Socket.receive(fd, into: &parser) {
+        switch transportReceive() {
         case .transferred, .wouldBlock: return
         case .closed: throw lost(nil)
         case .failed(let code): throw lost(code)
@@ -289,7 +297,7 @@ public final class RedisConnection {
     func sendAvailable() throws(RedisError) {
         while sent < output.count {
             let result = output.buffer.withUnsafeBytes { bytes in
-                Socket.send(fd, UnsafeRawBufferPointer(rebasing: bytes[sent...]))
+                transportSend(UnsafeRawBufferPointer(rebasing: bytes[sent...]))
             }
             switch result {
             case .transferred(let count): sent += count
@@ -312,7 +320,7 @@ public final class RedisConnection {
     }
 
     private func lost(_ code: Int32?) -> RedisError {
-        let why = code.map(Socket.errorText) ?? "the server closed the connection"
+        let why = code.map(errorText) ?? "the server closed the connection"
         return fail(.connectionLost, parser.bufferedByteCount > 0 ? why + " in the middle of a reply" : why)
     }
 

@@ -11,6 +11,9 @@ public struct RedisConnectionOptions: Sendable {
     /// Asked when a wait (connect, send, reply) is cut short by a signal (`EINTR`, e.g. from a
     /// handler installed without `SA_RESTART`): returning `true` abandons the wait with kind
     /// `.interrupted` and leaves the connection unusable; `false` (or `nil`) keeps waiting.
+    /// TLS settings: used when the URL is `rediss://`, or for any URL when `tls.required` is set
+    /// (`--tls`). Certificates alone never turn TLS on.
+    public var tls = RedisTLSOptions()
     public var interruptCheck: (@Sendable () -> Bool)?
 
     public init(

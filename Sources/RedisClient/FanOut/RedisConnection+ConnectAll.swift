@@ -1,3 +1,5 @@
+import Glibc
+
 /// Connecting to several servers at once.
 extension RedisConnection {
     /// Connects to every URL in parallel (non-blocking connects polled together, then all
@@ -16,6 +18,14 @@ extension RedisConnection {
             switch socket {
             case .success(let fd):
                 let connection = RedisConnection(url: url, options: options, fd: fd)
+                if options.tls.applies(to: url) {
+                    do {
+                        try connection.beginTLS()
+                    } catch {
+                        results.append(.failure(error))
+                        continue
+                    }
+                }
                 let commands = connection.handshakeCommands()
                 for command in commands { connection.enqueue(command) }
                 slots.append(results.count)
@@ -26,6 +36,10 @@ extension RedisConnection {
                 results.append(
                     .failure(RedisError(kind: failure.kind, message: failure.message, server: url.redacted)))
             }
+        }
+        let deadline = Deadline.after(seconds: options.timeout)
+        for (index, error) in handshakeTLS(connections, until: deadline) {
+            results[slots[index]] = .failure(error)
         }
         let replies = exchange(
             connections, counts: handshakes.map(\.count), deadline: .after(seconds: options.timeout),
@@ -43,5 +57,60 @@ extension RedisConnection {
             }
         }
         return results
+    }
+
+    /// Completes the TLS handshakes of `connections` (those that have a session) together, polled
+    /// at once until `deadline`; returns the index and error of each that failed (now unusable).
+    static func handshakeTLS(_ connections: [RedisConnection], until deadline: Deadline) -> [(
+        Int, RedisError
+    )] {
+        var failures: [(Int, RedisError)] = []
+        var waiting: [Int: Int16] = [:]
+        for (index, connection) in connections.enumerated() where connection.tls != nil {
+            do {
+                if let events = try connection.handshakeStep() { waiting[index] = events }
+            } catch {
+                failures.append((index, error))
+            }
+        }
+        while !waiting.isEmpty {
+            let owners = Array(waiting.keys)
+            var entries = owners.map { pollfd(fd: connections[$0].fd, events: waiting[$0]!, revents: 0) }
+            let ready = poll(&entries, nfds_t(entries.count), deadline.pollTimeout)
+            if ready < 0 && errno == EINTR {
+                if connections.first?.options.interruptCheck?() == true {
+                    for index in owners {
+                        failures.append((index, connections[index].fail(.interrupted, "interrupted")))
+                    }
+                    break
+                }
+                continue
+            }
+            if ready <= 0 {
+                for index in owners {
+                    let timeout = connections[index].options.timeout
+                    failures.append(
+                        (
+                            index,
+                            connections[index].fail(
+                                .timeout, "no TLS handshake within \(formatSeconds(timeout))")
+                        ))
+                }
+                break
+            }
+            for (entry, index) in zip(entries, owners) where entry.revents != 0 {
+                do {
+                    if let events = try connections[index].handshakeStep() {
+                        waiting[index] = events
+                    } else {
+                        waiting[index] = nil
+                    }
+                } catch {
+                    waiting[index] = nil
+                    failures.append((index, error))
+                }
+            }
+        }
+        return failures
     }
 }

@@ -33,7 +33,9 @@ extension RedisConnection {
                         results[index] = .success(replies[index])
                         continue
                     }
-                    let events = Int16(POLLIN) | (connection.bufferedOutputBytes > 0 ? Int16(POLLOUT) : 0)
+                    let events =
+                        connection.waitEventsForInput
+                        | (connection.bufferedOutputBytes > 0 ? Int16(POLLOUT) : 0)
                     entries.append(pollfd(fd: connection.fd, events: events, revents: 0))
                     owners.append(index)
                 } catch {

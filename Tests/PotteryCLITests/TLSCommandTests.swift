@@ -1,0 +1,64 @@
+import Foundation
+import RedisTestSupport
+import Testing
+
+/// TLS from the command line: `rediss://`, `--tls`, `--cacert`, `--cert/--key`, `--insecure`, the
+/// environment variables, and no OpenSSL at all in a process that does not use it.
+@Suite(.serialized) struct TLSCommandTests {
+    static let fixture: TLSFixture = {
+        do { return try TLSFixture() } catch { fatalError("cannot make test certificates: \(error)") }
+    }()
+
+    @Test func rediss() throws {
+        let (server, port) = try Self.fixture.startServer()
+        defer { server.stop() }
+        let url = "rediss://127.0.0.1:\(port)/0"
+        let ca = Self.fixture.caFile
+        #expect(
+            PotteryBinary.run(["dict", "set", "k", "a", "1", "-u", url, "--cacert", ca], server: nil).status
+                == 0)
+        #expect(
+            PotteryBinary.run(
+                ["dict", "get", "k", "a", "-u", url], server: nil, environment: ["POTTERY_CACERT": ca]
+            ).stdoutText == "1\n")
+        let unverified = PotteryBinary.run(["ping", "-u", url], server: nil)
+        #expect(unverified.status == 3)
+        #expect(unverified.stderrText.contains("certificate verification failed"), "\(unverified.stderrText)")
+        let insecure = PotteryBinary.run(["ping", "-u", url, "--insecure"], server: nil)
+        #expect(insecure.stdoutText == "PONG\n" && insecure.stderrText.contains("not verified"))
+        // --tls turns TLS on for a redis:// URL; certificates alone never do.
+        let plainURL = "redis://127.0.0.1:\(port)/0"
+        #expect(
+            PotteryBinary.run(["ping", "-u", plainURL, "--tls", "--cacert", ca], server: nil).stdoutText
+                == "PONG\n")
+        let plain = PotteryBinary.run(
+            ["ping"], server: nil, url: server.url,
+            environment: ["POTTERY_CERT": Self.fixture.clientCert, "POTTERY_KEY": Self.fixture.clientKey])
+        #expect(plain.stdoutText == "PONG\n", "\(plain.stderrText)")
+    }
+
+    @Test func clientCertificateFromTheEnvironment() throws {
+        let (server, port) = try Self.fixture.startServer(clientCertificates: true)
+        defer { server.stop() }
+        let url = "rediss://127.0.0.1:\(port)/0"
+        let environment = [
+            "POTTERY_CACERT": Self.fixture.caFile, "POTTERY_CERT": Self.fixture.clientCert,
+            "POTTERY_KEY": Self.fixture.clientKey,
+        ]
+        #expect(
+            PotteryBinary.run(["ping", "-u", url], server: nil, environment: environment).stdoutText
+                == "PONG\n")
+        let refused = PotteryBinary.run(["ping", "-u", url, "--cacert", Self.fixture.caFile], server: nil)
+        #expect(refused.status == 3)
+    }
+
+    /// OpenSSL is loaded on first use: the binary does not link it, so a plain command starts as fast
+    /// as before.
+    @Test func openSSLIsNotLinked() {
+        let linked = runProcess("/usr/bin/ldd", [PotteryBinary.path])
+        #expect(linked.status == 0)
+        #expect(
+            !linked.stdoutText.contains("libssl") && !linked.stdoutText.contains("libcrypto"),
+            "\(linked.stdoutText)")
+    }
+}
