@@ -26,7 +26,8 @@ enum ListHandlers {
     }
 
     static func insert(_ context: CommandContext) throws -> ExitStatus {
-        try list(context).insert(StoredValue(bytes: context[CommonArguments.value]), at: context[ListTable.index])
+        try list(context).insert(
+            StoredValue(bytes: context[CommonArguments.value]), at: context[ListTable.index])
         return .success
     }
 
@@ -44,7 +45,8 @@ enum ListHandlers {
 
     static func set(_ context: CommandContext) throws -> ExitStatus {
         .answer(
-            try list(context).set(StoredValue(bytes: context[CommonArguments.value]), at: context[ListTable.index]))
+            try list(context).set(
+                StoredValue(bytes: context[CommonArguments.value]), at: context[ListTable.index]))
     }
 
     static func del(_ context: CommandContext) throws -> ExitStatus {

@@ -13,10 +13,12 @@ enum PythonIndex: Sendable, Equatable {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         if parts.count == 1 { return .index(try number(parts[0], text: text, what: what)) }
         guard allowSlice else {
-            throw .usage("\(what) must be an index (a whole number, -1 for the last), not \(ValueReader.quoted(text))")
+            throw .usage(
+                "\(what) must be an index (a whole number, -1 for the last), not \(ValueReader.quoted(text))")
         }
         guard parts.count <= 3 else {
-            throw .usage("\(what) must be an index or a slice (START:STOP:STEP), not \(ValueReader.quoted(text))")
+            throw .usage(
+                "\(what) must be an index or a slice (START:STOP:STEP), not \(ValueReader.quoted(text))")
         }
         func part(_ position: Int) throws(CLIError) -> Int? {
             guard position < parts.count, !parts[position].isEmpty else { return nil }

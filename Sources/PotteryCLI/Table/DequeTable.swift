@@ -42,8 +42,10 @@ enum DequeTable {
             VerbSpec(
                 "items", "stream every item, left to right", arguments: [key], prints: "NDJSON",
                 handler: DequeHandlers.items),
-            VerbSpec("len", "how many items", arguments: [key], prints: "an integer", handler: DequeHandlers.len),
-            VerbSpec("clear", "delete the key", arguments: [key], traits: .writes, handler: DequeHandlers.clear),
+            VerbSpec(
+                "len", "how many items", arguments: [key], prints: "an integer", handler: DequeHandlers.len),
+            VerbSpec(
+                "clear", "delete the key", arguments: [key], traits: .writes, handler: DequeHandlers.clear),
         ])
 
     static func trimNote(_ side: String) -> String {

@@ -11,22 +11,26 @@ enum ListTable {
         "list", "a Python list in a Redis list", pythonClass: "RedisList",
         verbs: [
             VerbSpec(
-                "append", "append values on the right (RPUSH)", arguments: [key, CommonArguments.valuesOrStdin],
+                "append", "append values on the right (RPUSH)",
+                arguments: [key, CommonArguments.valuesOrStdin],
                 traits: .writes, prints: "nothing; with -j, invalid input anywhere writes nothing (status 2)",
                 notes: bulkNote, handler: ListHandlers.append),
             VerbSpec(
-                "extend", "the same as append (Python's extend)", arguments: [key, CommonArguments.valuesOrStdin],
+                "extend", "the same as append (Python's extend)",
+                arguments: [key, CommonArguments.valuesOrStdin],
                 traits: .writes, prints: "nothing; with -j, invalid input anywhere writes nothing (status 2)",
                 notes: bulkNote, handler: ListHandlers.append),
             VerbSpec(
                 "insert", "insert a value before INDEX", arguments: [key, index, CommonArguments.value],
                 traits: .writes, prints: "nothing",
-                notes: "As Python's list.insert: an index past either end inserts at that end. Atomic (one Lua script).",
+                notes:
+                    "As Python's list.insert: an index past either end inserts at that end. Atomic (one Lua script).",
                 handler: ListHandlers.insert),
             VerbSpec(
                 "get", "the item at an index, or the items of a slice", arguments: [key, subscript_],
                 prints: "the value, or NDJSON for a slice; status 1 if the index is out of range",
-                notes: "A slice selects what Python's does and is never out of range; it is read in LRANGE windows.",
+                notes:
+                    "A slice selects what Python's does and is never out of range; it is read in LRANGE windows.",
                 handler: ListHandlers.get),
             VerbSpec(
                 "set", "replace the item at an index", arguments: [key, index, CommonArguments.value],
@@ -49,14 +53,17 @@ enum ListTable {
                     for a value without numbers or booleans, else a search under WATCH and MULTI/EXEC.
                     """,
                 handler: ListHandlers.remove),
-            VerbSpec("len", "how many items", arguments: [key], prints: "an integer", handler: ListHandlers.len),
+            VerbSpec(
+                "len", "how many items", arguments: [key], prints: "an integer", handler: ListHandlers.len),
             VerbSpec(
                 "items", "stream every item, left to right", arguments: [key], prints: "NDJSON",
                 notes: "Read in LRANGE windows: bounded memory however long the list.",
                 handler: ListHandlers.items),
             VerbSpec(
-                "sort", "sort in place as Python sorts the decoded values", arguments: [key], options: [reverse],
-                traits: .writes, prints: "nothing; status 2 if Python could not sort the items (nothing changed)",
+                "sort", "sort in place as Python sorts the decoded values", arguments: [key],
+                options: [reverse],
+                traits: .writes,
+                prints: "nothing; status 2 if Python could not sort the items (nothing changed)",
                 notes: """
                     Stable; numbers by value across ints and floats, strings by code point, lists \
                     lexicographically; mixed kinds (a string and a number), dicts or nulls that Python cannot \
@@ -65,7 +72,8 @@ enum ListTable {
                     key's TTL, as pottery's SORT ... STORE does.
                     """,
                 handler: ListHandlers.sort),
-            VerbSpec("clear", "delete the key", arguments: [key], traits: .writes, handler: ListHandlers.clear),
+            VerbSpec(
+                "clear", "delete the key", arguments: [key], traits: .writes, handler: ListHandlers.clear),
         ])
 
     static let bulkNote = """

@@ -133,7 +133,8 @@ struct ListRangeSource: RawBatchSource {
                 failure =
                     failure
                     ?? RedisError(
-                        kind: .protocolViolation, message: "LINDEX replied with something other than a bulk string",
+                        kind: .protocolViolation,
+                        message: "LINDEX replied with something other than a bulk string",
                         server: connection.server, command: "LINDEX")
             }
         }
@@ -154,7 +155,8 @@ extension Array where Element == [UInt8] {
             for item in items {
                 guard case .bulkString(let bytes?) = item else {
                     throw RedisError(
-                        kind: .protocolViolation, message: "LRANGE returned an item that is not a bulk string",
+                        kind: .protocolViolation,
+                        message: "LRANGE returned an item that is not a bulk string",
                         server: connection.server, command: "LRANGE")
                 }
                 result.append(bytes)

@@ -13,7 +13,8 @@ extension RedisList {
         let stored = try encode(item)
         let value = try parse(stored)
         if PythonComparison.equalityIsTextual(value) {
-            return try redis.integer([Array("LREM".utf8), keyBytes, Array("1".utf8), stored], key: keyBytes) == 1
+            return try redis.integer([Array("LREM".utf8), keyBytes, Array("1".utf8), stored], key: keyBytes)
+                == 1
         }
         var found = false
         do throws(RedisError) {
@@ -23,7 +24,10 @@ extension RedisList {
                 guard let (index, match) = try firstIndex(equalTo: value, on: connection) else { return nil }
                 found = true
                 return [
-                    [Array("EVAL".utf8), Array(ListScripts.deleteItem.source.utf8), Array("1".utf8), keyBytes]
+                    [
+                        Array("EVAL".utf8), Array(ListScripts.deleteItem.source.utf8), Array("1".utf8),
+                        keyBytes,
+                    ]
                         + [Array(String(index).utf8), match]
                 ]
             }
@@ -50,7 +54,8 @@ extension RedisList {
             }
         } catch {
             throw error.redisError
-                ?? RedisError(kind: .server, message: error.message, server: connection.server, command: "LRANGE")
+                ?? RedisError(
+                    kind: .server, message: error.message, server: connection.server, command: "LRANGE")
         }
         return nil
     }
@@ -131,7 +136,8 @@ extension RedisList {
         do throws(JSONError) {
             return try JSON.parse(stored)
         } catch {
-            throw PotteryError(.notJSON, "a stored item is not JSON: \(error.message)", key: keyBytes, server: redis.server)
+            throw PotteryError(
+                .notJSON, "a stored item is not JSON: \(error.message)", key: keyBytes, server: redis.server)
         }
     }
 }
