@@ -49,6 +49,12 @@ public struct ResolvedSlice: Sendable, Hashable {
     public let count: Int
     public let step: Int
 
+    public init(first: Int, count: Int, step: Int) {
+        self.first = first
+        self.count = count
+        self.step = step
+    }
+
     /// The lowest and highest index selected (nil when none is).
     public var bounds: ClosedRange<Int>? {
         guard count > 0 else { return nil }
