@@ -115,7 +115,15 @@ import Testing
         #expect(try recent.toArray() == [2, 3, 0])
         try recent.rotate(Int.max)  // (2^63 - 1) mod 3 == 1
         #expect(try recent.toArray() == [0, 2, 3])
+        #expect(
+            potteryError { () throws(PotteryError) in try recent.insert(9, at: 1) }?.statusClass
+                == .invalidInput)
         #expect(try recent.popLeft() == 0)
+        #expect(try recent.insert(9, at: 1) == 3)
+        #expect(try recent.toArray() == [2, 9, 3])
+        #expect(try recent.popLeft() == 2)
+        #expect(try recent.popLeft() == 9)
+        try recent.appendLeft(0)
         #expect(try recent.pop() == 3)
         let many = RedisDeque<Int>(key: key, redis: try connect(), maxlen: 2500)
         #expect(try many.extendLeft(Array(0..<5000)) == 2500)

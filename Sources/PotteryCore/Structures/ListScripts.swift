@@ -55,12 +55,14 @@ enum ListScripts {
             return 1
             """)
 
-    /// KEYS[1]; ARGV[1] the index, ARGV[2] the value: Python's `list.insert`, which clamps the
-    /// index and never fails. Returns the new length.
+    /// KEYS[1]; ARGV[1] the index, ARGV[2] the value, ARGV[3] a deque's maxlen or '': Python's
+    /// `list.insert`, which clamps the index and never fails. Returns the new length, or -1 when
+    /// the deque is at its maxlen already (`collections.deque.insert` raises then).
     static let insert = RedisScript(
         prelude + """
             local key = KEYS[1]
             local n = redis.call('LLEN', key)
+            if ARGV[3] ~= '' and n >= tonumber(ARGV[3]) then return -1 end
             local i = tonumber(ARGV[1])
             if i < 0 then i = i + n; if i < 0 then i = 0 end end
             if i >= n then return redis.call('RPUSH', key, ARGV[2]) end

@@ -42,6 +42,13 @@ public final class RedisDeque<Element>: RedisList<Element> {
     @discardableResult
     public func appendLeft(_ item: Element) throws(PotteryError) -> Int { try extendLeft([item]) }
 
+    /// Inserts before a Python index as `collections.deque.insert` does; a deque already holding
+    /// `maxlen` items refuses (``PotteryError/Kind/invalidValue``, Python's `IndexError`). Atomic.
+    @discardableResult
+    public override func insert(_ item: Element, at index: Int) throws(PotteryError) -> Int {
+        try insert(item, at: index, bound: maxlen)
+    }
+
     /// Removes and returns the leftmost item; nil when empty.
     public func popLeft() throws(PotteryError) -> Element? {
         try redis.optionalBulk([Array("LPOP".utf8), keyBytes], key: keyBytes).map {

@@ -75,9 +75,21 @@ public class RedisList<Element>: RedisStructure {
     /// that end. Returns the new length.
     @discardableResult
     public func insert(_ item: Element, at index: Int) throws(PotteryError) -> Int {
-        let reply = try script(ListScripts.insert, [Array(String(index).utf8), try encode(item)])
-        guard case .integer(let length) = reply else {
+        try insert(item, at: index, bound: nil)
+    }
+
+    /// ``insert(_:at:)`` that refuses, with ``PotteryError/Kind/invalidValue``, when the list already
+    /// holds `bound` items (a deque at its maxlen).
+    func insert(_ item: Element, at index: Int, bound: Int?) throws(PotteryError) -> Int {
+        let reply = try script(
+            ListScripts.insert,
+            [Array(String(index).utf8), try encode(item), bound.map { Array(String($0).utf8) } ?? []])
+        guard case .integer(let length) = reply, length >= -1 else {
             throw redis.wrongShape("an integer", reply, [Array("EVALSHA".utf8)], key: keyBytes)
+        }
+        guard length >= 0 else {
+            throw PotteryError(
+                .invalidValue, "deque already at its maximum size", key: keyBytes, server: redis.server)
         }
         return Int(length)
     }
