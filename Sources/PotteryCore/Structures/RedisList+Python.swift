@@ -104,16 +104,20 @@ extension RedisList {
         }
         var order = Array(items.indices)
         var failure: PotteryError?
-        // Stable (Swift's sort is); a comparison Python refuses stops the sort.
-        order.sort { a, b in
-            if failure != nil { return false }
-            do throws(PotteryError) {
-                return reverse
-                    ? try PythonComparison.less(items[b].value, items[a].value)
-                    : try PythonComparison.less(items[a].value, items[b].value)
-            } catch {
-                failure = error
-                return false
+        if let keys = SortKeys(items.lazy.map(\.value)) {
+            keys.sort(&order, reverse: reverse)
+        } else {
+            // Stable (Swift's sort is); a comparison Python refuses stops the sort.
+            order.sort { a, b in
+                if failure != nil { return false }
+                do throws(PotteryError) {
+                    return reverse
+                        ? try PythonComparison.less(items[b].value, items[a].value)
+                        : try PythonComparison.less(items[a].value, items[b].value)
+                } catch {
+                    failure = error
+                    return false
+                }
             }
         }
         if let failure { throw failure }
@@ -138,6 +142,51 @@ extension RedisList {
         } catch {
             throw PotteryError(
                 .notJSON, "a stored item is not JSON: \(error.message)", key: keyBytes, server: redis.server)
+        }
+    }
+}
+
+/// Precomputed keys for the common lists, where Python's order is a plain order on one Swift type:
+/// all numbers exactly representable as doubles (ints within 2^53, floats but NaN, bools), or all
+/// strings. Anything else sorts with ``PythonComparison/less(_:_:)`` item by item.
+private enum SortKeys {
+    case numbers([Double])
+    case strings([JSONString])
+
+    init?(_ values: some Collection<JSONValue>) {
+        guard let first = values.first else { return nil }
+        if case .string = first {
+            var keys: [JSONString] = []
+            keys.reserveCapacity(values.count)
+            for value in values {
+                guard case .string(let text) = value else { return nil }
+                keys.append(text)
+            }
+            self = .strings(keys)
+            return
+        }
+        var keys: [Double] = []
+        keys.reserveCapacity(values.count)
+        for value in values {
+            switch value {
+            case .bool(let flag): keys.append(flag ? 1 : 0)
+            case .float(let double) where !double.isNaN: keys.append(double)
+            case .integer(let text):
+                guard let integer = Int(text), integer.magnitude <= 1 << 53 else { return nil }
+                keys.append(Double(integer))
+            default: return nil
+            }
+        }
+        self = .numbers(keys)
+    }
+
+    /// Sorts positions by key, stably (equal keys keep their order, as in Python).
+    func sort(_ order: inout [Int], reverse: Bool) {
+        switch self {
+        case .numbers(let keys):
+            order.sort { reverse ? keys[$1] < keys[$0] : keys[$0] < keys[$1] }
+        case .strings(let keys):
+            order.sort { reverse ? keys[$1] < keys[$0] : keys[$0] < keys[$1] }
         }
     }
 }
