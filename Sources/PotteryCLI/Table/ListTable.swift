@@ -70,8 +70,9 @@ enum ListTable {
                     order leave the list unchanged. Atomic: read under WATCH, sorted by pottery, written back in \
                     MULTI/EXEC (retried if the list changed). Loads the list: at most 1,000,000 items (about \
                     140 MB for a million short ones). Drops the key's TTL, as pottery's SORT ... STORE does.
-                    Where Python's own sort would raise only for some orders of comparison (lists whose items \
-                    mix kinds deep inside), pottery may refuse where Python happens to succeed.
+                    Items of different kinds always refuse, as in Python; for lists that mix kinds only deep \
+                    inside their items, whether Python refuses depends on which pairs its sort compares, and \
+                    pottery's may compare others.
                     """,
                 handler: ListHandlers.sort),
             VerbSpec(
