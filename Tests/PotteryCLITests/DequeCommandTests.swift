@@ -16,6 +16,10 @@ import RedisTestSupport
         #expect(PotteryBinary.run("deque", "extend", key, "z", "--maxlen", "0").status == 0)
         #expect(try server.cli("EXISTS", key) == "0")
         #expect(PotteryBinary.run("deque", "append", key, "v", "--maxlen", "-1").status == 2)
+        // A bound at the 64-bit limit is no bound, never a Lua number Redis refuses.
+        #expect(PotteryBinary.run("deque", "append", key, "v", "--maxlen", "9223372036854775807").status == 0)
+        #expect(PotteryBinary.run("deque", "appendleft", key, "u", "--maxlen", "100000000000000").status == 0)
+        #expect(PotteryBinary.run("deque", "items", key, "-r").lines == ["u", "v"])
     }
 
     @Test func extendFromStandardInputStaysWithinMaxlen() throws {

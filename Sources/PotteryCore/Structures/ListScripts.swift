@@ -117,15 +117,17 @@ extension ListScripts {
     static let pushTrimmed = RedisScript(
         """
         local key, side, maxlen = KEYS[1], ARGV[1], tonumber(ARGV[2])
-        redis.call(side, key, unpack(ARGV, 3))
+        local n = redis.call(side, key, unpack(ARGV, 3))
+        -- Trimmed only when longer than maxlen, so maxlen (any size) is then a small exact integer.
+        if n <= maxlen then return n end
         if maxlen == 0 then
           redis.call('DEL', key)
         elseif side == 'RPUSH' then
-          redis.call('LTRIM', key, -maxlen, -1)
+          redis.call('LTRIM', key, n - maxlen, -1)
         else
           redis.call('LTRIM', key, 0, maxlen - 1)
         end
-        return redis.call('LLEN', key)
+        return maxlen
         """)
 
     /// KEYS[1]; ARGV[1] n in decimal (any size): rotates n steps to the right (left when
