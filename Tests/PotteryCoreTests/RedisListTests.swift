@@ -52,6 +52,25 @@ import Testing
         #expect(try numbers.toArray() == Array(stride(from: 1, to: 80, by: 2)))
     }
 
+    @Test func bigSliceDeletesRebuildOneSideAndKeepTheTTL() throws {
+        let key = uniqueKey("list")
+        let numbers = RedisList<Int>(key: key, redis: try connect())
+        try numbers.extend(Array(0..<20000))
+        #expect(try numbers.expire(seconds: 100))
+        #expect(try numbers.removeItems(in: PythonSlice(start: 1, step: 2)!) == 10000)
+        #expect(try numbers.removeItems(in: PythonSlice(start: -3000, stop: 10, step: -7)!) == 999)
+        var model = Array(stride(from: 0, to: 20000, by: 2))
+        for index in stride(from: model.count - 3000, to: 10, by: -7).sorted(by: >) {
+            model.remove(at: index)
+        }
+        #expect(try numbers.toArray() == model)
+        guard case .expiresIn(let left) = try numbers.ttl else {
+            Issue.record("the TTL was lost")
+            return
+        }
+        #expect(left > 50_000)
+    }
+
     @Test func resolvedSlicesMatchSliceIndices() {
         // slice(None, None, -1).indices(5) == (4, -1, -1); slice(-100, 100).indices(5) == (0, 5, 1)
         #expect(PythonSlice(step: -1)!.resolved(count: 5) == ResolvedSlice(first: 4, count: 5, step: -1))

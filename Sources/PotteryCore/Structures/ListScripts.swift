@@ -78,6 +78,11 @@ enum ListScripts {
     /// KEYS[1]; ARGV: the length the slice was resolved against, the lowest index, the count and
     /// the (positive) stride. Deletes those items and returns how many, or -1 when the length has
     /// changed (the caller resolves the slice again).
+    ///
+    /// A run at either end is one LTRIM. Anything else rebuilds the shorter side: the items from
+    /// the slice's first index to the end (or from the start to its last index) are read, the list
+    /// trimmed there, and the kept ones pushed back in batches: time and script memory grow with
+    /// that side, never with the number of deleted items times the length. The TTL is kept.
     static let deleteSlice = RedisScript(
         prelude + """
             local key = KEYS[1]
@@ -86,16 +91,43 @@ enum ListScripts {
             local first, count, step = tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
             if count == 0 then return 0 end
             if count == 1 then delete_at(key, first, n) return 1 end
+            if count == n then redis.call('DEL', key) return count end
             local last = first + (count - 1) * step
-            if step == 1 and first == 0 then
-              redis.call('LTRIM', key, last + 1, -1)
-            elseif step == 1 and last == n - 1 then
-              redis.call('LTRIM', key, 0, first - 1)
-            else
-              local m = marker(key)
-              for i = first, last, step do redis.call('LSET', key, i, m) end
-              redis.call('LREM', key, count, m)
+            if step == 1 and first == 0 then redis.call('LTRIM', key, last + 1, -1) return count end
+            if step == 1 and last == n - 1 then redis.call('LTRIM', key, 0, first - 1) return count end
+            local function kept(p) return p < first or p > last or (p - first) % step ~= 0 end
+            local ttl = redis.call('PTTL', key)
+            local batch = {}
+            local function push(command, item)
+              batch[#batch + 1] = item
+              if #batch == 1000 then redis.call(command, key, unpack(batch)) batch = {} end
             end
+            local function flush(command)
+              if #batch > 0 then redis.call(command, key, unpack(batch)) batch = {} end
+            end
+            if first > 0 and (last == n - 1 or n - first <= last + 1) then
+              local items = redis.call('LRANGE', key, first, -1)
+              redis.call('LTRIM', key, 0, first - 1)
+              for index, item in ipairs(items) do
+                if kept(first + index - 1) then push('RPUSH', item) end
+              end
+              flush('RPUSH')
+            elseif last < n - 1 then
+              local items = redis.call('LRANGE', key, 0, last)
+              redis.call('LTRIM', key, last + 1, -1)
+              for p = last, 0, -1 do
+                if kept(p) then push('LPUSH', items[p + 1]) end
+              end
+              flush('LPUSH')
+            else
+              local items = redis.call('LRANGE', key, 0, -1)
+              redis.call('DEL', key)
+              for index, item in ipairs(items) do
+                if kept(index - 1) then push('RPUSH', item) end
+              end
+              flush('RPUSH')
+            end
+            if ttl > 0 then redis.call('PEXPIRE', key, ttl) end
             return count
             """)
 
