@@ -7,6 +7,15 @@ public import PotteryJSON
 public enum PythonComparison {
     /// Python's `a == b`. NaN equals nothing.
     public static func equal(_ a: JSONValue, _ b: JSONValue) -> Bool {
+        // Scalars without a work list: most comparisons of a sort or a search are these.
+        switch (a, b) {
+        case (.null, .null): return true
+        case let (.string(s), .string(t)): return s == t
+        case (.array, .array), (.object, .object): break
+        default:
+            guard let p = Number(a), let q = Number(b) else { return false }
+            return Number.compare(p, q) == 0
+        }
         var pending: [(JSONValue, JSONValue)] = [(a, b)]
         while let (x, y) = pending.popLast() {
             switch (x, y) {
@@ -79,21 +88,22 @@ public enum PythonComparison {
     }
 }
 
-/// A Python number: a bool or int (exact decimal text) or a float.
+/// A Python number: a bool or int (as `Int` when it fits, else exact decimal digits) or a float.
 private enum Number {
-    case integer(sign: Int, digits: Substring)
+    case small(Int)
+    case big(sign: Int, digits: Substring)
     case float(Double)
 
     init?(_ value: JSONValue) {
         switch value {
-        case .bool(let flag): self = .integer(sign: flag ? 1 : 0, digits: flag ? "1" : "0")
-        case .integer(let text): self = Number.integer(text)
+        case .bool(let flag): self = .small(flag ? 1 : 0)
+        case .integer(let text): self = Int(text).map(Number.small) ?? Number.big(text)
         case .float(let double): self = .float(double)
         default: return nil
         }
     }
 
-    static func integer(_ text: String) -> Number {
+    static func big(_ text: String) -> Number {
         var digits = Substring(text)
         var negative = false
         if digits.first == "-" {
@@ -101,20 +111,37 @@ private enum Number {
             digits = digits.dropFirst()
         }
         while digits.count > 1, digits.first == "0" { digits = digits.dropFirst() }
-        if digits == "0" || digits.isEmpty { return .integer(sign: 0, digits: "0") }
-        return .integer(sign: negative ? -1 : 1, digits: digits)
+        if digits == "0" || digits.isEmpty { return .big(sign: 0, digits: "0") }
+        return .big(sign: negative ? -1 : 1, digits: digits)
     }
 
     /// -1, 0 or 1; nil when unordered (NaN).
     static func compare(_ a: Number, _ b: Number) -> Int? {
         switch (a, b) {
-        case let (.float(x), .float(y)):
-            if x.isNaN || y.isNaN { return nil }
-            return x < y ? -1 : (x > y ? 1 : 0)
-        case let (.integer(s, d), .integer(t, e)): return compareIntegers(s, d, t, e)
-        case let (.integer(s, d), .float(y)): return compareIntegerWithFloat(s, d, y)
-        case let (.float(x), .integer(t, e)): return compareIntegerWithFloat(t, e, x).map { -$0 }
+        case let (.small(x), .small(y)): return x < y ? -1 : (x > y ? 1 : 0)
+        case let (.float(x), .float(y)): return order(x, y)
+        case let (.small(x), .float(y)) where x.magnitude <= 1 << 53: return order(Double(x), y)
+        case let (.float(x), .small(y)) where y.magnitude <= 1 << 53: return order(x, Double(y))
+        default: break
         }
+        switch (exact(a), exact(b)) {
+        case let (.big(s, d), .big(t, e)): return compareIntegers(s, d, t, e)
+        case let (.big(s, d), .float(y)): return compareIntegerWithFloat(s, d, y)
+        case let (.float(x), .big(t, e)): return compareIntegerWithFloat(t, e, x).map { -$0 }
+        case let (.float(x), .float(y)): return order(x, y)
+        default: return nil
+        }
+    }
+
+    /// The same number with an integer as digits.
+    private static func exact(_ number: Number) -> Number {
+        if case .small(let value) = number { return big(String(value)) }
+        return number
+    }
+
+    private static func order(_ x: Double, _ y: Double) -> Int? {
+        if x.isNaN || y.isNaN { return nil }
+        return x < y ? -1 : (x > y ? 1 : 0)
     }
 
     static func compareIntegers(_ s: Int, _ d: Substring, _ t: Int, _ e: Substring) -> Int {
@@ -132,7 +159,7 @@ private enum Number {
         if y.isNaN { return nil }
         if y.isInfinite { return y < 0 ? 1 : -1 }
         let floor = y.rounded(.down)
-        guard case .integer(let t, let e) = Number.integer(exactText(floor)) else { return nil }
+        guard case .big(let t, let e) = Number.big(exactText(floor)) else { return nil }
         let order = compareIntegers(s, d, t, e)
         if order != 0 { return order }
         return floor == y ? 0 : -1
