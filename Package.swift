@@ -36,7 +36,7 @@ let package = Package(
             name: "PotteryCoreTests", dependencies: ["PotteryCore", "RedisTestSupport"], swiftSettings: strict
         ),
         .testTarget(
-            name: "PotteryCLITests", dependencies: ["PotteryCLI", "PotteryCore", "RedisTestSupport"],
+            name: "PotteryCLITests", dependencies: ["PotteryCLI", "PotteryCore", "RedisClient", "RedisTestSupport"],
             swiftSettings: strict),
     ]
 )

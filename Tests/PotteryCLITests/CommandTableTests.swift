@@ -69,7 +69,7 @@ import Testing
 
     @Test func everyKindIsKnownToTheRenderers() {
         // Completion and help switch over the kinds; a new kind must be added there deliberately.
-        #expect(ArgumentKind.allCases.count == 9)
+        #expect(ArgumentKind.allCases.count == 10)
         #expect(OptionKind.allCases.count == 7)
     }
 }

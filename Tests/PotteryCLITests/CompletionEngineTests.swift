@@ -61,7 +61,9 @@ import Testing
         #expect(texts(["nothing"]).isEmpty)
         let standard = Completer().complete(words: [""])
         #expect(
-            standard.map(\.text) == ["dict", "set", "ping", "keys", "type", "del", "expire", "ttl", "help"])
+            standard.map(\.text) == [
+                "dict", "set", "list", "deque", "ping", "keys", "type", "del", "expire", "ttl", "help",
+            ])
         #expect(standard.first?.description == "a Python dict in a Redis hash")
     }
 

@@ -8,6 +8,8 @@ enum ArgumentKind: String, Sendable, CaseIterable {
     case jsonText
     /// A whole number in decimal.
     case integer
+    /// A Python index (`-1` is the last).
+    case index
     /// A Python index or slice (`-1`, `1:3`, `::2`).
     case indexOrSlice
     /// A duration in seconds, fractions allowed.
@@ -257,5 +259,33 @@ extension Argument where Value == Milliseconds {
 extension Argument where Value == String {
     static func word(_ name: String, _ help: String) -> Self {
         single(name, .word, help) { word, _, _ in word.text }
+    }
+}
+
+extension Argument where Value == PythonIndex {
+    /// A Python index or slice (`-1`, `1:3`, `::2`, `-3:`, `::-1`), checked before anything connects.
+    static func indexOrSlice(_ name: String, _ help: String) -> Self {
+        single(name, .indexOrSlice, help) { (word, what, _) throws(CLIError) in
+            try PythonIndex.parse(word.text, what: what)
+        }
+    }
+}
+
+extension Argument where Value == Int {
+    /// A Python index (`-1` is the last); a number beyond 64 bits is taken at the nearest limit,
+    /// which is out of range as Python's is.
+    static func index(_ name: String, _ help: String) -> Self {
+        single(name, .index, help) { (word, what, _) throws(CLIError) in
+            try PythonIndex.index(word.text, what: what)
+        }
+    }
+}
+
+extension Argument where Value == Int? {
+    /// An optional Python index.
+    static func optionalIndex(_ name: String, _ help: String) -> Self {
+        optional(name, .index, help) { (word, what, _) throws(CLIError) in
+            try PythonIndex.index(word.text, what: what)
+        }
     }
 }

@@ -1,0 +1,21 @@
+"""`deque extend KEY -` of N NDJSON lines vs `redis-cli --pipe` of the same RPUSHes (issue 7: within
+2x, peak memory at most 64 MiB); with `--maxlen` too, where each batch is pushed and trimmed by one
+script."""
+
+
+def run(ctx):
+    ndjson = ctx.path("deque.ndjson")
+    with open(ndjson, "w") as f:
+        for i in range(ctx.lines):
+            f.write(f'"event-{i}"\n')
+    proto = ctx.resp_file("deque.resp", (["RPUSH", "bench:cli", f'"event-{i}"'] for i in range(ctx.lines)))
+    t_pipe, _ = ctx.timed(["redis-cli", "-p", str(ctx.port), "--pipe"], proto)
+    t_pot, rss = ctx.timed([ctx.pottery, "-u", ctx.url, "deque", "extend", "bench:deque", "-"], ndjson)
+    t_max, rss_max = ctx.timed(
+        [ctx.pottery, "-u", ctx.url, "deque", "extend", "bench:bounded", "-", "--maxlen", "1000"], ndjson)
+    bounded_ok = ctx.cli("LLEN", "bench:bounded").stdout.strip() == str(min(1000, ctx.lines)).encode()
+    same = ctx.cli("LLEN", "bench:deque").stdout == ctx.cli("LLEN", "bench:cli").stdout
+    return {"lines": ctx.lines, "pottery_s": t_pot, "redis-cli --pipe_s": t_pipe,
+            "pottery/redis-cli": t_pot / t_pipe, "pottery_peak_rss_mib": rss,
+            "pottery --maxlen 1000_s": t_max, "pottery --maxlen/redis-cli": t_max / t_pipe,
+            "pottery --maxlen_peak_rss_mib": rss_max, "same_length": same, "maxlen_kept": bounded_ok}

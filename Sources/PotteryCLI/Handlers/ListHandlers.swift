@@ -1,0 +1,91 @@
+import PotteryCore
+
+/// `pottery list ...`: a Python list in a Redis list, shared with pottery's `RedisList`.
+enum ListHandlers {
+    static func list(_ context: CommandContext) throws -> RedisList<StoredValue> {
+        RedisList(key: context[ListTable.key], redis: try context.connection())
+    }
+
+    /// Arguments go in one RPUSH; standard input streams in pipelined batches, inside one
+    /// transaction in `-j` mode so that invalid input anywhere writes nothing.
+    static func append(_ context: CommandContext) throws -> ExitStatus {
+        let source = context[CommonArguments.valuesOrStdin]
+        if case .arguments(let items) = source {
+            try list(context).extend(items.map(StoredValue.init(bytes:)))
+            return .success
+        }
+        let writer = try list(context).bulkWriter(atomic: context.mode == .json)
+        do {
+            try context.forEachValue(source) { try writer.add($0) }
+            try writer.finish()
+        } catch {
+            writer.abort()
+            throw error
+        }
+        return .success
+    }
+
+    static func insert(_ context: CommandContext) throws -> ExitStatus {
+        try list(context).insert(
+            StoredValue(bytes: context[CommonArguments.value]), at: context[ListTable.index])
+        return .success
+    }
+
+    static func get(_ context: CommandContext) throws -> ExitStatus {
+        switch context[ListTable.subscript_] {
+        case .index(let index):
+            guard let item = try list(context).item(at: index) else { return .negative }
+            try context.printer.printValue(item.bytes)
+        case .slice(let slice):
+            var cursor = try list(context).items(in: slice)
+            try cursor.stream { try context.printer.printValue($0.bytes) }
+        }
+        return .success
+    }
+
+    static func set(_ context: CommandContext) throws -> ExitStatus {
+        .answer(
+            try list(context).set(
+                StoredValue(bytes: context[CommonArguments.value]), at: context[ListTable.index]))
+    }
+
+    static func del(_ context: CommandContext) throws -> ExitStatus {
+        switch context[ListTable.subscript_] {
+        case .index(let index): return .answer(try list(context).removeItem(at: index))
+        case .slice(let slice):
+            try list(context).removeItems(in: slice)
+            return .success
+        }
+    }
+
+    static func pop(_ context: CommandContext) throws -> ExitStatus {
+        guard let item = try list(context).pop(at: context[ListTable.optionalIndex]) else { return .negative }
+        try context.printer.printValue(item.bytes)
+        return .success
+    }
+
+    static func remove(_ context: CommandContext) throws -> ExitStatus {
+        .answer(try list(context).remove(StoredValue(bytes: context[CommonArguments.value])))
+    }
+
+    static func len(_ context: CommandContext) throws -> ExitStatus {
+        try context.printer.printInteger(try list(context).count())
+        return .success
+    }
+
+    static func items(_ context: CommandContext) throws -> ExitStatus {
+        var cursor = try list(context).items()
+        try cursor.stream { try context.printer.printValue($0.bytes) }
+        return .success
+    }
+
+    static func sort(_ context: CommandContext) throws -> ExitStatus {
+        try list(context).sort(reverse: context[ListTable.reverse])
+        return .success
+    }
+
+    static func clear(_ context: CommandContext) throws -> ExitStatus {
+        try list(context).clear()
+        return .success
+    }
+}
