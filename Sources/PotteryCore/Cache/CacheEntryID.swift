@@ -76,4 +76,11 @@ public struct CacheInfo: Sendable, Equatable {
     public var currsize: Int
     /// The time to live the last run configured, in milliseconds; 0 for no expiry.
     public var ttlMilliseconds: Int
+
+    public init(hits: Int, misses: Int, currsize: Int, ttlMilliseconds: Int) {
+        self.hits = hits
+        self.misses = misses
+        self.currsize = currsize
+        self.ttlMilliseconds = ttlMilliseconds
+    }
 }
