@@ -77,6 +77,20 @@ import Testing
         #expect(try cache.cacheInfo() == CacheInfo(hits: 0, misses: 0, currsize: 0, ttlMilliseconds: 60_000))
     }
 
+    /// A server that lost its scripts (a restart, SCRIPT FLUSH) is given them again: a hit stays a hit.
+    @Test func lookupSurvivesAScriptFlush() throws {
+        let own = try RedisServerProcess.start()
+        defer { own.stop() }
+        let cache = RedisCache(key: "k", redis: try connect(own))
+        let entry = CacheEntryID(arguments: [b("x")])
+        try cache.store(CachedRun(status: 0, output: b("kept")), for: entry)
+        #expect(try own.cli("SCRIPT", "FLUSH") == "OK")
+        #expect(try cache.lookup(entry)?.output == b("kept"))
+        #expect(try own.cli("SCRIPT", "FLUSH") == "OK")
+        #expect(try cache.lookup(CacheEntryID(arguments: [b("y")])) == nil)
+        #expect(try cache.cacheInfo() == CacheInfo(hits: 1, misses: 1, currsize: 1, ttlMilliseconds: 60_000))
+    }
+
     @Test func noExpiryAndMalformedEntries() throws {
         let key = uniqueKey("cache")
         let cache = RedisCache(key: key, redis: try connect(), ttlMilliseconds: 0)

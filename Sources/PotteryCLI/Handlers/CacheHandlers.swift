@@ -32,18 +32,22 @@ enum CacheHandlers {
             if let hit = try cache.lookup(entry) { return try runner.serve(hit) }
             return try runner.compute()
         }
-        // Look first without counting; then under the lock, where the look that counts happens.
-        if let hit = try cache.lookup(entry, countsMiss: false) { return try runner.serve(hit) }
+        // Wait for the lock, looking at the cache between attempts (without counting a miss): when
+        // the holder stores the entry, a waiter hits at once. Under the lock, the look that counts.
         let lock = CacheMissLock(redis: cache.redis)
-        guard
-            let lease = try lock.acquire(
-                CacheRunner.lockName(key: cache.keyBytes, entry: entry), shouldStop: Interrupts.check)
-        else {
-            throw CLIError(.interrupted(Interrupts.pendingExitStatus ?? .interrupted), "interrupted")
+        let name = CacheRunner.lockName(key: cache.keyBytes, entry: entry)
+        while true {
+            if let hit = try cache.lookup(entry, countsMiss: false) { return try runner.serve(hit) }
+            if let lease = try lock.tryAcquire(name) {
+                defer { lock.release(lease) }
+                if let hit = try cache.lookup(entry) { return try runner.serve(hit) }
+                return try runner.compute(keeping: lease, by: lock)
+            }
+            if let status = Interrupts.pendingExitStatus {
+                throw CLIError(.interrupted(status), "interrupted")
+            }
+            CacheMissLock.pause()
         }
-        defer { lock.release(lease) }
-        if let hit = try cache.lookup(entry) { return try runner.serve(hit) }
-        return try runner.compute(keeping: lease, by: lock)
     }
 
     static func bypass(_ context: CommandContext) throws -> ExitStatus {

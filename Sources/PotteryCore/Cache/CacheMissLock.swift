@@ -26,22 +26,28 @@ public final class CacheMissLock {
     /// Waits until the lock on `name` is ours, retrying after a random delay of up to 200 ms, as
     /// Redlock does; nil once `shouldStop` says so (a signal arrived).
     public func acquire(_ name: [UInt8], shouldStop: () -> Bool) throws(PotteryError) -> Lease? {
-        let key = Array("redlock:".utf8) + name
-        let token = Array(Self.uuid4().utf8)
         while !shouldStop() {
-            let reply = try redis.run(
-                [
-                    Array("SET".utf8), key, token, Array("NX".utf8), Array("PX".utf8),
-                    Array(String(leaseMilliseconds).utf8),
-                ],
-                key: key)
-            switch reply {
-            case .simpleString: return Lease(key: key, token: token)
-            case .bulkString(nil): Self.pause(milliseconds: Int.random(in: 0...200))
-            default: throw redis.wrongShape("OK or nil", reply, [Array("SET".utf8)], key: key)
-            }
+            if let lease = try tryAcquire(name) { return lease }
+            Self.pause()
         }
         return nil
+    }
+
+    /// One attempt: the lease, or nil while someone else holds the lock.
+    public func tryAcquire(_ name: [UInt8]) throws(PotteryError) -> Lease? {
+        let key = Array("redlock:".utf8) + name
+        let token = Array(Self.uuid4().utf8)
+        let reply = try redis.run(
+            [
+                Array("SET".utf8), key, token, Array("NX".utf8), Array("PX".utf8),
+                Array(String(leaseMilliseconds).utf8),
+            ],
+            key: key)
+        switch reply {
+        case .simpleString: return Lease(key: key, token: token)
+        case .bulkString(nil): return nil
+        default: throw redis.wrongShape("OK or nil", reply, [Array("SET".utf8)], key: key)
+        }
     }
 
     /// Extends the lease to a full lease from now; false if it is no longer ours (or Redis failed).
@@ -85,9 +91,10 @@ public final class CacheMissLock {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Sleeps; a signal cuts it short (pottery's handlers do not restart it), so the caller's
-    /// `shouldStop` is asked again soon.
-    private static func pause(milliseconds: Int) {
+    /// Sleeps a random 0 to 200 ms between attempts, as Redlock does; a signal cuts it short
+    /// (pottery's handlers do not restart it), so the caller can check for it soon.
+    public static func pause() {
+        let milliseconds = Int.random(in: 0...200)
         var delay = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
         _ = nanosleep(&delay, nil)
     }

@@ -47,19 +47,52 @@ public final class RedisCache: RedisStructure {
     /// `countsMiss` (a caller that will look again under a lock counts only its second look).
     /// One round trip.
     public func lookup(_ entry: CacheEntryID, countsMiss: Bool = true) throws(PotteryError) -> CachedRun? {
-        let reply = try script(Self.lookupScript, [entry.field, ttlArgument, countsMiss ? [0x31] : [0x30]])
-        switch reply {
-        case .bulkString(nil): return nil
-        case .bulkString(let stored?):
-            guard let run = CachedRun(stored: stored) else {
-                throw redis.wrongShape(
-                    "a cache entry", .bulkString(Array(stored.prefix(8))), [Array("EVALSHA".utf8)],
-                    key: keyBytes)
+        let arguments = [entry.field, ttlArgument, countsMiss ? [0x31] : [0x30]]
+        var replies = try lookupTransaction(entry, arguments)
+        if case .error(let bytes) = replies[0], bytes.starts(with: Array("NOSCRIPT".utf8)) {
+            do throws(RedisError) { try redis.load(Self.lookupScript) } catch {
+                throw PotteryError(error, key: keyBytes)
             }
-            return run
-        default:
-            throw redis.wrongShape("a cache entry or nil", reply, [Array("EVALSHA".utf8)], key: keyBytes)
+            replies = try lookupTransaction(entry, arguments)
         }
+        let counted = try replies[0].checked("EVALSHA", on: redis, key: keyBytes)
+        let stored = try replies[1].checked("HGET", on: redis, key: keyBytes)
+        guard case .integer(let found) = counted, found == 0 || found == 1 else {
+            throw redis.wrongShape("0 or 1", counted, [Array("EVALSHA".utf8)], key: keyBytes)
+        }
+        switch stored {
+        case .bulkString(let bytes?) where found == 1:
+            if let run = CachedRun(stored: bytes) { return run }
+            // Not an entry of ours (it was counted as a hit): a miss, and it will be overwritten.
+            if countsMiss { try recordMiss() }
+            return nil
+        case .bulkString:
+            // Absent, or dropped between the count and the read (they run in one MULTI: never).
+            return nil
+        default:
+            throw redis.wrongShape("a cache entry or nil", stored, [Array("HGET".utf8)], key: keyBytes)
+        }
+    }
+
+    /// MULTI, the counting script, HGET of the entry, EXEC: one round trip, atomic.
+    private func lookupTransaction(_ entry: CacheEntryID, _ arguments: [[UInt8]]) throws(PotteryError)
+        -> [RESPValue]
+    {
+        let script = Self.lookupScript
+        var count: [[UInt8]] = [Array("EVALSHA".utf8), Array(script.sha1.utf8), [0x32], keyBytes, statsKey]
+        count += arguments
+        let results: [RESPValue]?
+        do throws(RedisError) {
+            results = try redis.transaction(watching: []) { _ in
+                [count, [Array("HGET".utf8), keyBytes, entry.field]]
+            }
+        } catch {
+            throw PotteryError(error, key: keyBytes)
+        }
+        guard let results, results.count == 2 else {
+            throw redis.wrongShape("2 replies", .array(results), [Array("EXEC".utf8)], key: keyBytes)
+        }
+        return results
     }
 
     /// Stores `run` as the entry and restarts the key's expiry. One round trip.
