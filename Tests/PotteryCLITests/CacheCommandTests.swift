@@ -1,4 +1,5 @@
 import Foundation
+import PotteryCore
 import RedisTestSupport
 import Testing
 
@@ -245,6 +246,35 @@ import Testing
         #expect(bench.runs == 1)
         #expect(stats(key)["misses"] == 1 && stats(key)["hits"] == 3)
         #expect(try server.cli("KEYS", "redlock:cache-lock:" + key + "*") == "")
+    }
+
+    /// A process waiting for another's --lock ends on a signal (128+n) without running the command.
+    @Test func lockWaitEndsOnASignal() throws {
+        let bench = try Workbench()
+        let key = uniqueKey("cache")
+        let child = bench.child("echo never")
+        let field = CacheEntryID(arguments: child.map { Array($0.utf8) }).description
+        let script = """
+            redis-cli -u "$POTTERY_URL" SET "redlock:cache-lock:$1:$2" someone PX 60000 >/dev/null
+            shift 2
+            "$P" cache run "$KEY" --lock -- "$@" & pid=$!
+            for i in $(seq 500); do
+                [ "$(redis-cli -u "$POTTERY_URL" EXISTS "cache-stats:$KEY")" = 1 ] && break; sleep 0.02
+            done
+            kill -TERM $pid; wait $pid; echo "status=$?"
+            """
+        // Test threads block most signals and children inherit the mask: unblock them for bash.
+        let result = withInterruptSignalsUnblocked {
+            runProcess(
+                "/bin/bash", ["-c", script, "bash", key, field] + child,
+                environment: [
+                    "PATH": "/usr/bin:/bin", "P": PotteryBinary.path, "POTTERY_URL": server.url, "KEY": key,
+                ],
+                timeout: 30)
+        }
+        #expect(!result.timedOut && result.stdoutText == "status=143\n", "\(result.stderrText)")
+        #expect(bench.runs == 0)
+        _ = try server.cli("DEL", "redlock:cache-lock:\(key):\(field)")
     }
 
     @Test func brokenPipeStopsTheChildAndCachesNothing() throws {
