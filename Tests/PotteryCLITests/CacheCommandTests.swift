@@ -277,6 +277,18 @@ import Testing
         _ = try server.cli("DEL", "redlock:cache-lock:\(key):\(field)")
     }
 
+    /// In batch mode standard input holds the commands: a child reads end of file, never our commands.
+    @Test func batchModeKeepsTheCommandsFromTheChild() throws {
+        let bench = try Workbench()
+        let key = uniqueKey("cache")
+        let line = "cache run \(key) -- sh -c 'echo x >> \"$0\"; cat; echo one' \(bench.counter)\n"
+        let result = PotteryBinary.run([], stdin: line + line + "cache stats \(key)\n")
+        #expect(result.status == 0)
+        #expect(result.stdoutText == "one\none\n{\"hits\": 1, \"misses\": 1, \"currsize\": 1, \"ttl\": 60}\n")
+        #expect(bench.runs == 1)
+        #expect(PotteryBinary.run([], stdin: "cache run \(key) --stdin -- cat\n").status == 2)
+    }
+
     @Test func brokenPipeStopsTheChildAndCachesNothing() throws {
         let key = uniqueKey("cache")
         let result = runProcess(
