@@ -34,7 +34,8 @@ enum CacheHandlers {
         }
         // Wait for the lock, looking at the cache between attempts (without counting a miss): when
         // the holder stores the entry, a waiter hits at once. Under the lock, the look that counts.
-        let lock = CacheMissLock(redis: cache.redis)
+        // The one place that picks the lock: Redlock over the masters can take its place.
+        let lock: any CacheMissLocking = CacheMissLock(redis: cache.redis)
         let name = CacheRunner.lockName(key: cache.keyBytes, entry: entry)
         while true {
             if let hit = try cache.lookup(entry, countsMiss: false) { return try runner.serve(hit) }

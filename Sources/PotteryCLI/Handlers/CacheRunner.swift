@@ -27,7 +27,7 @@ struct CacheRunner {
 
     /// Runs the command and stores the run if it may be stored; while it runs, `lock` (if any) keeps
     /// its lease every third of the lease's time.
-    func compute(keeping lease: CacheMissLock.Lease? = nil, by lock: CacheMissLock? = nil) throws
+    func compute(keeping lease: CacheMissLease? = nil, by lock: (any CacheMissLocking)? = nil) throws
         -> ExitStatus
     {
         try context.out.flush()

@@ -7,12 +7,8 @@ public import RedisClient
 /// the others wait and then hit. Deliberately narrow (acquire, extend, release) so that Redlock over
 /// the quorum masters can take its place: it keeps Redlock's storage on its one server, a random
 /// UUID4 token at `redlock:NAME` set with `SET NX PX`, extended and released by Lua compare-and-set.
-public final class CacheMissLock {
-    /// A held lock: its key and our token.
-    public struct Lease: Sendable, Equatable {
-        public let key: [UInt8]
-        public let token: [UInt8]
-    }
+public final class CacheMissLock: CacheMissLocking {
+    public typealias Lease = CacheMissLease
 
     public let redis: RedisConnection
     /// How long a lease lasts unless extended: Redlock's default, 10 s.
