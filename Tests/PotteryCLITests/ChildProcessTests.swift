@@ -206,6 +206,20 @@ extension SignalSensitiveSuites {
             #expect(captured.teeError == EPIPE && captured.bytes == Array("hello".utf8))
         }
 
+        /// `captureWhile`: once passing through fails, the child meets the broken pipe too, as
+        /// `yes | head` does, instead of writing forever into a capture nobody reads.
+        @Test func aClosedTeeStopsAWriterThatNeverEnds() throws {
+            let teePipe = try #require(try? Pipe.make().get())
+            close(teePipe.readEnd)
+            defer { close(teePipe.writeEnd) }
+            let captured = CapturedOutput(limit: 1 << 20, teeTo: teePipe.writeEnd)
+            let child = ChildProcess(
+                ["yes"], standardOutput: .captureWhile(captured.take), forwardsSignals: false)
+            let exit = try child.run()
+            #expect(exit.ending == .signaled(signal: SIGPIPE) && exit.status == 141)
+            #expect(captured.teeError == EPIPE && captured.total < 1 << 20)
+        }
+
         @Test func aBackgroundGrandchildHoldingStdoutDoesNotHoldTheWait() throws {
             let started = MonotonicClock.now()
             let (exit, output) = try runChild(["/bin/sh", "-c", "sleep 60 & echo $!; echo done"])

@@ -42,7 +42,8 @@ import Testing
             if let rest = verb.restPosition { #expect(rest == verb.arguments.count - 1, "\(name)") }
             let variadic = verb.arguments.filter { $0.arity.maximum > 1 && $0.arity != .rest }
             #expect(variadic.count <= 1, "\(name): two variadic arguments cannot be told apart")
-            #expect(verb.traits.contains(.runsChild) == (verb.restPosition != nil), "\(name)")
+            // A verb that runs a child takes its command; `cache forget` takes one without running it.
+            if verb.traits.contains(.runsChild) { #expect(verb.restPosition != nil, "\(name)") }
         }
     }
 

@@ -28,6 +28,14 @@ final class CapturedOutput {
         self.teeTo = teeTo
     }
 
+    /// Takes one chunk and answers whether the child's output still reaches pottery's reader
+    /// (``ChildProcess/Output/captureWhile(_:)``'s callback: once passing through failed, the pipe is
+    /// closed so the child meets the broken pipe too).
+    func take(_ chunk: ArraySlice<UInt8>) -> Bool {
+        consume(chunk)
+        return teeTo == nil || teeError == nil
+    }
+
     /// Takes one chunk (``ChildProcess/Output/capture(_:)``'s callback).
     func consume(_ chunk: ArraySlice<UInt8>) {
         total += chunk.count

@@ -26,7 +26,7 @@ extension ChildProcess {
         }
         do {
             if case .bytes = standardInput { input = try Pipe.make().get() }
-            if case .capture = standardOutput { output = try Pipe.make().get() }
+            if standardOutput.deliverer != nil { output = try Pipe.make().get() }
         } catch {
             closeAll()
             throw ChildProcessError(.cannotStart, command: commandName, errno: error)
@@ -87,7 +87,7 @@ extension ChildProcess {
             feed = RunningChild.Feed(fd: input.writeEnd, bytes: bytes[...])
         }
         var capture: RunningChild.Capture?
-        if let output, case .capture(let deliver) = standardOutput {
+        if let output, let deliver = standardOutput.deliverer {
             FileDescriptor.setNonBlocking(output.readEnd)
             capture = RunningChild.Capture(fd: output.readEnd, deliver: deliver)
         }

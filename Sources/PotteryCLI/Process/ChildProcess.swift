@@ -25,6 +25,23 @@ struct ChildProcess {
         /// Through a pipe, delivered chunk by chunk as it arrives, bytes exactly as written. The
         /// caller passes them on (see ``CapturedOutput`` for `cache run`'s tee with a size limit).
         case capture((ArraySlice<UInt8>) -> Void)
+        /// As ``capture(_:)`` until the callback answers `false`: pottery then closes its read end,
+        /// so the child's next write fails as a write to a reader that went away does (SIGPIPE, or
+        /// EPIPE where it is ignored). `cache run` stops a child whose output can no longer reach
+        /// pottery's reader, as `CMD | head` would (see ``CapturedOutput/take(_:)``).
+        case captureWhile((ArraySlice<UInt8>) -> Bool)
+
+        /// The chunk callback of a capturing output, answering whether to keep reading.
+        var deliverer: ((ArraySlice<UInt8>) -> Bool)? {
+            switch self {
+            case .inherit: return nil
+            case .capture(let deliver):
+                return {
+                    deliver($0); return true
+                }
+            case .captureWhile(let deliver): return deliver
+            }
+        }
     }
 
     /// argv; `arguments[0]` is looked up in `PATH` unless it contains a slash. Raw bytes, so that

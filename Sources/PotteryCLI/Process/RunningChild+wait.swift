@@ -94,7 +94,11 @@ extension RunningChild {
         while true {
             let count = budget > 0 ? read(capture.fd, &buffer, buffer.count) : 0
             if count > 0 {
-                capture.deliver(buffer[0..<count])
+                guard capture.deliver(buffer[0..<count]) else {
+                    close(capture.fd)
+                    self.capture = nil
+                    return
+                }
                 budget -= 1
                 if untilEmpty { continue }
                 return

@@ -12,10 +12,11 @@ final class RunningChild {
         var bytes: ArraySlice<UInt8>
     }
 
-    /// The read end of the child's standard output and where its chunks go.
+    /// The read end of the child's standard output and where its chunks go; `deliver` answers
+    /// whether to keep reading (`false` closes the read end).
     struct Capture {
         var fd: Int32
-        var deliver: (ArraySlice<UInt8>) -> Void
+        var deliver: (ArraySlice<UInt8>) -> Bool
     }
 
     /// The child's pid, and the id of the process group it leads.

@@ -48,8 +48,17 @@ struct Dispatcher {
     /// a write that fails turns into the command's status.
     func execute(_ invocation: Invocation) -> ExitStatus {
         let context = CommandContext(invocation: invocation, session: session)
-        let timer = ContextTimer()
-        timer.start()
+        var status = ExitStatus.success
+        let timer = ContextTimer.measure { status = runHandler(invocation, context: context) }
+        if invocation.settings.time {
+            session.err.writeLine(
+                "pottery: \(invocation.commandName): \(Self.milliseconds(timer.milliseconds)) ms")
+        }
+        return status
+    }
+
+    /// Runs the handler after the verb's traits are applied; flushes its output; reports its error.
+    private func runHandler(_ invocation: Invocation, context: CommandContext) -> ExitStatus {
         let status: ExitStatus
         do {
             try applyTraits(of: invocation.verb, to: context)
@@ -62,11 +71,6 @@ struct Dispatcher {
             }
             if CLIError.isRedisFailure(error) { session.disconnect() }
             status = report(error, context: invocation.commandName + (key ?? ""))
-        }
-        timer.stop()
-        if invocation.settings.time {
-            session.err.writeLine(
-                "pottery: \(invocation.commandName): \(Self.milliseconds(timer.elapsed)) ms")
         }
         return status
     }

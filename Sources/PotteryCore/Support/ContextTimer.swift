@@ -2,34 +2,83 @@
     import Glibc
 #endif
 
-/// Measures wall time on the monotonic clock, like Python pottery's `ContextTimer`: `start()`, `stop()`,
-/// and `elapsed` in milliseconds (while running, up to now).
+/// Measures wall time on the monotonic clock, with Python pottery's `ContextTimer` API: `start()` once,
+/// `stop()` once, `elapsed()` in whole milliseconds (up to now while running, frozen once stopped),
+/// each throwing as pottery raises `RuntimeError` when used out of order. As a scope, pottery's
+/// `with ContextTimer() as timer:` is ``measure(_:)-(()->Void)``:
+///
+/// ```swift
+/// let timer = ContextTimer.measure { try? work() }
+/// print(timer.milliseconds)             // 12.345
+/// let inside = try ContextTimer.measure { timer in
+///     try work()
+///     print(try timer.elapsed())        // while running
+/// }
+/// ```
 public final class ContextTimer {
+    /// Misuse, as pottery's `RuntimeError`s.
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        case alreadyStarted
+        case alreadyStopped
+        case notStarted
+
+        public var description: String {
+            switch self {
+            case .alreadyStarted: return "timer has already been started"
+            case .alreadyStopped: return "timer has already been stopped"
+            case .notStarted: return "timer hasn't yet been started"
+            }
+        }
+    }
+
     private var started: Double?
     private var stopped: Double?
 
     public init() {}
 
-    public func start() {
+    /// Starts the timer; a timer starts once.
+    public func start() throws(Failure) {
+        if stopped != nil { throw .alreadyStopped }
+        if started != nil { throw .alreadyStarted }
         started = Self.now()
-        stopped = nil
     }
 
-    public func stop() {
-        if started != nil { stopped = Self.now() }
+    /// Stops the timer; only a running timer stops, once.
+    public func stop() throws(Failure) {
+        if stopped != nil { throw .alreadyStopped }
+        guard started != nil else { throw .notStarted }
+        stopped = Self.now()
     }
 
-    /// Milliseconds between `start()` and `stop()` (or now, if not stopped); 0 if never started.
-    public var elapsed: Double {
+    /// Whole milliseconds from `start()` to `stop()`, or to now while running, rounded as pottery does.
+    public func elapsed() throws(Failure) -> Int {
+        guard started != nil else { throw .notStarted }
+        return Int(milliseconds.rounded())
+    }
+
+    /// Milliseconds with a fraction (`--time` prints three decimals); 0 before `start()`.
+    public var milliseconds: Double {
         guard let started else { return 0 }
         return ((stopped ?? Self.now()) - started) * 1000
     }
 
-    /// Runs `body` between `start()` and `stop()`.
-    public func time<T>(_ body: () throws -> T) rethrows -> T {
-        start()
-        defer { stop() }
-        return try body()
+    /// Whether the timer was started and not yet stopped.
+    public var isRunning: Bool { started != nil && stopped == nil }
+
+    /// Runs `body` on a started timer and returns it stopped, also when `body` throws.
+    @discardableResult
+    public static func measure<E: Error>(_ body: () throws(E) -> Void) throws(E) -> ContextTimer {
+        try measure { (_: ContextTimer) throws(E) in try body() }
+    }
+
+    /// Runs `body` with the running timer (to read `elapsed()` inside) and returns it stopped.
+    @discardableResult
+    public static func measure<E: Error>(_ body: (ContextTimer) throws(E) -> Void) throws(E) -> ContextTimer {
+        let timer = ContextTimer()
+        timer.started = now()
+        defer { timer.stopped = now() }
+        try body(timer)
+        return timer
     }
 
     private static func now() -> Double {

@@ -1,0 +1,179 @@
+public import RedisClient
+
+/// pottery's `redis_cache` for commands and byte strings: memoized runs in a Redis hash at KEY
+/// (SPEC §8.2), one field per entry (see ``CacheEntryID`` for the field and ``CachedRun`` for the
+/// value), the key's expiry restarted on every hit and store. Hits and misses are counted in Redis,
+/// in the hash at ``statsKey`` (`cache-stats:KEY`, fields `hits`, `misses` and `ttl`, with no
+/// expiry), so every process using the cache shares them.
+///
+/// Python pottery's own `redis_cache` names its fields by Python's process-seeded `hash()`, which no
+/// other process can reproduce; the two kinds of fields can share one hash without meeting.
+///
+/// ```swift
+/// let cache = RedisCache(key: "reports", redis: connection, ttlMilliseconds: 3_600_000)
+/// let entry = CacheEntryID(arguments: [Array("report".utf8), Array("2024".utf8)])
+/// if let run = try cache.lookup(entry) { print(run.output) }
+/// ```
+public final class RedisCache: RedisStructure {
+    public let redis: RedisConnection
+    public let keyBytes: [UInt8]
+    /// How long the key lives after its last hit or store, in milliseconds; 0 for no expiry.
+    public let ttlMilliseconds: Int
+
+    /// pottery's default: 60 seconds.
+    public static let defaultTTLMilliseconds = 60_000
+
+    /// A cache at `key`; `ttlMilliseconds` 0 means no expiry.
+    public init(
+        key: [UInt8], redis: RedisConnection, ttlMilliseconds: Int = RedisCache.defaultTTLMilliseconds
+    ) {
+        self.redis = redis
+        self.keyBytes = key
+        self.ttlMilliseconds = max(ttlMilliseconds, 0)
+    }
+
+    public convenience init(
+        key: String, redis: RedisConnection, ttlMilliseconds: Int = RedisCache.defaultTTLMilliseconds
+    ) {
+        self.init(key: Array(key.utf8), redis: redis, ttlMilliseconds: ttlMilliseconds)
+    }
+
+    /// Where the shared hit and miss counts live: `cache-stats:KEY`.
+    public var statsKey: [UInt8] { Self.statsPrefix + keyBytes }
+
+    static let statsPrefix = Array("cache-stats:".utf8)
+
+    /// The entry, counted as a hit (and the key's expiry restarted), or nil, counted as a miss when
+    /// `countsMiss` (a caller that will look again under a lock counts only its second look).
+    /// One round trip.
+    public func lookup(_ entry: CacheEntryID, countsMiss: Bool = true) throws(PotteryError) -> CachedRun? {
+        let arguments = [entry.field, ttlArgument, countsMiss ? [0x31] : [0x30]]
+        var replies = try lookupTransaction(entry, arguments)
+        if case .error(let bytes) = replies[0], bytes.starts(with: Array("NOSCRIPT".utf8)) {
+            do throws(RedisError) { try redis.load(Self.lookupScript) } catch {
+                throw PotteryError(error, key: keyBytes)
+            }
+            replies = try lookupTransaction(entry, arguments)
+        }
+        let counted = try replies[0].checked("EVALSHA", on: redis, key: keyBytes)
+        let stored = try replies[1].checked("HGET", on: redis, key: keyBytes)
+        guard case .integer(let found) = counted, found == 0 || found == 1 else {
+            throw redis.wrongShape("0 or 1", counted, [Array("EVALSHA".utf8)], key: keyBytes)
+        }
+        switch stored {
+        case .bulkString(let bytes?) where found == 1:
+            if let run = CachedRun(stored: bytes) { return run }
+            // Not an entry of ours (it was counted as a hit): a miss, and it will be overwritten.
+            if countsMiss { try recordMiss() }
+            return nil
+        case .bulkString:
+            // Absent, or dropped between the count and the read (they run in one MULTI: never).
+            return nil
+        default:
+            throw redis.wrongShape("a cache entry or nil", stored, [Array("HGET".utf8)], key: keyBytes)
+        }
+    }
+
+    /// MULTI, the counting script, HGET of the entry, EXEC: one round trip, atomic.
+    private func lookupTransaction(_ entry: CacheEntryID, _ arguments: [[UInt8]]) throws(PotteryError)
+        -> [RESPValue]
+    {
+        let script = Self.lookupScript
+        var count: [[UInt8]] = [Array("EVALSHA".utf8), Array(script.sha1.utf8), [0x32], keyBytes, statsKey]
+        count += arguments
+        let results: [RESPValue]?
+        do throws(RedisError) {
+            results = try redis.transaction(watching: []) { _ in
+                [count, [Array("HGET".utf8), keyBytes, entry.field]]
+            }
+        } catch {
+            throw PotteryError(error, key: keyBytes)
+        }
+        guard let results, results.count == 2 else {
+            throw redis.wrongShape("2 replies", .array(results), [Array("EXEC".utf8)], key: keyBytes)
+        }
+        return results
+    }
+
+    /// Stores `run` as the entry and restarts the key's expiry. One round trip.
+    public func store(_ run: CachedRun, for entry: CacheEntryID) throws(PotteryError) {
+        guard (0...255).contains(run.status) else {
+            throw PotteryError(
+                .invalidValue, "an exit status is 0 to 255, not \(run.status)", key: keyBytes,
+                server: redis.server)
+        }
+        _ = try script(
+            Self.storeScript, [entry.field, ttlArgument, Array(String(run.status).utf8), run.output])
+    }
+
+    /// Counts a miss without looking (a run that bypasses the cache) and records the configured ttl.
+    public func recordMiss() throws(PotteryError) {
+        _ = try redis.pipeline(
+            [
+                [Array("HINCRBY".utf8), statsKey, Array("misses".utf8), [0x31]],
+                [Array("HSET".utf8), statsKey, Array("ttl".utf8), ttlArgument],
+            ], key: keyBytes
+        ).map { (reply) throws(PotteryError) in try reply.checked("HINCRBY", on: redis, key: keyBytes) }
+    }
+
+    /// Drops one entry; false if it was not there.
+    @discardableResult
+    public func forget(_ entry: CacheEntryID) throws(PotteryError) -> Bool {
+        try redis.integer([Array("HDEL".utf8), keyBytes, entry.field], key: keyBytes) == 1
+    }
+
+    /// Whether the entry is cached, without counting or touching the expiry.
+    public func contains(_ entry: CacheEntryID) throws(PotteryError) -> Bool {
+        try redis.boolean([Array("HEXISTS".utf8), keyBytes, entry.field], key: keyBytes)
+    }
+
+    /// Hits, misses, entries and the configured time to live (pottery's `cache_info()`), in one
+    /// round trip. Before any run has recorded a ttl, the default's.
+    public func cacheInfo() throws(PotteryError) -> CacheInfo {
+        let replies = try redis.pipeline(
+            [
+                [Array("HLEN".utf8), keyBytes],
+                [Array("HMGET".utf8), statsKey, Array("hits".utf8), Array("misses".utf8), Array("ttl".utf8)],
+            ], key: keyBytes)
+        guard case .integer(let size) = try replies[0].checked("HLEN", on: redis, key: keyBytes) else {
+            throw redis.wrongShape("an integer", replies[0], [Array("HLEN".utf8)], key: keyBytes)
+        }
+        let stats = try replies[1].checked("HMGET", on: redis, key: statsKey)
+        guard case .array(let fields?) = stats, fields.count == 3 else {
+            throw redis.wrongShape("3 fields", stats, [Array("HMGET".utf8)], key: statsKey)
+        }
+        var numbers: [Int?] = []
+        for field in fields {
+            switch field {
+            case .bulkString(nil): numbers.append(nil)
+            case .bulkString(let text?):
+                guard let number = Int(String(decoding: text, as: UTF8.self)), number >= 0 else {
+                    throw redis.wrongShape("a count", field, [Array("HMGET".utf8)], key: statsKey)
+                }
+                numbers.append(number)
+            default: throw redis.wrongShape("a count", field, [Array("HMGET".utf8)], key: statsKey)
+            }
+        }
+        return CacheInfo(
+            hits: numbers[0] ?? 0, misses: numbers[1] ?? 0, currsize: Int(size),
+            ttlMilliseconds: numbers[2] ?? Self.defaultTTLMilliseconds)
+    }
+
+    /// Drops every entry and the stats (pottery's `cache_clear()`).
+    public func clear() throws(PotteryError) {
+        _ = try keyspace.delete([keyBytes, statsKey])
+    }
+
+    /// pottery's name for ``clear()``.
+    public func cacheClear() throws(PotteryError) { try clear() }
+
+    private var ttlArgument: [UInt8] { Array(String(ttlMilliseconds).utf8) }
+
+    private func script(_ script: RedisScript, _ arguments: [[UInt8]]) throws(PotteryError) -> RESPValue {
+        do throws(RedisError) {
+            return try redis.eval(script, keys: [keyBytes, statsKey], arguments: arguments)
+        } catch {
+            throw PotteryError(error, key: keyBytes)
+        }
+    }
+}
