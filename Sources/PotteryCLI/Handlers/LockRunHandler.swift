@@ -1,0 +1,99 @@
+import PotteryCore
+
+/// `pottery lock run KEY -- CMD [ARG...]`: the shell's `synchronize`. Acquires the lock, runs CMD
+/// directly while a watchdog extends the lease every ttl/3, releases the lock when CMD ends, and
+/// exits with CMD's status; 75 when the lock is not acquired (CMD never starts), 76 when the lease
+/// is lost while CMD runs (CMD's group then gets SIGTERM, and SIGKILL after `--kill-after`).
+enum LockRunHandler {
+    static func run(_ context: CommandContext) throws -> ExitStatus {
+        let lock = LockHandlers.redlock(context, ttl: context[LockTable.ttl])
+        let what = "lock run " + KeyDisplay.text(lock.keyBytes)
+        let acquired: Bool
+        switch Result(catching: { () throws(PotteryError) in try LockHandlers.acquire(lock, context) }) {
+        case .success(let value):
+            acquired = value
+        case .failure(let error):
+            // No quorum: the command cannot run, which is what 75 says; the line says why.
+            guard let redisError = error.redisError, redisError.kind == .quorum else { throw error }
+            throw CLIError(.notAcquired(redisError), "")
+        }
+        guard acquired, let token = lock.token, let fence = lock.fencingToken else { return .notAcquired }
+        try context.out.flush()
+
+        let child = ChildProcess(
+            argumentBytes: context[LockTable.command],
+            environment: [
+                "POTTERY_LOCK_KEY": String(decoding: lock.keyBytes, as: UTF8.self),
+                "POTTERY_LOCK_TOKEN": token,
+                "POTTERY_FENCING_TOKEN": String(fence),
+            ])
+        var watchdog = Watchdog(
+            lock: lock, maxExtensions: context[LockTable.maxExtensions], started: MonotonicClock.now())
+        let exit: ChildExit
+        do {
+            exit = try child.run(
+                tick: watchdog.period, killAfter: context[LockTable.killAfter]?.seconds ?? 10,
+                onTick: { watchdog.tick() })
+        } catch {
+            _ = try? lock.release()
+            throw error
+        }
+        let released = (try? lock.release()) ?? false
+        if exit.stop != nil {
+            context.session.err.writeLine("pottery: \(what): \(watchdog.lossReason); \(child.commandName) was stopped")
+            return .leaseLost
+        }
+        if !released {
+            context.session.err.writeLine(
+                "pottery: \(what): warning: the lock was no longer held when \(child.commandName) ended")
+        }
+        return exit.exitStatus
+    }
+}
+
+/// Keeps `lock run`'s lease alive: every third of the ttl it extends the lease on the quorum, until
+/// an extension fails or `maxExtensions` are used up; then it asks for the child to be stopped
+/// before the lease can run out.
+struct Watchdog {
+    let lock: Redlock
+    let maxExtensions: Int?
+    private(set) var extensions = 0
+    /// When the current lease stops being valid (monotonic seconds, drift taken off).
+    private var validUntil: Double
+    private(set) var lossReason = "the lease was lost"
+
+    init(lock: Redlock, maxExtensions: Int?, started: Double) {
+        self.lock = lock
+        self.maxExtensions = maxExtensions
+        self.validUntil = started + Self.validity(lock)
+    }
+
+    /// A third of the lease, in seconds.
+    var period: Double { Double(lock.autoReleaseMilliseconds) / 3000 }
+
+    static func validity(_ lock: Redlock) -> Double {
+        let ttl = Double(lock.autoReleaseMilliseconds) / 1000
+        return ttl - ttl * 0.01 - 0.002
+    }
+
+    mutating func tick() -> TickDecision {
+        let now = MonotonicClock.now()
+        if let maxExtensions, extensions >= maxExtensions {
+            // No more renewals: stop the child before the lease can lapse under it.
+            guard now + period >= validUntil else { return .keepRunning }
+            lossReason = "the lease ran out after \(extensions) extension\(extensions == 1 ? "" : "s") (--max-extensions)"
+            return .terminate
+        }
+        do {
+            if try lock.extend() {
+                extensions += 1
+                validUntil = now + Self.validity(lock)
+                return .keepRunning
+            }
+            lossReason = "the lease was lost (the lock is no longer held by its token on a quorum of masters)"
+        } catch {
+            lossReason = "the lease was lost (\(error.redisError?.message ?? error.message))"
+        }
+        return .terminate
+    }
+}
