@@ -103,7 +103,9 @@ func temporaryPath(_ name: String) -> String {
         let script = "echo $POTTERY_LOCK_KEY $POTTERY_LOCK_TOKEN $POTTERY_FENCING_TOKEN; exit 7"
         let first = PotteryBinary.run(["lock", "run", key, "--", "sh", "-c", script])
         #expect(first.status == 7)
-        let words = first.stdoutText.split(separator: " ").map { String($0.trimmingCharacters(in: .newlines)) }
+        let words = first.stdoutText.split(separator: " ").map {
+            String($0.trimmingCharacters(in: .newlines))
+        }
         #expect(words.count == 3 && words[0] == key && words[1].count == 36)
         #expect(try server.cli("EXISTS", "redlock:\(key)") == "0")
         // lock acquire advances the fencing token too.
@@ -152,7 +154,8 @@ func temporaryPath(_ name: String) -> String {
             worker.waitUntilExit()
             #expect(worker.terminationStatus == 0)
         }
-        let total = try String(contentsOfFile: counter, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        let total = try String(contentsOfFile: counter, encoding: .utf8).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         #expect(total == "60")
     }
 
@@ -160,13 +163,16 @@ func temporaryPath(_ name: String) -> String {
         let key = uniqueKey("lock")
         let started = temporaryPath("started")
         let run = try Background(
-            ["lock", "run", key, "--ttl", "1", "--", "sh", "-c", "touch \(started); exec sleep 3"], environment: env)
+            ["lock", "run", key, "--ttl", "1", "--", "sh", "-c", "touch \(started); exec sleep 3"],
+            environment: env)
         #expect(eventually { FileManager.default.fileExists(atPath: started) })
         let begin = Date()
         var attempts = 0
         while Date().timeIntervalSince(begin) < 2.4 {
             let other = PotteryBinary.run("lock", "acquire", key, "--nowait", "--ttl", "1")
-            #expect(other.status == 1, "acquired while lock run held it, after \(Date().timeIntervalSince(begin)) s")
+            #expect(
+                other.status == 1,
+                "acquired while lock run held it, after \(Date().timeIntervalSince(begin)) s")
             attempts += 1
             usleep(100_000)
         }
@@ -191,9 +197,11 @@ func temporaryPath(_ name: String) -> String {
         let key = uniqueKey("lock")
         let started = temporaryPath("started")
         let stopped = temporaryPath("stopped")
-        let script = "trap 'echo term > \(stopped); exit 0' TERM; touch \(started); while :; do sleep 0.05; done"
+        let script =
+            "trap 'echo term > \(stopped); exit 0' TERM; touch \(started); while :; do sleep 0.05; done"
         let run = try Background(
-            ["lock", "run", key, "--ttl", "1", "--kill-after", "5", "--", "sh", "-c", script], environment: env)
+            ["lock", "run", key, "--ttl", "1", "--kill-after", "5", "--", "sh", "-c", script],
+            environment: env)
         #expect(eventually { FileManager.default.fileExists(atPath: started) })
         try server.cli("DEL", "redlock:\(key)")
         #expect(run.finish() == 76)
@@ -205,7 +213,8 @@ func temporaryPath(_ name: String) -> String {
         let key = uniqueKey("lock")
         let started = Date()
         let result = PotteryBinary.run([
-            "lock", "run", key, "--ttl", "0.6", "--max-extensions", "1", "--kill-after", "0", "--", "sleep", "20",
+            "lock", "run", key, "--ttl", "0.6", "--max-extensions", "1", "--kill-after", "0", "--", "sleep",
+            "20",
         ])
         #expect(result.status == 76)
         #expect(result.stderrText.contains("--max-extensions"))

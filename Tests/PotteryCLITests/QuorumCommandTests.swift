@@ -20,9 +20,12 @@ import Testing
         let token = run(["lock", "acquire", key], servers)
         #expect(token.status == 0)
         for server in servers {
-            #expect(try server.cli("GET", "redlock:\(key)") == token.stdoutText.trimmingCharacters(in: .newlines))
+            #expect(
+                try server.cli("GET", "redlock:\(key)") == token.stdoutText.trimmingCharacters(in: .newlines))
         }
-        #expect(run(["lock", "release", key, token.stdoutText.trimmingCharacters(in: .newlines)], servers).status == 0)
+        #expect(
+            run(["lock", "release", key, token.stdoutText.trimmingCharacters(in: .newlines)], servers).status
+                == 0)
 
         servers[1].stop()
         servers[3].stop()
@@ -84,7 +87,10 @@ import Testing
         for server in servers {
             let stats = try server.cli("INFO", "commandstats")
             func calls(_ command: String) -> Int {
-                guard let line = stats.split(whereSeparator: \.isNewline).first(where: { $0.hasPrefix("cmdstat_\(command):") }),
+                guard
+                    let line = stats.split(whereSeparator: \.isNewline).first(where: {
+                        $0.hasPrefix("cmdstat_\(command):")
+                    }),
                     let field = line.split(separator: ",").first?.split(separator: "=").last
                 else { return 0 }
                 return Int(field) ?? 0

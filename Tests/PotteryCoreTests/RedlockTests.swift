@@ -42,7 +42,7 @@ final class Masters: @unchecked Sendable {
         let other = Redlock(key: key, masters: [redis])
         #expect(try !other.acquire(blocking: false))
         #expect(try !other.acquire(timeout: 0.3))
-        #expect(try other.status() .locked)
+        #expect(try other.status().locked)
         #expect(try !other.release(token: "not-the-token"))
         #expect(try !other.extend(token: "not-the-token"))
 
@@ -130,7 +130,9 @@ final class Masters: @unchecked Sendable {
         let started = Date()
         let survivors = try masters.connections(timeout: 1)
         #expect(survivors.count == 2)
-        let error = redisError { () throws(PotteryError) in _ = try Redlock(key: key, masters: survivors, masterCount: 5).acquire() }
+        let error = redisError { () throws(PotteryError) in
+            _ = try Redlock(key: key, masters: survivors, masterCount: 5).acquire()
+        }
         #expect(error?.kind == .quorum)
         #expect(error?.message.contains("2 of 5 masters answered, 3 needed") == true)
         #expect(Date().timeIntervalSince(started) < 5)

@@ -40,7 +40,8 @@ enum LockRunHandler {
         }
         let released = (try? lock.release()) ?? false
         if exit.stop != nil {
-            context.session.err.writeLine("pottery: \(what): \(watchdog.lossReason); \(child.commandName) was stopped")
+            context.session.err.writeLine(
+                "pottery: \(what): \(watchdog.lossReason); \(child.commandName) was stopped")
             return .leaseLost
         }
         if !released {
@@ -81,7 +82,8 @@ struct Watchdog {
         if let maxExtensions, extensions >= maxExtensions {
             // No more renewals: stop the child before the lease can lapse under it.
             guard now + period >= validUntil else { return .keepRunning }
-            lossReason = "the lease ran out after \(extensions) extension\(extensions == 1 ? "" : "s") (--max-extensions)"
+            lossReason =
+                "the lease ran out after \(extensions) extension\(extensions == 1 ? "" : "s") (--max-extensions)"
             return .terminate
         }
         do {

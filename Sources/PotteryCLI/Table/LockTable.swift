@@ -47,7 +47,8 @@ enum LockTable {
                 arguments: [key, command], options: [ttl, wait, nowait, maxExtensions, killAfter],
                 exclusive: [["wait", "nowait"]],
                 traits: [.writes, .mayBlock, .needsMasters, .runsChild],
-                prints: "CMD's output and status; 75 if not acquired (CMD never starts), 76 if the lease was lost",
+                prints:
+                    "CMD's output and status; 75 if not acquired (CMD never starts), 76 if the lease was lost",
                 notes: runNote, handler: LockRunHandler.run),
         ])
 

@@ -16,7 +16,8 @@ enum NextIdTable {
                 prints: "an integer", handler: NextIdHandlers.current),
             VerbSpec(
                 "reset", "start the sequence again (the next id is 1)", arguments: [key],
-                traits: [.writes, .needsMasters], notes: "Deletes nextid:KEY on every master; a quorum must answer.",
+                traits: [.writes, .needsMasters],
+                notes: "Deletes nextid:KEY on every master; a quorum must answer.",
                 handler: NextIdHandlers.reset),
         ])
 

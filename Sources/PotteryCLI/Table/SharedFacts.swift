@@ -72,11 +72,15 @@ struct Example: Sendable {
         .init(comment: "Test membership in a script:", command: "pottery set has -q seen 42 && echo seen"),
         .init(comment: "Run a nightly file of commands:", command: "pottery < nightly.pottery"),
         .init(
-            comment: "From cron: run a job on one machine at a time, skipping the run when another holds the lock:",
+            comment:
+                "From cron: run a job on one machine at a time, skipping the run when another holds the lock:",
             command: "pottery lock run nightly-report --nowait -- /usr/local/bin/report --since yesterday"),
         .init(
             comment: "Take a lock in a script, and release it with its token:",
-            command: "token=$(pottery lock acquire deploy --ttl 60) && pottery lock release deploy \"$token\""),
-        .init(comment: "Reserve a block of 1000 ids shared with Python's NextID:", command: "pottery nextid next orders --count 1000"),
+            command: "token=$(pottery lock acquire deploy --ttl 60) && pottery lock release deploy \"$token\""
+        ),
+        .init(
+            comment: "Reserve a block of 1000 ids shared with Python's NextID:",
+            command: "pottery nextid next orders --count 1000"),
     ]
 }

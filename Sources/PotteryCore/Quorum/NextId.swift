@@ -108,8 +108,11 @@ public final class NextId {
 
     /// Sets the sequence to `target` where it is below; true when a quorum did.
     private func claim(_ target: Int) throws(PotteryError) -> Bool {
-        let results = try quorum.eval(NextIdScripts.setIfGreater, keys: [redisKey], arguments: [Array(String(target).utf8)])
-        let set = results.filter { if case .success(.integer(let value)) = $0 { value == target } else { false } }
+        let results = try quorum.eval(
+            NextIdScripts.setIfGreater, keys: [redisKey], arguments: [Array(String(target).utf8)])
+        let set = results.filter {
+            if case .success(.integer(let value)) = $0 { value == target } else { false }
+        }
         if set.count >= quorum.needed { return true }
         let answered = Quorum.answered(results)
         if answered < quorum.needed { throw quorum.impossible(answered: answered, results, key: redisKey) }

@@ -98,7 +98,8 @@ public final class Redlock {
             if case .success(.integer(let counter)) = result, counter > 0 { granted.append((index, counter)) }
         }
         if granted.count >= quorum.needed, let fence = granted.map(\.counter).max() {
-            let agreeing = try raiseFencing(to: fence, laggards: granted.filter { $0.counter < fence }.map(\.master))
+            let agreeing = try raiseFencing(
+                to: fence, laggards: granted.filter { $0.counter < fence }.map(\.master))
             let agreed = granted.count - granted.filter { $0.counter < fence }.count + agreeing
             let validity = ttl - (Backoff.now() - started) - drift
             if agreed >= quorum.needed, validity > 0 {
@@ -166,7 +167,8 @@ public final class Redlock {
         let results = try quorum.eval(RedlockScripts.status, keys: [redisKey], arguments: [])
         var holders: [[UInt8]: [Int]] = [:]
         for case .success(let reply) in results {
-            guard let pair = reply.array, pair.count == 2, let token = pair[0].bytes, let ttl = pair[1].int else {
+            guard let pair = reply.array, pair.count == 2, let token = pair[0].bytes, let ttl = pair[1].int
+            else {
                 continue
             }
             holders[token, default: []].append(ttl < 0 ? Int.max : Int(ttl))

@@ -21,7 +21,8 @@ public func synchronize<T>(
     timeout: Double? = nil, _ body: (Redlock) throws -> T
 ) throws -> T {
     let lock = Redlock(
-        key: key, masters: masters, masterCount: masterCount, autoReleaseMilliseconds: autoReleaseMilliseconds)
+        key: key, masters: masters, masterCount: masterCount, autoReleaseMilliseconds: autoReleaseMilliseconds
+    )
     guard try lock.acquire(blocking: blocking, timeout: timeout) else {
         let error = RedisError(
             kind: .notAcquired, message: "lock not acquired", server: "\(lock.quorum.count) masters")
