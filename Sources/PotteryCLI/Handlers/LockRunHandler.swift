@@ -35,6 +35,9 @@ enum LockRunHandler {
                 tick: watchdog.period, killAfter: context[LockTable.killAfter]?.seconds ?? 10,
                 onTick: { watchdog.tick() })
         } catch {
+            // CMD never ran (not found, or a signal came first). A pending signal would cut the
+            // release short, so it is set aside (the error already carries the status).
+            _ = Interrupts.take()
             _ = try? lock.release()
             throw error
         }
