@@ -61,7 +61,9 @@ import Testing
         #expect(texts(["nothing"]).isEmpty)
         let standard = Completer().complete(words: [""])
         #expect(
-            standard.map(\.text) == ["dict", "set", "ping", "keys", "type", "del", "expire", "ttl", "help"])
+            standard.map(\.text) == [
+                "dict", "set", "lock", "nextid", "ping", "keys", "type", "del", "expire", "ttl", "help",
+            ])
         #expect(standard.first?.description == "a Python dict in a Redis hash")
     }
 
@@ -97,7 +99,10 @@ import Testing
         let options = Completer(table: Self.table).complete(words: ["queue", "get", "k", "--t"])
         #expect(options.map(\.text) == ["--timeout", "--time"])
         #expect(options.first?.description == "the wait")
-        #expect(texts(["queue", "get", "-"]).prefix(5) == ["--timeout", "--wait", "--nowait", "--follow", "--url"])
+        #expect(
+            texts(["queue", "get", "-"]).prefix(5) == [
+                "--timeout", "--wait", "--nowait", "--follow", "--url",
+            ])
         #expect(texts(["queue", "get", "-"]).contains("-f"))
         #expect(texts(["set", "add", "k", "--j"]) == ["--json"])
     }

@@ -52,7 +52,11 @@ public final class NextId {
         var attempt = 0
         while true {
             let current = try self.current()
-            guard current >= 0, count <= Self.maximum - current else {
+            guard current >= 0 else {
+                throw PotteryError(
+                    .undecodable, "holds \(current), not an id (ids are positive)", key: redisKey)
+            }
+            guard count <= Self.maximum - current else {
                 throw PotteryError(
                     .invalidValue, "\(count) more ids would pass 2^53 (the sequence is at \(current))",
                     key: redisKey)

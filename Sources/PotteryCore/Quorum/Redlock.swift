@@ -108,9 +108,12 @@ public final class Redlock {
                 return true
             }
         }
-        _ = try? quorum.eval(
-            RedlockScripts.release, keys: [redisKey], arguments: [Array(candidate.utf8)], timeout: wait)
         let answered = Quorum.answered(results)
+        // Give back what was taken; masters that failed may have taken it too.
+        if !granted.isEmpty || answered < results.count {
+            _ = try? quorum.eval(
+                RedlockScripts.release, keys: [redisKey], arguments: [Array(candidate.utf8)], timeout: wait)
+        }
         if answered < quorum.needed { throw quorum.impossible(answered: answered, results, key: redisKey) }
         return false
     }
