@@ -1,12 +1,19 @@
 """Python pottery's Redlock, synchronize and NextID share redlock:KEY and nextid:KEY with pottery's
 lock and nextid: each excludes the other, and ids interleave without duplicates."""
 
+import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
+import time
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+import redis
 from pottery import NextID, Redlock
+
+import conftest
 
 
 def test_python_redlock_excludes_pottery_and_back(r, key, pottery):
@@ -81,3 +88,54 @@ def test_python_nextid_and_pottery_interleave_without_duplicates(r, key, pottery
     assert r.get("nextid:" + key) is None
     ids.reset()
     assert next(ids) == 1
+
+
+@pytest.fixture()
+def three_masters(server):
+    """The session's server and two more: three masters of one quorum."""
+    processes, urls, workdirs = [], [server], []
+    for _ in range(2):
+        port = conftest._free_port()
+        workdir = tempfile.mkdtemp(prefix="pottery-interop-")
+        processes.append(subprocess.Popen(
+            ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+             "--dir", workdir], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        urls.append(f"redis://127.0.0.1:{port}/0")
+        workdirs.append(workdir)
+    clients = [redis.Redis.from_url(url) for url in urls]
+    deadline = time.monotonic() + 10
+    for client in clients:
+        while True:
+            try:
+                client.ping()
+                break
+            except redis.ConnectionError:
+                assert time.monotonic() < deadline, "redis-server did not start"
+                time.sleep(0.02)
+    yield urls, clients
+    for process in processes:
+        process.terminate()
+        process.wait(timeout=10)
+    for workdir in workdirs:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def test_three_masters_shared_with_python(three_masters, key, pottery):
+    urls, clients = three_masters
+    masters = []
+    for url in urls:
+        masters += ["--master", url]
+    lock = Redlock(key=key, masters=set(clients), auto_release_time=30)
+    assert lock.acquire(blocking=False)
+    assert pottery("lock", "acquire", key, "--nowait", *masters, check=False).returncode == 1
+    assert pottery("lock", "status", key, *masters).stdout.startswith(b'{"locked": true')
+    lock.release()
+    token = pottery("lock", "acquire", key, *masters).stdout.decode().strip()
+    assert [c.get("redlock:" + key).decode() for c in clients] == [token] * 3
+    assert not Redlock(key=key, masters=set(clients)).acquire(blocking=False)
+    pottery("lock", "release", key, token, *masters)
+
+    ids = NextID(key=key, masters=set(clients))
+    got = [next(ids), int(pottery("nextid", "next", key, *masters).stdout), next(ids)]
+    assert got == [1, 2, 3]
+    assert [c.get("nextid:" + key) for c in clients] == [b"3"] * 3
