@@ -102,4 +102,28 @@ import Testing
             #expect(calls("eval") == 0)
         }
     }
+
+    @Test func aSilentMasterCostsAtMostTheTimeout() throws {
+        let servers = try (0..<2).map { _ in try RedisServerProcess.start() }
+        defer { servers.forEach { $0.stop() } }
+        let silent = try FakeRedisServer { arguments in
+            String(decoding: arguments.first ?? [], as: UTF8.self).uppercased() == "CLIENT" ? .ok : .silence
+        }
+        defer { silent.stop() }
+        let key = uniqueKey("q")
+        let environment = [
+            "POTTERY_MASTERS": (servers.map(\.url) + [silent.url]).joined(separator: " "), "POTTERY_TIMEOUT": "1",
+        ]
+        for arguments in [
+            ["lock", "acquire", key, "--ttl", "30"], ["lock", "status", key], ["nextid", "next", key],
+            ["lock", "run", "\(key)-run", "--", "true"],
+        ] {
+            let started = Date()
+            let result = PotteryBinary.run(arguments, server: nil, environment: environment)
+            let seconds = Date().timeIntervalSince(started)
+            #expect(result.status == 0, "\(arguments): \(result.stderrText)")
+            #expect(seconds < 4, "\(arguments) took \(seconds) s")
+        }
+        for server in servers { #expect(try server.cli("EXISTS", "redlock:\(key)") == "1") }
+    }
 }
