@@ -112,7 +112,8 @@ import Testing
         defer { silent.stop() }
         let key = uniqueKey("q")
         let environment = [
-            "POTTERY_MASTERS": (servers.map(\.url) + [silent.url]).joined(separator: " "), "POTTERY_TIMEOUT": "1",
+            "POTTERY_MASTERS": (servers.map(\.url) + [silent.url]).joined(separator: " "),
+            "POTTERY_TIMEOUT": "1",
         ]
         for arguments in [
             ["lock", "acquire", key, "--ttl", "30"], ["lock", "status", key], ["nextid", "next", key],

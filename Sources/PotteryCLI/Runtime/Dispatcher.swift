@@ -81,8 +81,9 @@ struct Dispatcher {
         guard verb.traits.contains(.needsMasters) else { return }
         do {
             try context.connectMasters()
-        } catch let error as RedisError where error.kind == .quorum && verb.traits.contains(.runsChild) {
-            // `lock run`: no quorum means the lock cannot be had; the child never starts (75).
+        } catch let error as RedisError where error.kind != .interrupted && verb.traits.contains(.runsChild) {
+            // `lock run`: no quorum (one master that cannot be reached included) means the lock
+            // cannot be had; the child never starts (75).
             throw CLIError(.notAcquired(error), "")
         }
     }
