@@ -85,6 +85,8 @@ func temporaryPath(_ name: String) -> String {
             ["lock", "acquire", key, "--ttl", "0"],
             ["lock", "acquire", key, "--ttl", "soon"],
             ["lock", "acquire", key, "--ttl", "1e300"],
+            ["lock", "acquire", key, "--ttl", "0.002"],
+            ["lock", "run", key, "--ttl", "0.001", "--", "true"],
             ["lock", "release", key],
             ["lock", "run", key, "--max-extensions", "-1", "--", "true"],
             ["lock", "run", key],

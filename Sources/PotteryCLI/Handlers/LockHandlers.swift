@@ -15,7 +15,15 @@ enum LockHandlers {
         return try lock.acquire(blocking: true, timeout: context[LockTable.wait]?.seconds)
     }
 
+    /// A lease no longer than the drift allowance (ttl × 1 % + 2 ms) could never be valid, and a
+    /// waiting acquire would wait for ever: refused (status 2) before anything is taken.
+    static func checkLease(_ context: CommandContext) throws(CLIError) {
+        guard let ttl = context[LockTable.ttl], Double(ttl.count) * 0.99 <= 2 else { return }
+        throw .usage("--ttl must be above 0.003 seconds (the lease must outlast the clock drift allowance)")
+    }
+
     static func acquire(_ context: CommandContext) throws -> ExitStatus {
+        try checkLease(context)
         let lock = redlock(context, ttl: context[LockTable.ttl])
         guard try acquire(lock, context), let token = lock.token else { return .negative }
         context.session.heldLocks[lock.keyBytes] = token

@@ -6,6 +6,7 @@ import PotteryCore
 /// is lost while CMD runs (CMD's group then gets SIGTERM, and SIGKILL after `--kill-after`).
 enum LockRunHandler {
     static func run(_ context: CommandContext) throws -> ExitStatus {
+        try LockHandlers.checkLease(context)
         let lock = LockHandlers.redlock(context, ttl: context[LockTable.ttl])
         let what = "lock run " + KeyDisplay.text(lock.keyBytes)
         let acquired: Bool
