@@ -137,4 +137,21 @@ final class Masters: @unchecked Sendable {
         #expect(error?.message.contains("2 of 5 masters answered, 3 needed") == true)
         #expect(Date().timeIntervalSince(started) < 5)
     }
+
+    @Test func renewTellsALostLeaseFromAnUndecidedOne() throws {
+        let masters = try Masters(3)
+        let key = uniqueKey("lock")
+        let lock = Redlock(key: key, masters: try masters.connections(timeout: 1))
+        #expect(try lock.acquire(blocking: false))
+        #expect(try lock.renew() == .extended)
+        try masters.servers[0].cli("DEL", "redlock:\(key)")
+        #expect(try lock.renew() == .extended)  // two of three still hold it
+        try masters.servers[1].cli("DEL", "redlock:\(key)")
+        #expect(try lock.renew() == .lost)
+        let other = Redlock(key: uniqueKey("lock"), masters: try masters.connections(timeout: 1))
+        #expect(try other.acquire(blocking: false))
+        masters.servers[1].stop()
+        masters.servers[2].stop()
+        #expect(try other.renew() == .undecided)
+    }
 }

@@ -34,15 +34,27 @@ struct LockWatchdog {
                 "the lease ran out after \(extensions) extension\(extensions == 1 ? "" : "s") (--max-extensions)"
             return .terminate
         }
+        let renewal: LeaseRenewal
         do {
-            if try lock.extend() {
-                extensions += 1
-                validUntil = now + Self.validity(lock)
-                return .keepRunning
-            }
-            lossReason = "the lease was lost (the lock is no longer held by its token on a quorum of masters)"
+            renewal = try lock.renew()
         } catch {
+            renewal = .undecided
             lossReason = "the lease was lost (\(error.redisError?.message ?? error.message))"
+        }
+        switch renewal {
+        case .extended:
+            extensions += 1
+            validUntil = now + Self.validity(lock)
+            return .keepRunning
+        case .lost:
+            lossReason = "the lease was lost (the lock is no longer held by its token on a quorum of masters)"
+            return .terminate
+        case .undecided:
+            // Too few masters answered: try again at the next tick while the lease surely lasts.
+            if lossReason.hasPrefix("the lease was lost (") == false {
+                lossReason = "the lease was lost (too few masters answered the extensions)"
+            }
+            guard MonotonicClock.now() + period >= validUntil else { return .keepRunning }
         }
         return .terminate
     }

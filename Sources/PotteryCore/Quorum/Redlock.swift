@@ -145,11 +145,25 @@ public final class Redlock {
     /// a quorum did. A master gets at most a third of the lease (and at least 100 ms) to answer, so a
     /// silent one cannot make a watchdog miss its turn.
     public func extend(token given: String? = nil, milliseconds: Int? = nil) throws(PotteryError) -> Bool {
-        guard let token = given ?? token else { return false }
+        try renew(token: given, milliseconds: milliseconds) == .extended
+    }
+
+    /// Extends like ``extend(token:milliseconds:)`` and tells a lease that is certainly lost (so many
+    /// masters answered that they do not hold the token that no quorum can) from one whose fate is
+    /// undecided (too few answered either way: a watchdog may try again while the lease lasts).
+    public func renew(token given: String? = nil, milliseconds: Int? = nil) throws(PotteryError)
+        -> LeaseRenewal
+    {
+        guard let token = given ?? token else { return .lost }
         let ttl = max(milliseconds ?? autoReleaseMilliseconds, 1)
         let wait = min(quorum.timeout, max(Double(ttl) / 3000, 0.1))
-        return try compareAndAct(
-            RedlockScripts.extend, token: token, extra: [Array(String(ttl).utf8)], timeout: wait)
+        let results = try quorum.eval(
+            RedlockScripts.extend, keys: [redisKey], arguments: [Array(token.utf8), Array(String(ttl).utf8)],
+            timeout: wait)
+        let extended = results.filter { if case .success(.integer(1)) = $0 { true } else { false } }.count
+        if extended >= quorum.needed { return .extended }
+        let refused = results.filter { if case .success(.integer(0)) = $0 { true } else { false } }.count
+        return refused > quorum.count - quorum.needed ? .lost : .undecided
     }
 
     private func compareAndAct(
