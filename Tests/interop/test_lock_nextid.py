@@ -138,4 +138,5 @@ def test_three_masters_shared_with_python(three_masters, key, pottery):
     ids = NextID(key=key, masters=set(clients))
     got = [next(ids), int(pottery("nextid", "next", key, *masters).stdout), next(ids)]
     assert got == [1, 2, 3]
-    assert [c.get("nextid:" + key) for c in clients] == [b"3"] * 3
+    # Python's NextID returns once a quorum set the id (the last master may still lag behind).
+    assert [c.get("nextid:" + key) for c in clients].count(b"3") >= 2
