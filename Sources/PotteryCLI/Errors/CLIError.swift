@@ -14,6 +14,9 @@ struct CLIError: Error, Sendable {
         case invalidInput
         /// A Redis failure: exit 3.
         case redis(RedisError)
+        /// No quorum of masters for `lock run`: rendered as a Redis failure, but the status is 75
+        /// (the lock was not acquired; the command never started).
+        case notAcquired(RedisError)
         /// A local failure that is not the user's input (reading standard input, ...): exit 3.
         case system
         /// Standard output refused a write (the errno): 141 for a reader gone away (EPIPE, as
@@ -51,13 +54,22 @@ struct CLIError: Error, Sendable {
     static func isRedisFailure(_ error: any Error) -> Bool {
         if error is RedisError { return true }
         if let error = error as? PotteryError, error.redisError != nil { return true }
-        if let error = error as? CLIError, case .redis = error.kind { return true }
+        if let error = error as? CLIError, error.redisError != nil { return true }
         return false
+    }
+
+    /// The Redis failure behind it, if any.
+    var redisError: RedisError? {
+        switch kind {
+        case .redis(let error), .notAcquired(let error): return error
+        default: return nil
+        }
     }
 
     var status: ExitStatus {
         switch kind {
         case .usage, .invalidInput: return .usage
+        case .notAcquired: return .notAcquired
         case .redis, .system: return .redis
         case .output(let code): return code == EPIPE ? .brokenPipe : .outputFailed
         case .interrupted(let status): return status

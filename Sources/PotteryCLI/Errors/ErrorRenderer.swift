@@ -10,8 +10,8 @@ enum ErrorRenderer {
         switch error {
         case let error as CLIError:
             let what = error.context.isEmpty ? context : error.context
-            if case .redis(let redisError) = error.kind {
-                return (line(what, redisError), .redis)
+            if let redisError = error.redisError {
+                return (line(what, redisError), error.status)
             }
             return (error.isSilent ? nil : line(what, error.message), error.status)
         case let error as PotteryError:
@@ -47,7 +47,7 @@ enum ErrorRenderer {
             switch error {
             case let error as RedisError: error
             case let error as PotteryError: error.redisError
-            case let error as CLIError: { if case .redis(let inner) = error.kind { inner } else { nil } }()
+            case let error as CLIError: error.redisError
             default: nil
             }
         guard let redisError, redisError.kind == .interrupted else { return nil }

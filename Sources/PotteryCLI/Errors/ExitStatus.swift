@@ -15,6 +15,9 @@ public struct ExitStatus: RawRepresentable, Sendable, Equatable, Hashable {
     public static let outputFailed = ExitStatus(rawValue: 74)
     /// A lock was not acquired within the wait.
     public static let notAcquired = ExitStatus(rawValue: 75)
+    /// `lock run`: the lease was lost while the child ran (an extension failed on the quorum, or
+    /// `--max-extensions` ran out); the child's group was sent SIGTERM, then SIGKILL.
+    public static let leaseLost = ExitStatus(rawValue: 76)
     /// Ctrl-C: 128 + SIGINT.
     public static let interrupted = ExitStatus(rawValue: 130)
     /// The reader of standard output went away: 128 + SIGPIPE, as if killed by it.

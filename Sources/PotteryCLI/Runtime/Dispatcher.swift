@@ -1,4 +1,5 @@
 import PotteryCore
+import RedisClient
 
 /// Runs parsed commands: the one place where handlers are called, verb traits applied, errors
 /// rendered, and statuses decided.
@@ -77,10 +78,18 @@ struct Dispatcher {
 
     /// What a verb's traits ask for, done here once for every verb: a verb that may block or runs a
     /// child gets the signal handlers (so Ctrl-C ends a wait with 130, or reaches the child); a verb of
-    /// the quorum gets its masters connected, all at once.
+    /// the quorum gets its masters connected, all at once (too few is a quorum error: 3, or 75 for a
+    /// verb that runs a child, which then never starts).
     private func applyTraits(of verb: VerbSpec, to context: CommandContext) throws {
         if !verb.traits.isDisjoint(with: [.mayBlock, .runsChild]) { Interrupts.install() }
-        if verb.traits.contains(.needsMasters) { try context.connectMasters() }
+        guard verb.traits.contains(.needsMasters) else { return }
+        do {
+            try context.connectMasters()
+        } catch let error as RedisError where error.kind != .interrupted && verb.traits.contains(.runsChild) {
+            // `lock run`: no quorum (one master that cannot be reached included) means the lock
+            // cannot be had; the child never starts (75).
+            throw CLIError(.notAcquired(error), "")
+        }
     }
 
     /// Runs output that is not a command's (help, version) and turns a write failure into a status.

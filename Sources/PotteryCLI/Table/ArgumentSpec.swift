@@ -289,3 +289,10 @@ extension Argument where Value == Int? {
         }
     }
 }
+
+extension Argument where Value == String? {
+    /// An opaque word that may be left out (a lock token the session remembers).
+    static func optionalWord(_ name: String, _ help: String) -> Self {
+        optional(name, .word, help) { word, _, _ in word.text }
+    }
+}

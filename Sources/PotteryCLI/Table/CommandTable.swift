@@ -5,8 +5,8 @@ struct CommandTable: Sendable {
     let groups: [GroupSpec]
 
     static let standard = CommandTable(groups: [
-        DictTable.group, SetTable.group, ListTable.group, DequeTable.group, CacheTable.group,
-        GeneralTable.group,
+        DictTable.group, SetTable.group, ListTable.group, DequeTable.group, LockTable.group,
+        NextIdTable.group, CacheTable.group, GeneralTable.group,
     ])
 
     /// The structures: groups whose verbs follow a structure word.

@@ -7,16 +7,29 @@ struct ExitStatusDoc: Sendable {
         .init(status: "0", meaning: "success; a predicate that holds"),
         .init(
             status: "1",
-            meaning: "a negative answer: predicate false, field or key absent, set empty, nothing to pop"),
+            meaning:
+                "a negative answer: predicate false, field or key absent, set empty, nothing to pop, lock not acquired (lock acquire) or not held by the token, lock free (lock status)"
+        ),
         .init(status: "2", meaning: "usage error or invalid input; nothing was written"),
         .init(
             status: "3",
-            meaning: "Redis error: cannot connect, timeout, authentication, WRONGTYPE, server error"),
+            meaning:
+                "Redis error: cannot connect, timeout, authentication, WRONGTYPE, server error, quorum impossible"
+        ),
         .init(
             status: "74",
             meaning:
                 "standard output could not be written (a full disk, an I/O error): the output is incomplete"),
-        .init(status: "75", meaning: "lock run: the lock was not acquired within the wait"),
+        .init(
+            status: "75",
+            meaning:
+                "lock run: the lock was not acquired within the wait, or no quorum of masters answered; the command never started"
+        ),
+        .init(
+            status: "76",
+            meaning:
+                "lock run: the lease was lost while the command ran (an extension failed on the quorum, or --max-extensions ran out); the command's process group got SIGTERM, then SIGKILL after --kill-after"
+        ),
         .init(
             status: "128+n",
             meaning: "killed by signal n: 130 on Ctrl-C, 141 when the reader of the output went away"),
@@ -61,5 +74,16 @@ struct Example: Sendable {
             command: "pottery set add seen - < ids.ndjson"),
         .init(comment: "Test membership in a script:", command: "pottery set has -q seen 42 && echo seen"),
         .init(comment: "Run a nightly file of commands:", command: "pottery < nightly.pottery"),
+        .init(
+            comment:
+                "From cron: run a job on one machine at a time, skipping the run when another holds the lock:",
+            command: "pottery lock run nightly-report --nowait -- /usr/local/bin/report --since yesterday"),
+        .init(
+            comment: "Take a lock in a script, and release it with its token:",
+            command: "token=$(pottery lock acquire deploy --ttl 60) && pottery lock release deploy \"$token\""
+        ),
+        .init(
+            comment: "Reserve a block of 1000 ids shared with Python's NextID:",
+            command: "pottery nextid next orders --count 1000"),
     ]
 }

@@ -1,0 +1,83 @@
+public import RedisClient
+
+/// The masters of a quorum primitive (``Redlock``, ``NextId``) and the one way they are asked:
+/// every request fanned out to all of them at once (``RedisFanOut``), so a dead or silent master
+/// costs at most the timeout and never holds up the others. A majority, ⌊N/2⌋+1 of all N masters
+/// (connected or not), must agree.
+public struct Quorum {
+    /// The masters that are connected.
+    public let masters: [RedisConnection]
+    /// How many masters there are in all, the unreachable ones included.
+    public let count: Int
+    /// Seconds to wait for each fanned-out request.
+    public var timeout: Double
+
+    /// `count` defaults to `masters.count`; pass more when some masters could not be connected.
+    public init(masters: [RedisConnection], count: Int? = nil, timeout: Double? = nil) {
+        self.masters = masters
+        self.count = max(count ?? masters.count, masters.count)
+        self.timeout = timeout ?? masters.first?.options.timeout ?? 5
+    }
+
+    /// ⌊N/2⌋+1.
+    public var needed: Int { count / 2 + 1 }
+
+    /// One command on every master at once: a reply or an error per connected master, in order.
+    /// Throws only when a signal interrupted the wait.
+    func call(_ arguments: [[UInt8]], timeout: Double? = nil) throws(PotteryError) -> [Result<
+        RESPValue, RedisError
+    >] {
+        let results = RedisFanOut.call(masters, arguments, timeout: timeout ?? self.timeout)
+        try Self.throwIfInterrupted(results)
+        return results
+    }
+
+    /// A script on every master at once, by EVALSHA; masters that do not have it cached yet
+    /// (`NOSCRIPT`) get it again by EVAL, together.
+    func eval(_ script: RedisScript, keys: [[UInt8]], arguments: [[UInt8]], timeout: Double? = nil)
+        throws(PotteryError) -> [Result<RESPValue, RedisError>]
+    {
+        let tail = [Array(String(keys.count).utf8)] + keys + arguments
+        let evalsha = [Array("EVALSHA".utf8), Array(script.sha1.utf8)] + tail
+        var results = RedisFanOut.call(masters, evalsha, timeout: timeout ?? self.timeout)
+        try Self.throwIfInterrupted(results)
+        let missing = results.indices.filter {
+            if case .failure(let error) = results[$0], error.code == "NOSCRIPT" { return true }
+            return false
+        }
+        if !missing.isEmpty {
+            let eval = [Array("EVAL".utf8), Array(script.source.utf8)] + tail
+            let again = RedisFanOut.call(missing.map { masters[$0] }, eval, timeout: timeout ?? self.timeout)
+            try Self.throwIfInterrupted(again)
+            for (index, result) in zip(missing, again) { results[index] = result }
+        }
+        return results
+    }
+
+    /// How many answered (replies that are not errors).
+    static func answered(_ results: [Result<RESPValue, RedisError>]) -> Int {
+        results.reduce(0) { count, result in
+            if case .success = result { return count + 1 }
+            return count
+        }
+    }
+
+    /// The quorum error: how many answered, how many were needed, and why the others did not.
+    func impossible(answered: Int, _ results: [Result<RESPValue, RedisError>], key: [UInt8]) -> PotteryError {
+        var reasons: [String] = []
+        for case .failure(let error) in results { reasons.append(error.description) }
+        if masters.count < count { reasons.append("\(count - masters.count) not connected") }
+        let why = reasons.isEmpty ? "" : " (" + reasons.prefix(5).joined(separator: "; ") + ")"
+        let error = RedisError(
+            kind: .quorum,
+            message: "quorum impossible: \(answered) of \(count) masters answered, \(needed) needed" + why,
+            server: count == 1 ? (masters.first?.server ?? "1 master") : "\(count) masters")
+        return PotteryError(error, key: key)
+    }
+
+    private static func throwIfInterrupted(_ results: [Result<RESPValue, RedisError>]) throws(PotteryError) {
+        for case .failure(let error) in results where error.kind == .interrupted {
+            throw PotteryError(error)
+        }
+    }
+}

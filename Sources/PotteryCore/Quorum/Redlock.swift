@@ -1,0 +1,201 @@
+public import RedisClient
+
+/// pottery's distributed lock over N masters (SPEC §8.3), on the very keys Python pottery's `Redlock`
+/// uses: the token, a UUID4, at `redlock:KEY` on each master with `SET NX PX`. Held when a quorum
+/// (⌊N/2⌋+1) said OK and the validity `ttl − elapsed − drift` (drift = ttl×0.01 + 2 ms) is positive;
+/// otherwise whatever was taken is released. Release and extend compare the token in Lua.
+///
+/// Every acquisition also increments a fencing counter at `redlock-fencing:KEY` on the masters that
+/// granted it: ``fencingToken`` grows with every successful acquisition of the lock by pottery (Swift
+/// or CLI). It is exact on one master; on several it is the maximum over the quorum, and the masters
+/// of the quorum are raised to it before `acquire` returns, so any later acquisition (whose quorum
+/// shares a master with this one) gets a larger token. Python pottery's `Redlock` neither reads nor
+/// advances it.
+///
+/// ```swift
+/// let lock = Redlock(key: "printer", masters: [redis])
+/// if try lock.acquire(timeout: 5) {
+///     defer { _ = try? lock.release() }
+///     print(lock.fencingToken!)
+/// }
+/// ```
+public final class Redlock {
+    /// The key the user names (`printer`), as bytes.
+    public let keyBytes: [UInt8]
+    /// The lock's Redis key on each master: `redlock:` + the key.
+    public let redisKey: [UInt8]
+    /// The fencing counter's Redis key on each master: `redlock-fencing:` + the key.
+    public let fencingKey: [UInt8]
+    public let quorum: Quorum
+    /// How long a lease lasts, in milliseconds (Python's `auto_release_time`, default 10 s).
+    public var autoReleaseMilliseconds: Int
+    /// The token of the lease this instance holds (or last held), if any.
+    public private(set) var token: String?
+    /// The fencing token of that lease.
+    public private(set) var fencingToken: Int?
+
+    /// Python's `_RETRY_DELAY`: a blocking acquire retries after a random delay up to this.
+    public static let retryDelay = 0.2
+    public static let defaultAutoReleaseMilliseconds = 10_000
+
+    public init(
+        keyBytes: [UInt8], masters: [RedisConnection], masterCount: Int? = nil,
+        autoReleaseMilliseconds: Int = Redlock.defaultAutoReleaseMilliseconds, timeout: Double? = nil
+    ) {
+        self.keyBytes = keyBytes
+        self.redisKey = Array("redlock:".utf8) + keyBytes
+        self.fencingKey = Array("redlock-fencing:".utf8) + keyBytes
+        self.quorum = Quorum(masters: masters, count: masterCount, timeout: timeout)
+        self.autoReleaseMilliseconds = max(autoReleaseMilliseconds, 1)
+    }
+
+    public convenience init(
+        key: String, masters: [RedisConnection], masterCount: Int? = nil,
+        autoReleaseMilliseconds: Int = Redlock.defaultAutoReleaseMilliseconds, timeout: Double? = nil
+    ) {
+        self.init(
+            keyBytes: Array(key.utf8), masters: masters, masterCount: masterCount,
+            autoReleaseMilliseconds: autoReleaseMilliseconds, timeout: timeout)
+    }
+
+    /// The key as text.
+    public var key: String { String(decoding: keyBytes, as: UTF8.self) }
+
+    /// ttl × 0.01 + 2 ms, in seconds.
+    var drift: Double { Double(autoReleaseMilliseconds) / 1000 * 0.01 + 0.002 }
+
+    /// Takes the lock. Blocking (the default) retries after random delays in [0, 200 ms] until
+    /// `timeout` seconds have passed (`nil`: for ever); non-blocking tries once. Returns whether it
+    /// is held. Throws a `.quorum` error when fewer than a quorum of masters answer (nothing to wait
+    /// for), `.interrupted` when a signal cut the wait short.
+    public func acquire(blocking: Bool = true, timeout: Double? = nil) throws(PotteryError) -> Bool {
+        let deadline: Double? = blocking ? timeout.map { Backoff.now() + max($0, 0) } : Backoff.now()
+        while true {
+            if try attempt() { return true }
+            let now = Backoff.now()
+            if let deadline, now >= deadline { return false }
+            var pause = Backoff.delay(upTo: Self.retryDelay)
+            if let deadline { pause = min(pause, deadline - now) }
+            guard Backoff.sleep(pause, interrupted: quorum.masters.first?.options.interruptCheck) else {
+                throw PotteryError(
+                    RedisError(kind: .interrupted, message: "interrupted", server: ""), key: redisKey)
+            }
+        }
+    }
+
+    /// One round: `SET NX PX` (and the fencing INCR) on every master at once.
+    private func attempt() throws(PotteryError) -> Bool {
+        let candidate = Backoff.uuid4()
+        let milliseconds = Array(String(autoReleaseMilliseconds).utf8)
+        let started = Backoff.now()
+        let ttl = Double(autoReleaseMilliseconds) / 1000
+        let wait = min(quorum.timeout, ttl)
+        let results = try quorum.eval(
+            RedlockScripts.acquire, keys: [redisKey, fencingKey],
+            arguments: [Array(candidate.utf8), milliseconds], timeout: wait)
+        var granted: [(master: Int, counter: Int64)] = []
+        for (index, result) in results.enumerated() {
+            if case .success(.integer(let counter)) = result, counter > 0 { granted.append((index, counter)) }
+        }
+        if granted.count >= quorum.needed, let fence = granted.map(\.counter).max() {
+            let agreeing = try raiseFencing(
+                to: fence, laggards: granted.filter { $0.counter < fence }.map(\.master))
+            let agreed = granted.count - granted.filter { $0.counter < fence }.count + agreeing
+            let validity = ttl - (Backoff.now() - started) - drift
+            if agreed >= quorum.needed, validity > 0 {
+                token = candidate
+                fencingToken = Int(fence)
+                return true
+            }
+        }
+        let answered = Quorum.answered(results)
+        // Give back what was taken; masters that failed may have taken it too.
+        if !granted.isEmpty || answered < results.count {
+            _ = try? quorum.eval(
+                RedlockScripts.release, keys: [redisKey], arguments: [Array(candidate.utf8)], timeout: wait)
+        }
+        if answered < quorum.needed { throw quorum.impossible(answered: answered, results, key: redisKey) }
+        return false
+    }
+
+    /// Raises the fencing counter of `laggards` (masters of the quorum behind its maximum) to
+    /// `fence`; returns how many did.
+    private func raiseFencing(to fence: Int64, laggards: [Int]) throws(PotteryError) -> Int {
+        guard !laggards.isEmpty else { return 0 }
+        let subset = Quorum(
+            masters: laggards.map { quorum.masters[$0] }, count: laggards.count, timeout: quorum.timeout)
+        let results = try subset.eval(
+            RedlockScripts.raise, keys: [fencingKey], arguments: [Array(String(fence).utf8)])
+        return results.filter { if case .success(.integer(let value)) = $0 { value >= fence } else { false } }
+            .count
+    }
+
+    /// Releases the lease of `token` (default: the one this instance holds). True when a quorum of
+    /// masters held it and deleted it; false when the token does not hold the lock. Throws a
+    /// `.quorum` error when fewer than a quorum answered.
+    public func release(token given: String? = nil) throws(PotteryError) -> Bool {
+        guard let token = given ?? token else { return false }
+        let held = try compareAndAct(RedlockScripts.release, token: token, extra: [])
+        if held, given == nil || given == self.token { self.token = nil }
+        return held
+    }
+
+    /// Extends the lease of `token` (default: this instance's) to `milliseconds` from now (default
+    /// ``autoReleaseMilliseconds``): PEXPIRE on the masters where the token holds the lock. True when
+    /// a quorum did. A master gets at most a third of the lease (and at least 100 ms) to answer, so a
+    /// silent one cannot make a watchdog miss its turn.
+    public func extend(token given: String? = nil, milliseconds: Int? = nil) throws(PotteryError) -> Bool {
+        try renew(token: given, milliseconds: milliseconds) == .extended
+    }
+
+    /// Extends like ``extend(token:milliseconds:)`` and tells a lease that is certainly lost (so many
+    /// masters answered that they do not hold the token that no quorum can) from one whose fate is
+    /// undecided (too few answered either way: a watchdog may try again while the lease lasts).
+    public func renew(token given: String? = nil, milliseconds: Int? = nil) throws(PotteryError)
+        -> LeaseRenewal
+    {
+        guard let token = given ?? token else { return .lost }
+        let ttl = max(milliseconds ?? autoReleaseMilliseconds, 1)
+        let wait = min(quorum.timeout, max(Double(ttl) / 3000, 0.1))
+        let results = try quorum.eval(
+            RedlockScripts.extend, keys: [redisKey], arguments: [Array(token.utf8), Array(String(ttl).utf8)],
+            timeout: wait)
+        let extended = results.filter { if case .success(.integer(1)) = $0 { true } else { false } }.count
+        if extended >= quorum.needed { return .extended }
+        let refused = results.filter { if case .success(.integer(0)) = $0 { true } else { false } }.count
+        return refused > quorum.count - quorum.needed ? .lost : .undecided
+    }
+
+    private func compareAndAct(
+        _ script: RedisScript, token: String, extra: [[UInt8]], timeout: Double? = nil
+    ) throws(PotteryError) -> Bool {
+        let results = try quorum.eval(
+            script, keys: [redisKey], arguments: [Array(token.utf8)] + extra, timeout: timeout)
+        let done = results.filter { if case .success(.integer(1)) = $0 { true } else { false } }.count
+        if done >= quorum.needed { return true }
+        let answered = Quorum.answered(results)
+        if answered < quorum.needed { throw quorum.impossible(answered: answered, results, key: redisKey) }
+        return false
+    }
+
+    /// Whether anyone holds the lock (any holder, Python's included), and for how much longer; see
+    /// ``RedlockStatus``.
+    public func status() throws(PotteryError) -> RedlockStatus {
+        let results = try quorum.eval(RedlockScripts.status, keys: [redisKey], arguments: [])
+        var holders: [[UInt8]: [Int]] = [:]
+        for case .success(let reply) in results {
+            guard let pair = reply.array, pair.count == 2, let token = pair[0].bytes, let ttl = pair[1].int
+            else {
+                continue
+            }
+            holders[token, default: []].append(ttl < 0 ? Int.max : Int(ttl))
+        }
+        for ttls in holders.values where ttls.count >= quorum.needed {
+            let remaining = ttls.sorted(by: >)[quorum.needed - 1]
+            return RedlockStatus(locked: true, ttlMilliseconds: remaining == Int.max ? -1 : remaining)
+        }
+        let answered = Quorum.answered(results)
+        if answered < quorum.needed { throw quorum.impossible(answered: answered, results, key: redisKey) }
+        return RedlockStatus(locked: false, ttlMilliseconds: 0)
+    }
+}
