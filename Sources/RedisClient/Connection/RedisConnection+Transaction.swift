@@ -1,3 +1,5 @@
+import Glibc
+
 /// Optimistic transactions: WATCH, read, MULTI/EXEC, retry on conflict.
 extension RedisConnection {
     /// Watches `keys`, lets `body` read them (with `call`) and return the commands to run
@@ -13,7 +15,8 @@ extension RedisConnection {
         _ body: (RedisConnection) throws(RedisError) -> [[[UInt8]]]?
     ) throws(RedisError) -> [RESPValue]? {
         let attempts = max(retries, 0) + 1
-        for _ in 0..<attempts {
+        for attempt in 0..<attempts {
+            if attempt > 0 { try backOff(after: attempt) }
             if !keys.isEmpty { _ = try call([Self.watch] + keys) }
             let commands: [[[UInt8]]]?
             do {
@@ -32,6 +35,19 @@ extension RedisConnection {
             kind: .server,
             message: "transaction aborted \(attempts) times: the watched keys kept changing",
             server: server, command: "EXEC")
+    }
+
+    /// Waits a random while before another attempt, growing with each (up to 1, 2, 4 ... 64 ms), so
+    /// that writers who keep aborting each other's transactions fall out of step instead of
+    /// starving one another. Ends early when an interrupt is pending.
+    private func backOff(after attempt: Int) throws(RedisError) {
+        let ceiling = 1000 << min(attempt - 1, 6)
+        var pause = timespec(tv_sec: 0, tv_nsec: Int.random(in: 0...ceiling) * 1000)
+        var left = timespec()
+        while nanosleep(&pause, &left) != 0 && errno == EINTR {
+            if options.interruptCheck?() == true { throw fail(.interrupted, "interrupted") }
+            pause = left
+        }
     }
 
     /// MULTI, the commands, EXEC in one round trip; `nil` when EXEC aborted because of WATCH.
