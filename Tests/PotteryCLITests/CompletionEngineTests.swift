@@ -60,8 +60,12 @@ import Testing
         #expect(texts(["he"]) == ["help"])
         #expect(texts(["nothing"]).isEmpty)
         let standard = Completer().complete(words: [""])
-        #expect(
-            standard.map(\.text) == ["dict", "set", "ping", "keys", "type", "del", "expire", "ttl", "help"])
+        let expected =
+            CommandTable.standard.structures.map(\.name)
+            + CommandTable.standard.topLevelCommands.map(\.1.name)
+            + ["help"]
+        #expect(standard.map(\.text) == expected)
+        #expect(Array(expected.prefix(2)) == ["dict", "set"] && expected.contains("ping"))
         #expect(standard.first?.description == "a Python dict in a Redis hash")
     }
 
@@ -97,7 +101,10 @@ import Testing
         let options = Completer(table: Self.table).complete(words: ["queue", "get", "k", "--t"])
         #expect(options.map(\.text) == ["--timeout", "--time"])
         #expect(options.first?.description == "the wait")
-        #expect(texts(["queue", "get", "-"]).prefix(5) == ["--timeout", "--wait", "--nowait", "--follow", "--url"])
+        #expect(
+            texts(["queue", "get", "-"]).prefix(5) == [
+                "--timeout", "--wait", "--nowait", "--follow", "--url",
+            ])
         #expect(texts(["queue", "get", "-"]).contains("-f"))
         #expect(texts(["set", "add", "k", "--j"]) == ["--json"])
     }

@@ -1,0 +1,61 @@
+import PotteryCore
+
+/// `pottery queue ...`: a queue in a Redis stream, shared with pottery's `RedisSimpleQueue`.
+enum QueueHandlers {
+    static func queue(_ context: CommandContext) throws -> RedisSimpleQueue<StoredValue> {
+        RedisSimpleQueue(key: context[QueueTable.key], redis: try context.connection())
+    }
+
+    /// Pipelined XADDs, in order; from standard input in `-j` mode inside one transaction, so that
+    /// invalid input anywhere writes nothing.
+    static func put(_ context: CommandContext) throws -> ExitStatus {
+        let source = context[QueueTable.items]
+        let writer = try queue(context).bulkWriter(atomic: source == .standardInput && context.mode == .json)
+        do {
+            try context.forEachValue(source) { try writer.add($0) }
+            try writer.finish()
+        } catch {
+            writer.abort()
+            throw error
+        }
+        return .success
+    }
+
+    static func get(_ context: CommandContext) throws -> ExitStatus {
+        let wait: Double? = context[QueueTable.nowait] ? 0 : context[QueueTable.wait]?.seconds
+        if context[QueueTable.follow] { return try follow(context, wait: wait) }
+        guard let item = try queue(context).get(timeout: wait) else { return .negative }
+        try context.printer.printValue(item.bytes)
+        return .success
+    }
+
+    /// Items one batch at a time, each batch flushed as soon as it is printed, so a reader such as
+    /// `jq` sees every item at once; between batches, waits with XREAD BLOCK. A signal ends it after
+    /// the batch in hand, never with an item taken and unprinted.
+    static func follow(_ context: CommandContext, wait: Double?) throws -> ExitStatus {
+        let source = try queue(context)
+        var received = false
+        while true {
+            let batch = try source.take(max: 256)
+            if !batch.isEmpty {
+                received = true
+                for item in batch { try context.printer.printValue(item.bytes) }
+                try context.out.flush()
+                continue
+            }
+            if let status = Interrupts.pendingExitStatus { return status }
+            let milliseconds = wait.map { max(Int(($0 * 1000).rounded(.up)), 0) } ?? 0
+            if wait != nil && milliseconds == 0 { return .answer(received) }
+            guard try source.waitForItems(milliseconds: milliseconds) else { return .answer(received) }
+        }
+    }
+
+    static func size(_ context: CommandContext) throws -> ExitStatus {
+        try context.printer.printInteger(try queue(context).size())
+        return .success
+    }
+
+    static func empty(_ context: CommandContext) throws -> ExitStatus {
+        try context.answer(try queue(context).isEmpty)
+    }
+}
