@@ -5,7 +5,8 @@ struct CommandTable: Sendable {
     let groups: [GroupSpec]
 
     static let standard = CommandTable(groups: [
-        DictTable.group, SetTable.group, CounterTable.group, QueueTable.group, GeneralTable.group,
+        DictTable.group, SetTable.group, CounterTable.group, QueueTable.group, CachedDictTable.group,
+        GeneralTable.group,
     ])
 
     /// The structures: groups whose verbs follow a structure word.
