@@ -29,20 +29,27 @@ enum QueueHandlers {
         return .success
     }
 
-    /// Items one batch at a time, each batch flushed as soon as it is printed, so a reader such as
-    /// `jq` sees every item at once; between batches, waits with XREAD BLOCK. A signal ends it after
-    /// the batch in hand, never with an item taken and unprinted.
+    /// Items a batch at a time, each batch flushed as soon as it is printed, so a reader such as `jq`
+    /// sees every item at once; between batches, waits with XREAD BLOCK. A batch starts at one item
+    /// and doubles (up to 256) while a backlog lasts and the reader keeps up (a pipe holds nothing
+    /// unread), so a trickle or a slow reader is served one item at a time and a backlog drains at
+    /// pipeline speed. Nothing is taken once the reader of the output is gone, and
+    /// a signal ends it after the batch in hand, never with an item taken and unprinted.
     static func follow(_ context: CommandContext, wait: Double?) throws -> ExitStatus {
         let source = try queue(context)
         var received = false
+        var batchSize = 1
         while true {
-            let batch = try source.take(max: 256)
+            if context.out.readerIsGone { return .brokenPipe }
+            let batch = try source.take(max: batchSize)
             if !batch.isEmpty {
                 received = true
                 for item in batch { try context.printer.printValue(item.bytes) }
                 try context.out.flush()
+                if context.out.readerCaughtUp { batchSize = min(batchSize * 2, 256) }
                 continue
             }
+            batchSize = 1
             if let status = Interrupts.pendingExitStatus { return status }
             let milliseconds = wait.map { max(Int(($0 * 1000).rounded(.up)), 0) } ?? 0
             if wait != nil && milliseconds == 0 { return .answer(received) }

@@ -29,6 +29,7 @@ public final class CounterWriter {
         let server = redis.server
         pipeline = RedisPipeline(
             connection: redis, commandName: "HINCRBY", itemsPerCommand: 1, atomic: atomic,
+            deliversItems: false,
             encode: { deltas, output in
                 for delta in deltas {
                     output.beginCommand(argumentCount: 4)

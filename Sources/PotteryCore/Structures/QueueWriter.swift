@@ -13,7 +13,7 @@ public final class QueueWriter {
     public init(redis: RedisConnection, key: [UInt8], atomic: Bool) {
         let server = redis.server
         pipeline = RedisPipeline(
-            connection: redis, commandName: "XADD", itemsPerCommand: 1, atomic: atomic,
+            connection: redis, commandName: "XADD", itemsPerCommand: 1, atomic: atomic, deliversItems: false,
             encode: { items, output in
                 for item in items {
                     output.beginCommand(argumentCount: 5)
