@@ -92,6 +92,16 @@ import Testing
         #expect(try server.cli("XLEN", key) == "1")
     }
 
+    @Test func aServerThatDiesDuringTheWaitIsExitThree() throws {
+        let own = try RedisServerProcess.start()
+        let waiting = try BlockedPottery(["queue", "get", "q"], server: own)
+        try waiting.waitUntilBlocked()
+        own.stop()
+        let (status, output) = waiting.finish()
+        #expect(status == 3 && output.isEmpty)
+        #expect(waiting.errors().hasPrefix("pottery: queue get q ("))
+    }
+
     @Test func fourConsumersReceiveEachItemExactlyOnce() throws {
         let key = uniqueKey("queue")
         let input = (0..<1000).map { "\($0)" }.joined(separator: "\n") + "\n"
