@@ -60,10 +60,12 @@ import Testing
         #expect(texts(["he"]) == ["help"])
         #expect(texts(["nothing"]).isEmpty)
         let standard = Completer().complete(words: [""])
-        #expect(
-            standard.map(\.text)
-                == CommandTable.standard.structures.map(\.name)
-                + CommandTable.standard.topLevelCommands.map(\.1.name) + ["help"])
+        let expected =
+            CommandTable.standard.structures.map(\.name)
+            + CommandTable.standard.topLevelCommands.map(\.1.name)
+            + ["help"]
+        #expect(standard.map(\.text) == expected)
+        #expect(Array(expected.prefix(2)) == ["dict", "set"] && expected.contains("ping"))
         #expect(standard.first?.description == "a Python dict in a Redis hash")
     }
 

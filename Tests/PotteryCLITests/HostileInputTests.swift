@@ -150,8 +150,17 @@ import Testing
                     let count = argument.arity.maximum > 1 ? Int.random(in: 0...3, using: &generator) : 1
                     for _ in 0..<count { argv.append(word()) }
                 }
+                // A verb that may block waits without bound unless told not to.
+                let noWait = verb.traits.contains(.mayBlock) && verb.option(long: "nowait") != nil
+                if noWait { argv.append("--nowait") }
+                let waits = Set(verb.exclusive.filter { $0.contains("nowait") }.joined())
                 for option in verb.options + GlobalOptions.all where Bool.random(using: &generator) {
                     if ["help", "version", "time", "keep-going"].contains(option.long) { continue }
+                    if noWait && waits.contains(option.long)
+                        && verb.options.contains(where: { $0.long == option.long })
+                    {
+                        continue
+                    }
                     argv.append("--\(option.long)")
                     if option.takesValue { argv.append(word()) }
                 }

@@ -74,6 +74,22 @@ final class OutputWriter {
 
     /// Drops what is buffered without writing it (after a failure, or when output is abandoned).
     func discard() { buffer.removeAll(keepingCapacity: true) }
+
+    /// Whether the reader of a pipe on this descriptor went away (the next write would fail with
+    /// EPIPE): a consumer checks it before it takes anything it could no longer deliver.
+    var readerIsGone: Bool {
+        if failure != nil { return true }
+        var entry = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+        return poll(&entry, 1, 0) > 0 && entry.revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0
+    }
+
+    /// Whether the reader has read everything written so far: true unless the descriptor is a pipe
+    /// (or socket) still holding unread bytes. A consumer takes larger batches only while it holds.
+    var readerCaughtUp: Bool {
+        var unread: Int32 = 0
+        guard ioctl(fd, UInt(FIONREAD), &unread) == 0 else { return true }
+        return unread == 0
+    }
 }
 
 /// Standard error: messages are written at once, and a failure to write them is ignored (there is

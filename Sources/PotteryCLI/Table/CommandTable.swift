@@ -5,8 +5,9 @@ struct CommandTable: Sendable {
     let groups: [GroupSpec]
 
     static let standard = CommandTable(groups: [
-        DictTable.group, SetTable.group, ListTable.group, DequeTable.group, LockTable.group,
-        NextIdTable.group, CacheTable.group, GeneralTable.group,
+        DictTable.group, SetTable.group, ListTable.group, DequeTable.group, CounterTable.group,
+        QueueTable.group, CachedDictTable.group, LockTable.group, NextIdTable.group, CacheTable.group,
+        GeneralTable.group,
     ])
 
     /// The structures: groups whose verbs follow a structure word.

@@ -29,6 +29,8 @@ public final class RedisPipeline<Item, Failure: Error> {
     @usableFromInline let commandBytes: Int
     @usableFromInline let itemBytes: ((Item) -> Int)?
     private let atomic: Bool
+    /// Whether replies come with the items their command carried (`RedisPipelineReply.items`).
+    private let deliversItems: Bool
     private let window: RedisPipelineWindow
     private let encode: Encode
     private let onReply: OnReply
@@ -75,6 +77,8 @@ public final class RedisPipeline<Item, Failure: Error> {
     ///   - commandBytes: with `itemBytes`, a command also ends once its items weigh this much.
     ///   - itemBytes: an item's approximate encoded size (e.g. `{ $0.count + 16 }`).
     ///   - atomic: wrap the stream in MULTI ... EXEC.
+    ///   - deliversItems: keep each command's items until its reply, for `RedisPipelineReply.items`;
+    ///     without, replies come with no items and one buffer serves every command.
     ///   - encode: writes one whole command for the items (`beginCommand(argumentCount:)` and
     ///     exactly that many arguments).
     ///   - onReply: gets every reply in order; throw to stop.
@@ -82,7 +86,7 @@ public final class RedisPipeline<Item, Failure: Error> {
     public init(
         connection: RedisConnection, commandName: String, itemsPerCommand: Int = 1024,
         commandBytes: Int = 1 << 16, itemBytes: ((Item) -> Int)? = nil, atomic: Bool = false,
-        window: RedisPipelineWindow = .init(), encode: @escaping Encode,
+        deliversItems: Bool = true, window: RedisPipelineWindow = .init(), encode: @escaping Encode,
         onReply: @escaping OnReply, wrap: @escaping (RedisError) -> Failure
     ) {
         self.connection = connection
@@ -91,6 +95,7 @@ public final class RedisPipeline<Item, Failure: Error> {
         self.commandBytes = max(commandBytes, 1)
         self.itemBytes = itemBytes
         self.atomic = atomic
+        self.deliversItems = deliversItems
         self.window = window
         self.encode = encode
         self.onReply = onReply
@@ -171,8 +176,8 @@ public final class RedisPipeline<Item, Failure: Error> {
         let bytes = connection.enqueueEncoded { output in encode(batch[...], &output) }
         commandCount += 1
         let first = itemCount - batch.count
-        if atomic {
-            queuedItemCounts.append(batch.count)
+        if atomic || !deliversItems {
+            if atomic { queuedItemCounts.append(batch.count) }
             append(
                 InFlight(role: .command, firstItem: first, itemCount: batch.count, items: [], bytes: bytes))
             batch.removeAll(keepingCapacity: true)
@@ -190,10 +195,14 @@ public final class RedisPipeline<Item, Failure: Error> {
                 try connection.flush()
                 while failure == nil, let reply = try connection.readReplyIfAvailable() { try handle(reply) }
             }
-            while failure == nil
-                && (inFlight.count - head > window.maxCommands || inFlightBytes > window.maxBytes)
-            {
-                try handle(try connection.readReply())
+            if inFlight.count - head > window.maxCommands || inFlightBytes > window.maxBytes {
+                // Over the window: read down to half of it (the first read sends what is buffered),
+                // so that commands keep going out in large sends rather than one per reply read.
+                while failure == nil
+                    && (inFlight.count - head > window.maxCommands / 2 || inFlightBytes > window.maxBytes / 2)
+                {
+                    try handle(try connection.readReply())
+                }
             }
         } catch {
             record(error)

@@ -1,0 +1,191 @@
+import Foundation
+import RedisTestSupport
+import Testing
+
+@Suite struct QueueCommandTests {
+    let server = RedisServerProcess.shared
+
+    @Test func putGetSizeEmpty() throws {
+        let key = uniqueKey("queue")
+        #expect(PotteryBinary.run("queue", "empty", key).stdoutText == "true\n")
+        #expect(PotteryBinary.run("queue", "put", key, "jack", "4098", "{\"b\":1,\"a\":2}").status == 0)
+        let raw = try server.cli("XRANGE", key, "-", "+").split(separator: "\n").map(String.init)
+        #expect(raw.filter { $0 == "item" }.count == 3 && raw.contains("{\"a\": 2, \"b\": 1}"))
+        #expect(PotteryBinary.run("queue", "size", key).stdoutText == "3\n")
+        #expect(PotteryBinary.run("queue", "empty", key).status == 1)
+        #expect(PotteryBinary.run("queue", "get", key).stdoutText == "\"jack\"\n")
+        #expect(PotteryBinary.run("queue", "get", key, "--nowait").stdoutText == "4098\n")
+        #expect(
+            PotteryBinary.run("queue", "get", key, "--timeout", "1").stdoutText == "{\"a\": 2, \"b\": 1}\n")
+        let none = PotteryBinary.run("queue", "get", key, "--nowait")
+        #expect(none.status == 1 && none.stdout.isEmpty && none.stderr.isEmpty)
+        #expect(PotteryBinary.run("queue", "get", key, "--wait", "0.2").status == 1)
+        #expect(PotteryBinary.run("--timeout", "2", "queue", "get", key, "--timeout", "0.1").status == 1)
+        #expect(PotteryBinary.run("queue", "empty", "-q", key).stdout.isEmpty)
+    }
+
+    @Test func putFromStandardInputKeepsOrder() throws {
+        let key = uniqueKey("queue")
+        let input = (0..<5000).map { "\($0)" }.joined(separator: "\n") + "\n"
+        #expect(PotteryBinary.run(["queue", "put", key, "-"], stdin: input).status == 0)
+        #expect(try server.cli("XLEN", key) == "5000")
+        let drained = PotteryBinary.run("queue", "get", key, "--follow", "--nowait")
+        #expect(drained.status == 0 && drained.lines == (0..<5000).map(String.init))
+        #expect(PotteryBinary.run("queue", "get", key, "--follow", "--timeout", "0.1").status == 1)
+    }
+
+    @Test func badInputExitsTwoAndWritesNothing() throws {
+        let key = uniqueKey("queue")
+        for argv in [
+            ["queue", "put", "-j", key, "jack"], ["queue", "get", key, "--timeout", "soon"],
+            ["queue", "get", key, "--timeout", "-1"], ["queue", "get", key, "--nowait", "--wait", "1"],
+            ["queue", "put", key], ["queue", "get", key, "extra"],
+        ] {
+            let result = PotteryBinary.run(argv)
+            #expect(result.status == 2, "\(argv)")
+        }
+        let strict = PotteryBinary.run(["queue", "put", key, "-", "-j"], stdin: "1\n2\nnope\n")
+        #expect(strict.status == 2 && strict.stderrText.contains("line 3"))
+        #expect(try server.cli("EXISTS", key) == "0")
+        _ = try server.cli("SET", key, "x")
+        #expect(PotteryBinary.run("queue", "get", key, "--nowait").status == 3)
+        #expect(PotteryBinary.run("queue", "get", key).status == 3)
+        #expect(PotteryBinary.run("queue", "put", key, "a").status == 3)
+    }
+
+    @Test func aPutWakesABlockedGet() throws {
+        let key = uniqueKey("queue")
+        let waiting = try BlockedPottery(["queue", "get", key], server: server)
+        try waiting.waitUntilBlocked()
+        #expect(PotteryBinary.run("queue", "put", key, "wake").status == 0)
+        let (status, output) = waiting.finish()
+        #expect(status == 0 && output == "\"wake\"\n")
+        #expect(try server.cli("XLEN", key) == "0")
+    }
+
+    @Test func ctrlCWhileWaitingExits130AndTakesNothing() throws {
+        let key = uniqueKey("queue")
+        let waiting = try BlockedPottery(["queue", "get", key], server: server)
+        try waiting.waitUntilBlocked()
+        waiting.process.interrupt()
+        let (status, output) = waiting.finish()
+        #expect(status == 130 && output.isEmpty)
+        #expect(waiting.errors().isEmpty)
+        #expect(PotteryBinary.run("queue", "put", key, "a", "b").status == 0)
+        #expect(try server.cli("XLEN", key) == "2")
+        #expect(PotteryBinary.run("queue", "get", key).stdoutText == "\"a\"\n")
+        #expect(try server.cli("XLEN", key) == "1")
+    }
+
+    @Test func followStreamsUntilInterrupted() throws {
+        let key = uniqueKey("queue")
+        _ = PotteryBinary.run("queue", "put", key, "1", "2")
+        let following = try BlockedPottery(["queue", "get", key, "--follow"], server: server)
+        try following.waitUntilBlocked()
+        #expect(following.readLines(2) == "1\n2\n")
+        _ = PotteryBinary.run("queue", "put", key, "3")
+        #expect(following.readLines(1) == "3\n")
+        following.process.interrupt()
+        let (status, output) = following.finish()
+        #expect(status == 130 && output.isEmpty)
+        _ = PotteryBinary.run("queue", "put", key, "4")
+        #expect(try server.cli("XLEN", key) == "1")
+    }
+
+    @Test func aServerThatDiesDuringTheWaitIsExitThree() throws {
+        let own = try RedisServerProcess.start()
+        let waiting = try BlockedPottery(["queue", "get", "q"], server: own)
+        try waiting.waitUntilBlocked()
+        own.stop()
+        let (status, output) = waiting.finish()
+        #expect(status == 3 && output.isEmpty)
+        #expect(waiting.errors().hasPrefix("pottery: queue get q ("))
+    }
+
+    @Test func fourConsumersReceiveEachItemExactlyOnce() throws {
+        let key = uniqueKey("queue")
+        let input = (0..<1000).map { "\($0)" }.joined(separator: "\n") + "\n"
+        #expect(PotteryBinary.run(["queue", "put", key, "-"], stdin: input).status == 0)
+        let script = """
+            for c in 1 2 3 4; do
+              ( while "$P" queue get "$K" --nowait; do :; done > "$D/out$c" ) &
+            done
+            wait
+            cat "$D"/out*
+            """
+        let directory = NSTemporaryDirectory() + "/" + key
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let result = runProcess(
+            "/bin/bash", ["-c", script],
+            environment: [
+                "PATH": "/usr/bin:/bin", "P": PotteryBinary.path, "POTTERY_URL": server.url, "K": key,
+                "D": directory,
+            ], timeout: 240)
+        let received = result.stdoutText.split(separator: "\n").map(String.init)
+        #expect(received.count == 1000 && Set(received) == Set((0..<1000).map(String.init)))
+        #expect(try server.cli("XLEN", key) == "0")
+    }
+}
+
+/// A pottery process that is expected to block in XREAD: started in the background, watched through
+/// CLIENT LIST (no sleeps), interrupted or woken by the test.
+final class BlockedPottery {
+    let process = Process()
+    private let output = Pipe()
+    private let errorOutput = Pipe()
+    private let server: RedisServerProcess
+    private var stderrBytes = Data()
+
+    init(_ arguments: [String], server: RedisServerProcess) throws {
+        self.server = server
+        process.executableURL = URL(fileURLWithPath: PotteryBinary.path)
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "POTTERY_URL": server.url]
+        process.standardOutput = output
+        process.standardError = errorOutput
+        process.standardInput = FileHandle.nullDevice
+        // The child inherits this thread's signal mask; test threads may block SIGINT.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signal) }
+        var previous = sigset_t()
+        pthread_sigmask(SIG_UNBLOCK, &signals, &previous)
+        defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+        try process.run()
+    }
+
+    /// Waits until the server shows a pottery client blocked in XREAD.
+    func waitUntilBlocked(timeout: Double = 30) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            let list = try server.cli("CLIENT", "LIST")
+            let blocked = list.split(separator: "\n").filter {
+                $0.contains("name=pottery") && $0.contains("cmd=xread") && $0.contains("flags=b")
+            }
+            if !blocked.isEmpty { return }
+            guard process.isRunning else { throw TestSupportError("pottery exited before blocking") }
+        }
+        throw TestSupportError("pottery never blocked in XREAD")
+    }
+
+    /// Reads standard output until `count` more lines came; returns them.
+    func readLines(_ count: Int) -> String {
+        var data = Data()
+        while data.filter({ $0 == 0x0A }).count < count {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            data += chunk
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func finish() -> (Int32, String) {
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        stderrBytes = errorOutput.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func errors() -> String { String(decoding: stderrBytes, as: UTF8.self) }
+}
