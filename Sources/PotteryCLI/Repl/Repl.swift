@@ -196,8 +196,13 @@ final class Repl {
                 _ = try session.connection(for: settings)
                 said.append("connected to \(session.serverName(for: settings))")
             } catch {
-                let (text, _) = ErrorRenderer.render(error, context: "")
-                if let text { session.err.writeLine(text) }
+                if Interrupts.take() != nil {
+                    session.disconnect()
+                    if isatty(2) != 0 { session.err.writeLine("") }
+                } else {
+                    let (text, _) = ErrorRenderer.render(error, context: "")
+                    if let text { session.err.writeLine(text) }
+                }
             }
         }
         if !said.isEmpty { session.err.writeLine("pottery: " + said.joined(separator: ", ")) }
