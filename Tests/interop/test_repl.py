@@ -230,3 +230,18 @@ def test_ctrl_d_and_the_repl_command(server, home):
     repl.child.expect(pexpect.EOF)
     repl.child.close()
     assert repl.child.exitstatus == 0
+
+
+def test_long_output_goes_through_the_pager(server, r, key, home):
+    r.sadd(key, *[str(n) for n in range(100)])
+    # nl numbers the lines it pages: what it prints shows that the pager ran.
+    repl = Repl(server, home, env={"POTTERY_PAGER": "nl -ba -w3 -s:", "POTTERY_HISTFILE": ""})
+    repl.prompt()
+    out = repl.run(f"set members {key}")
+    assert "  1:0\r\n" in out and "100:99\r\n" in out
+    r.sadd(key + "small", "1")
+    assert "  1:" not in repl.run(f"set members {key}small")  # shorter than the terminal
+    assert "pager off" in repl.run("--no-pager")
+    out = repl.run(f"set members {key}")
+    assert "100:" not in out and len(out.split()) >= 100
+    repl.quit()

@@ -54,6 +54,8 @@ final class Repl {
 
     func run() -> ExitStatus {
         Interrupts.install()
+        // A pager that quits early is a reader that went away: EPIPE ends that command, not the REPL.
+        signal(SIGPIPE, SIG_IGN)
         session.stdinHoldsCommands = true
         var status = ExitStatus.success
         loop: while true {
@@ -131,7 +133,12 @@ final class Repl {
             _ = dispatcher.run(words, settings: settings)
             return .next
         case .run(let invocation):
+            let pager = Pager.make(settings: settings, environment: session.environment)
+            session.out.sink = pager.map { pager in { pager.accept($0) } }
             _ = dispatcher.execute(invocation)
+            session.out.sink = nil
+            pager?.finish()
+            session.out.reset()
         }
         if let signal = Interrupts.take() {
             // The command was abandoned mid-reply: its connection is out of step, so the next command
@@ -149,6 +156,7 @@ final class Repl {
     /// options alone shows which flags it names (they toggle).
     private var optionBase: Settings {
         var base = settings
+        base.noPager = false
         base.raw = false
         base.quiet = false
         base.time = false
@@ -174,6 +182,10 @@ final class Repl {
         if given.time {
             new.time.toggle()
             said.append("timing \(new.time ? "on" : "off")")
+        }
+        if given.noPager {
+            new.noPager.toggle()
+            said.append("pager \(new.noPager ? "off" : "on")")
         }
         if given.valueMode != .auto {
             new.valueMode = settings.valueMode == given.valueMode ? .auto : given.valueMode

@@ -13,6 +13,8 @@ struct Settings: Sendable {
     var time = false
     var valueMode: ValueMode = .auto
     var keepGoing = false
+    /// The REPL prints long output straight to the terminal (`--no-pager`).
+    var noPager = false
 
     static let defaultURL = "redis://localhost:6379/0"
     static let defaultTimeout = 5.0

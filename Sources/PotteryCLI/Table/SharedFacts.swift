@@ -42,6 +42,9 @@ struct EnvironmentVariable: Sendable {
         .init(
             name: "POTTERY_HISTFILE",
             meaning: "the REPL's history file (default ~/.pottery_history, mode 0600); empty turns history off"),
+        .init(
+            name: "POTTERY_PAGER",
+            meaning: "the REPL's pager for output longer than the terminal (default less -FRX); empty turns it off"),
         .init(name: "HOME", meaning: "where the REPL's history file is kept by default"),
         .init(
             name: "TERM",
