@@ -27,3 +27,6 @@ static inline const char *pottery_history_last(void) {
     HIST_ENTRY *entry = history_get(history_base + history_length - 1);
     return entry ? entry->line : NULL;
 }
+
+/* Prompt and echo on standard error when standard output is not the terminal (pottery | jq). */
+static inline void pottery_rl_use_stderr(void) { rl_outstream = stderr; }

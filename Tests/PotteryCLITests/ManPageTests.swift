@@ -6,7 +6,9 @@ import Testing
 
 /// The man page renders without a warning and documents everything the table holds.
 @Suite struct ManPageTests {
-    static let groff = ["/usr/bin/groff", "/bin/groff"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let groff = ["/usr/bin/groff", "/bin/groff"].first {
+        FileManager.default.isExecutableFile(atPath: $0)
+    }
 
     @Test(.enabled(if: groff != nil, "groff is not installed (scripts/setup installs it)"))
     func rendersWithoutWarnings() throws {
@@ -23,7 +25,8 @@ import Testing
         for group in CommandTable.standard.groups {
             for verb in group.verbs {
                 for option in verb.options {
-                    #expect(page.contains("\\-\\-\(option.long.replacing("-", with: "\\-"))"), "--\(option.long)")
+                    #expect(
+                        page.contains("\\-\\-\(option.long.replacing("-", with: "\\-"))"), "--\(option.long)")
                 }
             }
         }

@@ -47,7 +47,9 @@ final class HistoryFile {
 
     /// Whether `line` may be kept at all (in the file and for recall).
     static func keeps(_ line: [UInt8]) -> Bool {
-        guard let first = line.first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t") else { return false }
+        guard let first = line.first, first != UInt8(ascii: " "), first != UInt8(ascii: "\t") else {
+            return false
+        }
         return !line.contains(0) && !SecretLine.carriesSecret(line)
     }
 

@@ -85,7 +85,8 @@ final class Pager {
         var pid: pid_t = 0
         let result = argv.pointers.withUnsafeBufferPointer { argvBuffer in
             posix_spawnp(
-                &pid, argvBuffer[0]!, &actions, &attributes, UnsafeMutablePointer(mutating: argvBuffer.baseAddress!),
+                &pid, argvBuffer[0]!, &actions, &attributes,
+                UnsafeMutablePointer(mutating: argvBuffer.baseAddress!),
                 environ)
         }
         close(pipe.readEnd)

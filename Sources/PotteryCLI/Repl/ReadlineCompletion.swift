@@ -15,7 +15,9 @@ enum ReadlineCompletion {
         guard let completer, let buffer = pottery_rl_line() else { return 0 }
         ReadlineHints.clear()
         let point = Int(pottery_rl_point())
-        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: point))
+        let bytes = Array(
+            UnsafeBufferPointer(
+                start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: point))
         let typed = TypedLine(bytes)
         let current = typed.words.last ?? ""
         var seen = Set<String>()
@@ -27,12 +29,14 @@ enum ReadlineCompletion {
             return 0
         }
         if texts.count == 1 {
-            replace(from: typed.currentStart, to: point, with: typed.replacement(for: texts[0], complete: true))
+            replace(
+                from: typed.currentStart, to: point, with: typed.replacement(for: texts[0], complete: true))
             return 0
         }
         let common = commonPrefix(texts)
         if common.count > current.count {
-            replace(from: typed.currentStart, to: point, with: typed.replacement(for: common, complete: false))
+            replace(
+                from: typed.currentStart, to: point, with: typed.replacement(for: common, complete: false))
             return 0
         }
         list(texts)

@@ -17,6 +17,7 @@ final class ReadlineEditor: LineEditor {
         guard !state.configured else { return }
         state.configured = true
         pottery_rl_configure()
+        if isatty(1) == 0 && isatty(2) != 0 { pottery_rl_use_stderr() }
         rl_initialize()
         rl_bind_key(9, { count, key in ReadlineCompletion.complete(count, key) })
         rl_bind_key(10, { count, key in ReadlineHints.acceptLine(count, key) })
@@ -104,7 +105,9 @@ final class ReadlineEditor: LineEditor {
             state.result = .end
             return
         }
-        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(line).assumingMemoryBound(to: UInt8.self), count: strlen(line)))
+        let bytes = Array(
+            UnsafeBufferPointer(
+                start: UnsafeRawPointer(line).assumingMemoryBound(to: UInt8.self), count: strlen(line)))
         free(line)
         state.result = .line(bytes)
     }

@@ -38,11 +38,15 @@ enum ReadlineHints {
     static func redisplay() {
         clear()
         rl_redisplay()
-        guard enabled, !suppressed, let hint, pottery_rl_point() == pottery_rl_end(), pottery_rl_end() > 0, let buffer = pottery_rl_line() else {
+        guard enabled, !suppressed, let hint, pottery_rl_point() == pottery_rl_end(), pottery_rl_end() > 0,
+            let buffer = pottery_rl_line()
+        else {
             return
         }
         let line = Array(
-            UnsafeBufferPointer(start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: Int(pottery_rl_end())))
+            UnsafeBufferPointer(
+                start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self),
+                count: Int(pottery_rl_end())))
         guard line.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), let text = hint.hint(for: line),
             text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
         else { return }

@@ -33,7 +33,8 @@ final class Repl {
             readline.load(history?.load() ?? [])
             editor = readline
             session.err.writeLine(
-                "pottery \(Version.current): 'help' for commands, 'help STRUCTURE' for one, 'quit' or Ctrl-D to leave")
+                "pottery \(Version.current): 'help' for commands, 'help STRUCTURE' for one, 'quit' or Ctrl-D to leave"
+            )
         } else {
             editor = PlainLineEditor(reader: session.stdin)
         }
@@ -126,7 +127,7 @@ final class Repl {
             if case .interactive(let given)? = try? ArgvParser(table: dispatcher.table).parse(
                 words, settings: optionBase)
             {
-                change(to: given)
+                return change(to: given)
             }
             return .next
         case .help, .version:
@@ -168,7 +169,7 @@ final class Repl {
 
     /// A line of options alone: `--url` (and `--timeout`, `--master`) replace the session's, flags
     /// toggle; what changed is said in one line.
-    private func change(to given: Settings) {
+    private func change(to given: Settings) -> Outcome {
         var new = settings
         var said: [String] = []
         if given.raw {
@@ -208,8 +209,9 @@ final class Repl {
                 _ = try session.connection(for: settings)
                 said.append("connected to \(session.serverName(for: settings))")
             } catch {
-                if Interrupts.take() != nil {
+                if let signal = Interrupts.take() {
                     session.disconnect()
+                    if signal != SIGINT { return .terminate(signal) }
                     if isatty(2) != 0 { session.err.writeLine("") }
                 } else {
                     let (text, _) = ErrorRenderer.render(error, context: "")
@@ -218,6 +220,7 @@ final class Repl {
             }
         }
         if !said.isEmpty { session.err.writeLine("pottery: " + said.joined(separator: ", ")) }
+        return .next
     }
 
     /// Releases, through the table's own `lock release`, every lock this session still holds; does
@@ -230,16 +233,21 @@ final class Repl {
             session.heldLocks[key] = nil
             let words = [Word("lock"), Word("release"), Word("--"), Word(key), Word(token)]
             let name = KeyDisplay.text(key)
-            guard case .run(let invocation)? = try? ArgvParser(table: dispatcher.table).parse(words, settings: settings)
+            guard
+                case .run(let invocation)? = try? ArgvParser(table: dispatcher.table).parse(
+                    words, settings: settings)
             else { continue }
             var quiet = invocation
             quiet = Invocation(
                 group: quiet.group, verb: quiet.verb, arguments: quiet.arguments, options: quiet.options,
-                settings: { var s = quiet.settings; s.quiet = true; s.time = false; return s }())
+                settings: {
+                    var s = quiet.settings; s.quiet = true; s.time = false; return s
+                }())
             let status = dispatcher.execute(quiet)
             session.err.writeLine(
                 status == .success
-                    ? "pottery: released lock \(name)" : "pottery: could not release lock \(name) (status \(status.rawValue))")
+                    ? "pottery: released lock \(name)"
+                    : "pottery: could not release lock \(name) (status \(status.rawValue))")
         }
     }
 }

@@ -25,7 +25,9 @@ struct ReplHint {
         case .verb: return "VERB"
         case .afterVerb(let verb, let argument, _):
             guard let argument else { return verb.options.isEmpty ? nil : "[OPTIONS]" }
-            guard let index = verb.arguments.firstIndex(where: { $0.name == argument.name }) else { return nil }
+            guard let index = verb.arguments.firstIndex(where: { $0.name == argument.name }) else {
+                return nil
+            }
             return synopsis(verb, from: index)
         default: return nil
         }
