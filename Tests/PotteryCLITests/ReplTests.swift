@@ -193,12 +193,15 @@ final class CapturedSession {
             ])
         let table = CommandTable(groups: CommandTable.standard.groups + [lock])
         let captured = try CapturedSession(url: server.url)
-        captured.session.heldLocks = [Array("-a".utf8): "good", Array("b".utf8): "stale"]
+        captured.session.heldLocks = [
+            Array("-a".utf8): "good", Array("b".utf8): "stale", Array("c".utf8): "good",
+        ]
         let repl = Repl(
             dispatcher: Dispatcher(table: table, session: captured.session), settings: Settings(),
-            editor: ScriptedEditor(["ping"]), history: nil)
+            editor: ScriptedEditor(["ping", "lock release c"]), history: nil)
         #expect(repl.run() == .success)
-        #expect(released.all == [["-a", "good"], ["b", "stale"]])
+        // `lock release c` took the session's token; the others were released on leaving.
+        #expect(released.all == [["c", "good"], ["-a", "good"], ["b", "stale"]])
         #expect(captured.err.contains("pottery: released lock -a"))
         #expect(captured.err.contains("pottery: could not release lock b (status 1)"))
         #expect(captured.session.heldLocks.isEmpty)

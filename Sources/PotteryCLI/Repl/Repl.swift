@@ -100,14 +100,15 @@ final class Repl {
 
     /// Runs one line: a command, help, `quit`/`exit`, or options that change the session.
     func runLine(_ line: [UInt8]) -> Outcome {
-        let words: [Word]
+        let split: [Word]
         do {
-            words = try ShellWords.split(bytes: line)
+            split = try ShellWords.split(bytes: line)
         } catch {
             session.err.writeLine("pottery: \(error.message)")
             return .next
         }
-        guard let first = words.first else { return .next }
+        guard let first = split.first else { return .next }
+        let (words, suppliedLock) = withHeldLockToken(split)
         if first == "quit" || first == "exit" { return .quit }
         if first == "repl" {
             session.err.writeLine("pottery: repl: already in the REPL")
@@ -136,7 +137,8 @@ final class Repl {
         case .run(let invocation):
             let pager = Pager.make(settings: settings, environment: session.environment)
             session.out.sink = pager.map { pager in { pager.accept($0) } }
-            _ = dispatcher.execute(invocation)
+            let status = dispatcher.execute(invocation)
+            if let suppliedLock, status == .success { session.heldLocks[suppliedLock] = nil }
             session.out.sink = nil
             pager?.finish()
             session.out.reset()
@@ -151,6 +153,16 @@ final class Repl {
             if isatty(2) != 0 { session.err.writeLine("") }
         }
         return .next
+    }
+
+    /// `lock release KEY` without a token, for a lock this session holds: the session's token is
+    /// added (and the lock forgotten once released). Returns the words and the key it supplied.
+    private func withHeldLockToken(_ words: [Word]) -> ([Word], [UInt8]?) {
+        guard words.count == 3, words[0] == "lock", words[1] == "release",
+            !ArgvParser.looksLikeOption(words[2]), let token = session.heldLocks[words[2].bytes],
+            dispatcher.table.group(named: "lock")?.verb(named: "release") != nil
+        else { return (words, nil) }
+        return (words + [Word(token)], words[2].bytes)
     }
 
     /// The settings a line is parsed with: the session's, with the flags off so that a line of
