@@ -54,14 +54,14 @@ import Testing
     }
 
     @Test func firstWordIsAStructureACommandOrHelp() {
-        #expect(texts([""]) == ["queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "help"])
+        #expect(texts([""]) == ["queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "repl", "help"])
         #expect(texts([]) == texts([""]))
         #expect(texts(["s"]) == ["set"])
         #expect(texts(["he"]) == ["help"])
         #expect(texts(["nothing"]).isEmpty)
         let standard = Completer().complete(words: [""])
         #expect(
-            standard.map(\.text) == ["dict", "set", "ping", "keys", "type", "del", "expire", "ttl", "help"])
+            standard.map(\.text) == ["dict", "set", "ping", "keys", "type", "del", "expire", "ttl", "repl", "help"])
         #expect(standard.first?.description == "a Python dict in a Redis hash")
     }
 
@@ -175,7 +175,7 @@ import Testing
     }
 
     @Test func helpTopics() {
-        #expect(texts(["help", ""]) == ["queue", "set", "ping", "keys", "type", "del", "expire", "ttl"])
+        #expect(texts(["help", ""]) == ["queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "repl"])
         #expect(texts(["help", "se"]) == ["set"])
         #expect(texts(["help", "set", "me"]) == ["members"])
         #expect(texts(["help", "q", "g"]) == ["get"])

@@ -145,7 +145,7 @@ final class CapturedSession {
         let editor = ScriptedEditor([
             "dict set \(key) name 'jack smith'", "dict get \(key) name", "nosuch", "dict get \(key)",
             "'unterminated",
-            "-r", "dict get \(key) name", "--raw", "dict get \(key) name", "quit", "dict get \(key) never",
+            "-r\ndict get \(key) name", "--raw", "dict get \(key) name", "quit", "dict get \(key) never",
         ])
         let repl = Repl(
             dispatcher: Dispatcher(table: .standard, session: captured.session), settings: Settings(),

@@ -68,15 +68,19 @@ final class Repl {
             case .terminated(let signal):
                 status = Interrupts.exitStatus(for: signal)
                 break loop
-            case .line(let line):
-                if HistoryFile.keeps(line) { editor.remember(line) }
-                history?.record(line)
-                switch runLine(line) {
-                case .next: continue
-                case .quit: break loop
-                case .terminate(let signal):
-                    status = Interrupts.exitStatus(for: signal)
-                    break loop
+            case .line(let text):
+                // A paste of several lines (readline's bracketed paste keeps them in one) runs them in
+                // turn.
+                for line in text.split(separator: 0x0A).map(Array.init) {
+                    if HistoryFile.keeps(line) { editor.remember(line) }
+                    history?.record(line)
+                    switch runLine(line) {
+                    case .next: continue
+                    case .quit: break loop
+                    case .terminate(let signal):
+                        status = Interrupts.exitStatus(for: signal)
+                        break loop
+                    }
                 }
             }
         }
