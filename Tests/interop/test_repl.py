@@ -245,3 +245,23 @@ def test_long_output_goes_through_the_pager(server, r, key, home):
     out = repl.run(f"set members {key}")
     assert "100:" not in out and len(out.split()) >= 100
     repl.quit()
+
+
+def test_install_puts_binary_man_page_and_completions_under_the_prefix(home):
+    import subprocess
+    prefix = os.path.join(home, "prefix")
+    script = os.path.join(os.path.dirname(__file__), "..", "..", "scripts", "install")
+    result = subprocess.run(["bash", script, prefix], env={**os.environ, "POTTERY_BIN": _binary()},
+                            capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    for path, mode in [("bin/pottery", 0o755), ("share/man/man1/pottery.1", 0o644),
+                       ("share/bash-completion/completions/pottery", 0o644),
+                       ("share/zsh/site-functions/_pottery", 0o644),
+                       ("share/fish/vendor_completions.d/pottery.fish", 0o644)]:
+        full = os.path.join(prefix, path)
+        assert stat.S_IMODE(os.stat(full).st_mode) == mode, path
+    version = subprocess.run([os.path.join(prefix, "bin/pottery"), "--version"], capture_output=True)
+    assert version.stdout.startswith(b"pottery ")
+    rendered = subprocess.run(["groff", "-man", "-ww", "-z", os.path.join(prefix, "share/man/man1/pottery.1")],
+                              capture_output=True)
+    assert rendered.returncode == 0 and rendered.stderr == b""
