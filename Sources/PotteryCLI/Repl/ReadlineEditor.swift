@@ -65,7 +65,7 @@ final class ReadlineEditor: LineEditor {
             }
             if fds[1].revents != 0 { Interrupts.drainWakePipe() }
             if let signal = Interrupts.take() {
-                abandonLine()
+                abandonLine(showing: signal == SIGINT ? "^C" : "")
                 if signal == SIGINT { return .interrupted }
                 return .terminated(signal)
             }
@@ -83,13 +83,13 @@ final class ReadlineEditor: LineEditor {
 
     /// Ctrl-C (or a terminating signal) while editing: forget the line, leave the terminal as it was,
     /// and move to a fresh line.
-    private func abandonLine() {
+    private func abandonLine(showing mark: String) {
         ReadlineHints.clear()
         // Below what was typed, before readline leaves the terminal (which may return the cursor to
         // the start of the row).
         pottery_rl_set_point(pottery_rl_end())
         rl_redisplay()
-        fputs("^C\n", pottery_rl_out())
+        fputs(mark + "\n", pottery_rl_out())
         fflush(pottery_rl_out())
         rl_free_line_state()
         rl_callback_sigcleanup()
