@@ -10,6 +10,7 @@ enum ReplFacts {
         and --time toggle. History is kept in ~/.pottery_history (mode 0600; POTTERY_HISTFILE moves it, an \
         empty value turns it off); a line that carries a password (a URL with a password, -u, --url, \
         --master, AUTH) or starts with a blank is never stored. Locks acquired in the session are \
-        released on leaving.
+        released on leaving, and lock release KEY needs no token for them. Output longer than the \
+        terminal goes through POTTERY_PAGER (default less -FRX; --no-pager toggles it).
         """
 }
