@@ -46,4 +46,10 @@ enum GeneralHandlers {
         }
         return .success
     }
+
+    /// The REPL over this command's session and settings.
+    static func repl(_ context: CommandContext) throws -> ExitStatus {
+        Repl.open(
+            dispatcher: Dispatcher(table: .standard, session: context.session), settings: context.settings)
+    }
 }

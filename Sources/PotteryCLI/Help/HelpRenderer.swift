@@ -16,8 +16,8 @@ struct HelpRenderer {
 
             Usage: pottery [OPTIONS] STRUCTURE VERB KEY [ARGS...] [OPTIONS]
                    pottery [OPTIONS] COMMAND [ARGS...]
-                   pottery < FILE     (batch mode: one command per line; the interactive REPL
-                                       is not built yet)
+                   pottery [OPTIONS]  (on a terminal: the interactive REPL; also 'pottery repl')
+                   pottery < FILE     (batch mode: one command per line)
 
             Structures:
 

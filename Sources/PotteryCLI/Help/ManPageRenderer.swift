@@ -16,6 +16,11 @@ struct ManPageRenderer {
             [\\fIOPTIONS\\fR] \\fICOMMAND\\fR [\\fIARGS\\fR...]
             .br
             .B pottery
+            [\\fIOPTIONS\\fR]
+            .br
+            .B pottery repl
+            .br
+            .B pottery
             < \\fIFILE\\fR
             .SH DESCRIPTION
             .B pottery
@@ -49,12 +54,21 @@ struct ManPageRenderer {
         }
         page += section("GENERAL COMMANDS")
         for (_, verb) in table.topLevelCommands { page += verbItem(verb, command: verb.name) }
+        page += section("REPL")
+        page += paragraph(
+            """
+            With no command and standard input a terminal, or with pottery repl, pottery opens an interactive \
+            GNU readline session over one connection. The prompt shows the server without a password, e.g. \
+            127.0.0.1:6379/0>.
+            """)
+        page += paragraph(ReplFacts.notes)
         page += section("BATCH MODE")
         page += paragraph(
             """
             With no command and standard input not a terminal, pottery reads one command per line, with \
             shell-like quoting and # comments, over one connection. It stops at the first line that exits \
-            non-zero, with that status, unless --keep-going is given.
+            non-zero, with that status, unless --keep-going is given. A line of options alone (-r, --url URL) \
+            changes the settings of the lines after it.
             """)
         page += section("HELP")
         page += paragraph(
@@ -70,8 +84,10 @@ struct ManPageRenderer {
         for example in table.examples {
             page += ".PP\n\(roff(example.comment))\n.PP\n.RS\n.nf\n\(roff(example.command))\n.fi\n.RE\n"
         }
+        page += section("FILES")
+        page += item("~/.pottery_history", "the REPL's history, mode 0600 (POTTERY_HISTFILE moves it)")
         page += section("SEE ALSO")
-        page += ".BR redis-cli (1),\n.BR jq (1)\n"
+        page += ".BR redis-cli (1),\n.BR jq (1),\n.BR readline (3)\n"
         return page
     }
 

@@ -14,6 +14,9 @@ final class OutputWriter {
     private let limit: Int
     /// The errno of the write that failed, once one has.
     private(set) var failure: Int32?
+    /// Where flushed bytes go instead of the descriptor (the REPL's pager), returning the errno of a
+    /// failure or nil.
+    var sink: ((UnsafeRawBufferPointer) -> Int32?)?
 
     init(fd: Int32, bufferSize: Int = 1 << 16) {
         self.fd = fd
@@ -55,6 +58,7 @@ final class OutputWriter {
         guard !buffer.isEmpty else { return }
         defer { buffer.removeAll(keepingCapacity: true) }
         let error: Int32? = buffer.withUnsafeBytes { raw in
+            if let sink { return sink(raw) }
             var offset = 0
             while offset < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
@@ -89,6 +93,12 @@ final class OutputWriter {
         var unread: Int32 = 0
         guard ioctl(fd, UInt(FIONREAD), &unread) == 0 else { return true }
         return unread == 0
+    }
+
+    /// Forgets a failure and what is buffered: the REPL's next command writes afresh.
+    func reset() {
+        buffer.removeAll(keepingCapacity: true)
+        failure = nil
     }
 }
 

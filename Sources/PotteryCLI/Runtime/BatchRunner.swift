@@ -11,12 +11,7 @@ struct BatchRunner {
 
     func run() -> ExitStatus {
         let session = dispatcher.session
-        if isatty(0) != 0 {
-            session.err.writeLine(
-                "pottery: the interactive REPL is not available yet; give a command, or pipe commands"
-                    + " in (see 'pottery --help')")
-            return .usage
-        }
+        if isatty(0) != 0 { return Repl.open(dispatcher: dispatcher, settings: settings) }
         session.stdinHoldsCommands = true
         var settings = self.settings
         var firstFailure: ExitStatus?

@@ -41,7 +41,8 @@ final class CommandContext {
             }
             throw RedisError(
                 kind: .quorum,
-                message: "quorum impossible: \(masters.count) of \(results.count) masters answered, \(quorum) needed"
+                message:
+                    "quorum impossible: \(masters.count) of \(results.count) masters answered, \(quorum) needed"
                     + " (" + reasons.joined(separator: "; ") + ")",
                 server: "\(results.count) masters")
         }
@@ -81,7 +82,8 @@ final class CommandContext {
     /// Each non-blank line of standard input with its line number.
     func forEachInputLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
         if session.stdinHoldsCommands {
-            throw CLIError.usage("'-' cannot read values in batch mode: standard input holds the commands")
+            throw CLIError.usage(
+                "'-' cannot read values in batch mode or the REPL: standard input holds the commands")
         }
         let reader = session.stdin
         try reader.forEachLine { line in

@@ -18,6 +18,8 @@ struct Settings: Sendable {
     var certFile: String?
     var keyFile: String?
     var insecure = false
+    /// The REPL prints long output straight to the terminal (`--no-pager`).
+    var noPager = false
 
     static let defaultURL = "redis://localhost:6379/0"
     static let defaultTimeout = 5.0

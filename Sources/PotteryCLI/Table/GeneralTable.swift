@@ -26,5 +26,9 @@ enum GeneralTable {
                 "ttl", "a key's remaining time to live", arguments: [key],
                 prints: "seconds, -1 if it has none; status 1 (no output) if there is no key",
                 handler: GeneralHandlers.ttl),
+            VerbSpec(
+                "repl", "the interactive REPL (also: pottery with no command on a terminal)",
+                prints: "a prompt; each line is a command without the program name",
+                notes: ReplFacts.notes, handler: GeneralHandlers.repl),
         ])
 }

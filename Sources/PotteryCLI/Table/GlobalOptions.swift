@@ -29,13 +29,14 @@ enum GlobalOptions {
         "json", short: "j", "require every value to be valid JSON (exit 2 and write nothing otherwise)")
     static let time = global("time", "print the command's wall time in milliseconds to stderr")
     static let keepGoing = global("keep-going", "batch mode: go on after a failing line")
+    static let noPager = global(
+        "no-pager", "REPL: print long output straight to the terminal, never through the pager")
     static let help = global("help", short: "h", "show help for the program, a structure or a verb")
     static let version = global("version", "print the version and exit")
 
     static let all: [OptionSpec] = [
         url, master, timeout, tls, caCert, cert, key, insecure, raw, quiet, string, json, time, keepGoing,
-        help,
-        version,
+        noPager, help, version,
     ]
 
     static func named(long: String) -> OptionSpec? { all.first { $0.answers(toLong: long) } }
@@ -65,6 +66,7 @@ enum GlobalOptions {
         case json.long: settings.valueMode = .json
         case time.long: settings.time = true
         case keepGoing.long: settings.keepGoing = true
+        case noPager.long: settings.noPager = true
         default: break
         }
     }

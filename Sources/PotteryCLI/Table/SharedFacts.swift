@@ -55,6 +55,20 @@ struct EnvironmentVariable: Sendable {
         .init(
             name: "POTTERY_MASTERS",
             meaning: "quorum masters for lock and nextid, comma or space separated URLs"),
+        .init(
+            name: "POTTERY_HISTFILE",
+            meaning:
+                "the REPL's history file (default ~/.pottery_history, mode 0600); empty turns history off"),
+        .init(
+            name: "POTTERY_PAGER",
+            meaning:
+                "the REPL's pager for output longer than the terminal (default less -FRX); empty turns it off"
+        ),
+        .init(name: "HOME", meaning: "where the REPL's history file is kept by default"),
+        .init(
+            name: "TERM",
+            meaning: "the REPL shows dimmed hints only on a terminal that is not dumb; readline reads INPUTRC"
+        ),
     ]
 }
 
@@ -85,5 +99,21 @@ struct Example: Sendable {
         .init(
             comment: "Reserve a block of 1000 ids shared with Python's NextID:",
             command: "pottery nextid next orders --count 1000"),
+        .init(
+            comment: "Keep going past failing lines, and make one line raw for the rest of the file:",
+            command: "printf '%s\\n' -r 'dict get user:1 name' | pottery --keep-going"),
+        .init(
+            comment: "Open the REPL on another server (the prompt never shows the password):",
+            command: "POTTERY_URL=redis://:secret@cache:6379/2 pottery"),
+        .init(
+            comment: "In the REPL, a line is a command without the program name:",
+            command: "cache:6379/2> dict get user:1 name"),
+        .init(
+            comment: "In the REPL, options alone change the session (raw output on, another server):",
+            command: "cache:6379/2> -r\ncache:6379/2> --url redis://localhost:6380/0"),
+        .init(comment: "Keep no REPL history:", command: "POTTERY_HISTFILE= pottery repl"),
+        .init(
+            comment: "Delete every key of a prefix:",
+            command: "pottery keys 'session:*' | xargs -d '\\n' pottery del"),
     ]
 }

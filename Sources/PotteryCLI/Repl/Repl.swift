@@ -1,0 +1,269 @@
+import RedisClient
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The interactive session (SPEC §6): one line is one command without the program name, split like a
+/// shell's, run by the one dispatcher over the session's one connection. An error prints its line and
+/// the session goes on; Ctrl-C abandons the line or the waiting command, never the session; a line of
+/// options alone changes the session (`--url` reconnects, flags toggle); on leaving, the locks still
+/// held in the session are released.
+final class Repl {
+    let dispatcher: Dispatcher
+    private(set) var settings: Settings
+    let editor: any LineEditor
+    let history: HistoryFile?
+
+    init(dispatcher: Dispatcher, settings: Settings, editor: any LineEditor, history: HistoryFile?) {
+        self.dispatcher = dispatcher
+        self.settings = settings
+        self.editor = editor
+        self.history = history
+    }
+
+    /// The REPL on this process's terminal (readline), or over plain lines when standard input is not
+    /// one.
+    static func open(dispatcher: Dispatcher, settings: Settings) -> ExitStatus {
+        let session = dispatcher.session
+        let history = HistoryFile.resolve(session.environment)
+        let editor: any LineEditor
+        if isatty(0) != 0 {
+            let readline = ReadlineEditor()
+            readline.load(history?.load() ?? [])
+            editor = readline
+            session.err.writeLine(
+                "pottery \(Version.current): 'help' for commands, 'help STRUCTURE' for one, 'quit' or Ctrl-D to leave"
+            )
+        } else {
+            editor = PlainLineEditor(reader: session.stdin)
+        }
+        return Repl(dispatcher: dispatcher, settings: settings, editor: editor, history: history).run()
+    }
+
+    var session: Session { dispatcher.session }
+
+    /// `127.0.0.1:6379/0> `: the server without user or password.
+    var prompt: String {
+        let text = settings.resolvedURL(session.environment)
+        guard let url = try? RedisURL(parsing: text) else { return "(bad URL)> " }
+        switch url.endpoint {
+        case .tcp: return "\(url.address)/\(url.db)> "
+        case .unix: return "\(url.address)?db=\(url.db)> "
+        }
+    }
+
+    func run() -> ExitStatus {
+        Interrupts.install()
+        // A pager that quits early is a reader that went away: EPIPE ends that command, not the REPL.
+        signal(SIGPIPE, SIG_IGN)
+        session.stdinHoldsCommands = true
+        var status = ExitStatus.success
+        loop: while true {
+            Interrupts.clear()
+            configureEditor()
+            switch editor.readLine(prompt: prompt) {
+            case .end: break loop
+            case .interrupted: continue
+            case .terminated(let signal):
+                status = Interrupts.exitStatus(for: signal)
+                break loop
+            case .line(let text):
+                // A paste of several lines (readline's bracketed paste keeps them in one) runs them in
+                // turn.
+                for line in text.split(separator: 0x0A).map(Array.init) {
+                    if HistoryFile.keeps(line) { editor.remember(line) }
+                    history?.record(line)
+                    switch runLine(line) {
+                    case .next: continue
+                    case .quit: break loop
+                    case .terminate(let signal):
+                        status = Interrupts.exitStatus(for: signal)
+                        break loop
+                    }
+                }
+            }
+        }
+        Interrupts.clear()
+        releaseLocks()
+        return status
+    }
+
+    private func configureEditor() {
+        editor.configure(
+            completer: Completer.live(table: dispatcher.table, session: session, settings: settings),
+            hint: ReplHint(table: dispatcher.table))
+        ReadlineHints.promptWidth = prompt.count
+    }
+
+    enum Outcome: Equatable {
+        case next
+        case quit
+        case terminate(Int32)
+    }
+
+    /// Runs one line: a command, help, `quit`/`exit`, or options that change the session.
+    func runLine(_ line: [UInt8]) -> Outcome {
+        let split: [Word]
+        do {
+            split = try ShellWords.split(bytes: line)
+        } catch {
+            session.err.writeLine("pottery: \(error.message)")
+            return .next
+        }
+        guard let first = split.first else { return .next }
+        let (words, suppliedLock) = withHeldLockToken(split)
+        if first == "quit" || first == "exit" { return .quit }
+        if first == "repl" {
+            session.err.writeLine("pottery: repl: already in the REPL")
+            return .next
+        }
+        let parsed: ParsedCommand
+        do {
+            parsed = try ArgvParser(table: dispatcher.table).parse(words, settings: settings)
+        } catch {
+            let (text, _) = ErrorRenderer.render(error, context: "")
+            if let text { session.err.writeLine(text) }
+            return .next
+        }
+        switch parsed {
+        case .interactive:
+            // Parsed again from flags off, to see which flags the line names (they toggle).
+            if case .interactive(let given)? = try? ArgvParser(table: dispatcher.table).parse(
+                words, settings: optionBase)
+            {
+                return change(to: given)
+            }
+            return .next
+        case .help, .version:
+            _ = dispatcher.run(words, settings: settings)
+            return .next
+        case .run(let invocation):
+            let pager = Pager.make(settings: settings, environment: session.environment)
+            session.out.sink = pager.map { pager in { pager.accept($0) } }
+            let status = dispatcher.execute(invocation)
+            if let suppliedLock, status == .success { session.heldLocks[suppliedLock] = nil }
+            session.out.sink = nil
+            pager?.finish()
+            session.out.reset()
+        }
+        if let signal = Interrupts.take() {
+            // The command was abandoned mid-reply: its connection is out of step, so the next command
+            // gets a fresh one.
+            session.disconnect()
+            session.out.discard()
+            if signal != SIGINT { return .terminate(signal) }
+            // The terminal echoed ^C; the prompt goes on the next row.
+            if isatty(2) != 0 { session.err.writeLine("") }
+        }
+        return .next
+    }
+
+    /// `lock release KEY` without a token, for a lock this session holds: the session's token is
+    /// added (and the lock forgotten once released). Returns the words and the key it supplied.
+    private func withHeldLockToken(_ words: [Word]) -> ([Word], [UInt8]?) {
+        guard words.count == 3, words[0] == "lock", words[1] == "release",
+            !ArgvParser.looksLikeOption(words[2]), let token = session.heldLocks[words[2].bytes],
+            dispatcher.table.group(named: "lock")?.verb(named: "release") != nil
+        else { return (words, nil) }
+        return (words + [Word(token)], words[2].bytes)
+    }
+
+    /// The settings a line is parsed with: the session's, with the flags off so that a line of
+    /// options alone shows which flags it names (they toggle).
+    private var optionBase: Settings {
+        var base = settings
+        base.noPager = false
+        base.raw = false
+        base.quiet = false
+        base.time = false
+        base.keepGoing = false
+        base.valueMode = .auto
+        base.masters = []
+        return base
+    }
+
+    /// A line of options alone: `--url` (and `--timeout`, `--master`) replace the session's, flags
+    /// toggle; what changed is said in one line.
+    private func change(to given: Settings) -> Outcome {
+        var new = settings
+        var said: [String] = []
+        if given.raw {
+            new.raw.toggle()
+            said.append("raw output \(new.raw ? "on" : "off")")
+        }
+        if given.quiet {
+            new.quiet.toggle()
+            said.append("quiet \(new.quiet ? "on" : "off")")
+        }
+        if given.time {
+            new.time.toggle()
+            said.append("timing \(new.time ? "on" : "off")")
+        }
+        if given.noPager {
+            new.noPager.toggle()
+            said.append("pager \(new.noPager ? "off" : "on")")
+        }
+        if given.valueMode != .auto {
+            new.valueMode = settings.valueMode == given.valueMode ? .auto : given.valueMode
+            said.append("values: \(new.valueMode.rawValue)")
+        }
+        if given.timeout != settings.timeout, let timeout = given.timeout {
+            new.timeout = timeout
+            said.append("timeout \(timeout) s")
+        }
+        if !given.masters.isEmpty {
+            new.masters = given.masters
+            said.append("\(given.masters.count) master(s)")
+        }
+        let reconnect = given.url != settings.url
+        settings = new
+        if reconnect {
+            settings.url = given.url
+            session.disconnect()
+            do {
+                _ = try session.connection(for: settings)
+                said.append("connected to \(session.serverName(for: settings))")
+            } catch {
+                if let signal = Interrupts.take() {
+                    session.disconnect()
+                    if signal != SIGINT { return .terminate(signal) }
+                    if isatty(2) != 0 { session.err.writeLine("") }
+                } else {
+                    let (text, _) = ErrorRenderer.render(error, context: "")
+                    if let text { session.err.writeLine(text) }
+                }
+            }
+        }
+        if !said.isEmpty { session.err.writeLine("pottery: " + said.joined(separator: ", ")) }
+        return .next
+    }
+
+    /// Releases, through the table's own `lock release`, every lock this session still holds; does
+    /// nothing when the table has no `lock` group.
+    func releaseLocks() {
+        guard !session.heldLocks.isEmpty, let group = dispatcher.table.group(named: "lock"),
+            group.verb(named: "release") != nil
+        else { return }
+        for (key, token) in session.heldLocks.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+            session.heldLocks[key] = nil
+            let words = [Word("lock"), Word("release"), Word("--"), Word(key), Word(token)]
+            let name = KeyDisplay.text(key)
+            guard
+                case .run(let invocation)? = try? ArgvParser(table: dispatcher.table).parse(
+                    words, settings: settings)
+            else { continue }
+            var quiet = invocation
+            quiet = Invocation(
+                group: quiet.group, verb: quiet.verb, arguments: quiet.arguments, options: quiet.options,
+                settings: {
+                    var s = quiet.settings; s.quiet = true; s.time = false; return s
+                }())
+            let status = dispatcher.execute(quiet)
+            session.err.writeLine(
+                status == .success
+                    ? "pottery: released lock \(name)"
+                    : "pottery: could not release lock \(name) (status \(status.rawValue))")
+        }
+    }
+}

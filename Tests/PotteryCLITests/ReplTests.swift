@@ -1,0 +1,217 @@
+import Foundation
+import RedisTestSupport
+import Testing
+
+@testable import PotteryCLI
+
+/// Calls recorded from a handler (handlers are `@Sendable`).
+final class CallLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var calls: [[String]] = []
+    func append(_ call: [String]) { lock.withLock { calls.append(call) } }
+    var all: [[String]] { lock.withLock { calls } }
+}
+
+/// Lines as the REPL hands them out, read from a list.
+final class ScriptedEditor: LineEditor {
+    var events: [LineEvent]
+    var remembered: [[UInt8]] = []
+
+    init(_ lines: [String]) { events = lines.map { .line(Array($0.utf8)) } }
+
+    func readLine(prompt: String) -> LineEvent { events.isEmpty ? .end : events.removeFirst() }
+    func remember(_ line: [UInt8]) { remembered.append(line) }
+    func configure(completer: Completer, hint: ReplHint?) {}
+}
+
+/// A session whose output and errors go to files, read back as text.
+final class CapturedSession {
+    let directory = NSTemporaryDirectory() + "pottery-repl-" + UUID().uuidString
+    let session: Session
+    private let outFD: Int32
+    private let errFD: Int32
+
+    init(url: String, environment: [String: String] = [:]) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        outFD = open(directory + "/out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        errFD = open(directory + "/err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        var variables = environment
+        variables["POTTERY_URL"] = url
+        let fixed = variables
+        session = Session(
+            environment: Environment { fixed[$0] }, out: OutputWriter(fd: outFD),
+            err: DiagnosticWriter(fd: errFD),
+            stdin: LineReader(fd: open("/dev/null", O_RDONLY)))
+    }
+
+    deinit {
+        close(outFD)
+        close(errFD)
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    var out: String { (try? String(contentsOfFile: directory + "/out", encoding: .utf8)) ?? "" }
+    var err: String { (try? String(contentsOfFile: directory + "/err", encoding: .utf8)) ?? "" }
+}
+
+@Suite struct ReplLineTests {
+    @Test func typedLineFindsTheWordUnderTheCursor() {
+        let plain = TypedLine(Array("dict get us".utf8))
+        #expect(plain.words == ["dict", "get", "us"] && plain.currentStart == 9 && plain.context == .none)
+        let blank = TypedLine(Array("dict get ".utf8))
+        #expect(blank.words == ["dict", "get", ""] && blank.currentStart == 9)
+        let quoted = TypedLine(Array("set has 'my ke".utf8))
+        #expect(
+            quoted.words == ["set", "has", "my ke"] && quoted.currentStart == 8 && quoted.context == .single)
+        let escaped = TypedLine(Array("set has my\\ k".utf8))
+        #expect(escaped.words == ["set", "has", "my k"] && escaped.currentStart == 8)
+        #expect(TypedLine([]).words == [""])
+    }
+
+    @Test func aCompletedKeySplitsBackToTheSameWord() throws {
+        for name in [
+            "plain", "with space", "$(touch x)", "it's \"q\"", "#hash", "tab\there", "back\\slash", "é",
+        ] {
+            for typed in ["", "'", "\""] {
+                let line = TypedLine(Array("set has \(typed)".utf8))
+                let completed = "set has " + line.replacement(for: name, complete: true)
+                #expect(try ShellWords.split(completed) == ["set", "has", name], "\(typed)\(name)")
+            }
+        }
+    }
+
+    @Test func linesWithPasswordsAreSecret() {
+        for line in [
+            "--url redis://:pw@host:6379/0", "-u redis://host", "--master redis://a:b@h", "ping -u redis://x",
+            "ping --url=redis://h", "AUTH secret", "auth user pw", "ping -ru redis://h",
+            "set add k redis://u:p@h",
+            "dict get 'unterminated redis://a:b@h", "--url 'redis://user:pw@host/1'",
+        ] {
+            #expect(SecretLine.carriesSecret(Array(line.utf8)), "\(line)")
+        }
+        for line in [
+            "dict get user:1 name", "ping", "set add k redis://host:6379", "keys 'u*'", "-r", "--time",
+        ] {
+            #expect(!SecretLine.carriesSecret(Array(line.utf8)), "\(line)")
+        }
+    }
+
+    @Test func hintsShowTheRestOfTheSynopsis() {
+        let hint = ReplHint(table: .standard)
+        #expect(hint.hint(for: Array("dict get ".utf8)) == "KEY FIELD")
+        #expect(hint.hint(for: Array("dict get".utf8)) == " KEY FIELD")
+        #expect(hint.hint(for: Array("dict get k ".utf8)) == "FIELD")
+        #expect(hint.hint(for: Array("dict get k f ".utf8)) == nil)
+        #expect(hint.hint(for: Array("dict ".utf8)) == "VERB")
+        #expect(hint.hint(for: Array("ttl".utf8)) == " KEY")
+        #expect(hint.hint(for: Array("dict g".utf8)) == nil)
+        #expect(hint.hint(for: Array("nosuch ".utf8)) == nil)
+        #expect(hint.hint(for: Array("dict get 'open ".utf8)) == nil)
+    }
+
+    @Test func historyFileIsPrivateWhateverTheUmask() throws {
+        let path = NSTemporaryDirectory() + "pottery-history-" + UUID().uuidString
+        defer { unlink(path) }
+        let old = umask(0o022)
+        defer { umask(old) }
+        let history = HistoryFile(path: path)
+        #expect(history.record(Array("dict get k f".utf8)))
+        #expect(!history.record(Array("dict get k f".utf8)))  // a repeat
+        #expect(!history.record(Array("--url redis://:pw@h".utf8)))
+        #expect(!history.record(Array(" dict get hidden x".utf8)))
+        #expect(history.record(Array("ping".utf8)))
+        var status = stat()
+        #expect(stat(path, &status) == 0 && status.st_mode & 0o777 == 0o600)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "dict get k f\nping\n")
+        chmod(path, 0o644)
+        #expect(
+            HistoryFile(path: path).load().map { String(decoding: $0, as: UTF8.self) } == [
+                "dict get k f", "ping",
+            ])
+        #expect(stat(path, &status) == 0 && status.st_mode & 0o777 == 0o600)
+        #expect(HistoryFile.resolve(Environment { $0 == "POTTERY_HISTFILE" ? "" : "/home/x" }) == nil)
+        #expect(
+            HistoryFile.resolve(Environment { $0 == "HOME" ? "/home/x" : nil })?.path
+                == "/home/x/.pottery_history")
+    }
+}
+
+@Suite struct ReplSessionTests {
+    let server = RedisServerProcess.shared
+
+    @Test func linesRunOverOneSessionAndErrorsDoNotEndIt() throws {
+        let key = uniqueKey("repl")
+        let captured = try CapturedSession(url: server.url)
+        let editor = ScriptedEditor([
+            "dict set \(key) name 'jack smith'", "dict get \(key) name", "nosuch", "dict get \(key)",
+            "'unterminated",
+            "-r\ndict get \(key) name", "--raw", "dict get \(key) name", "quit", "dict get \(key) never",
+        ])
+        let repl = Repl(
+            dispatcher: Dispatcher(table: .standard, session: captured.session), settings: Settings(),
+            editor: editor,
+            history: nil)
+        #expect(repl.run() == .success)
+        #expect(captured.out == "\"jack smith\"\njack smith\n\"jack smith\"\n")
+        let errors = captured.err.split(separator: "\n").map(String.init)
+        #expect(errors.count == 5, "\(errors)")
+        #expect(errors[0].contains("unknown command 'nosuch'"))
+        #expect(errors[2].contains("unterminated single quote"))
+        #expect(errors[3] == "pottery: raw output on" && errors[4] == "pottery: raw output off")
+        #expect(editor.events.count == 1)  // quit left the last line unread
+        #expect(repl.prompt == "127.0.0.1:\(server.port)/0> ")
+    }
+
+    @Test func aURLLineReconnectsAndThePromptFollowsWithoutPassword() throws {
+        let captured = try CapturedSession(url: server.url)
+        let repl = Repl(
+            dispatcher: Dispatcher(table: .standard, session: captured.session), settings: Settings(),
+            editor: ScriptedEditor([]), history: nil)
+        #expect(repl.runLine(Array("--url redis://:secret@127.0.0.1:\(server.port)/3".utf8)) == .next)
+        #expect(repl.prompt == "127.0.0.1:\(server.port)/3> ")
+        #expect(!captured.err.contains("secret"))
+        #expect(repl.runLine(Array("--url redis://127.0.0.1:\(server.port)/0 --time".utf8)) == .next)
+        #expect(repl.settings.time && repl.prompt == "127.0.0.1:\(server.port)/0> ")
+        #expect(repl.runLine(Array("ping".utf8)) == .next)
+        #expect(captured.out == "PONG\n")
+        #expect(captured.err.contains("pottery: ping: ") && captured.err.contains(" ms"))
+    }
+
+    /// With a `lock` group in the table, the locks still held are released through `lock release`
+    /// on leaving, each said; without one, nothing happens.
+    @Test func heldLocksAreReleasedOnLeaving() throws {
+        let released = CallLog()
+        let key = Argument.key()
+        let token = Argument.word("TOKEN", "the token")
+        let lock = GroupSpec(
+            "lock", "test locks",
+            verbs: [
+                VerbSpec("release", "release", arguments: [key, token]) { context in
+                    released.append([String(decoding: context[key], as: UTF8.self), context[token]])
+                    return context[token] == "good" ? .success : .negative
+                }
+            ])
+        let table = CommandTable(groups: CommandTable.standard.groups + [lock])
+        let captured = try CapturedSession(url: server.url)
+        captured.session.heldLocks = [
+            Array("-a".utf8): "good", Array("b".utf8): "stale", Array("c".utf8): "good",
+        ]
+        let repl = Repl(
+            dispatcher: Dispatcher(table: table, session: captured.session), settings: Settings(),
+            editor: ScriptedEditor(["ping", "lock release c"]), history: nil)
+        #expect(repl.run() == .success)
+        // `lock release c` took the session's token; the others were released on leaving.
+        #expect(released.all == [["c", "good"], ["-a", "good"], ["b", "stale"]])
+        #expect(captured.err.contains("pottery: released lock -a"))
+        #expect(captured.err.contains("pottery: could not release lock b (status 1)"))
+        #expect(captured.session.heldLocks.isEmpty)
+
+        let plain = try CapturedSession(url: server.url)
+        plain.session.heldLocks = [Array("k".utf8): "t"]
+        _ = Repl(
+            dispatcher: Dispatcher(table: .standard, session: plain.session), settings: Settings(),
+            editor: ScriptedEditor([]), history: nil
+        ).run()
+        #expect(plain.err.isEmpty && plain.session.heldLocks.count == 1)
+    }
+}
