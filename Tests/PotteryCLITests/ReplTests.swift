@@ -191,7 +191,8 @@ final class CapturedSession {
                     return context[token] == "good" ? .success : .negative
                 }
             ])
-        let table = CommandTable(groups: CommandTable.standard.groups + [lock])
+        let withoutLocks = CommandTable.standard.groups.filter { $0.name != "lock" }
+        let table = CommandTable(groups: withoutLocks + [lock])
         let captured = try CapturedSession(url: server.url)
         captured.session.heldLocks = [
             Array("-a".utf8): "good", Array("b".utf8): "stale", Array("c".utf8): "good",
@@ -209,8 +210,8 @@ final class CapturedSession {
         let plain = try CapturedSession(url: server.url)
         plain.session.heldLocks = [Array("k".utf8): "t"]
         _ = Repl(
-            dispatcher: Dispatcher(table: .standard, session: plain.session), settings: Settings(),
-            editor: ScriptedEditor([]), history: nil
+            dispatcher: Dispatcher(table: CommandTable(groups: withoutLocks), session: plain.session),
+            settings: Settings(), editor: ScriptedEditor([]), history: nil
         ).run()
         #expect(plain.err.isEmpty && plain.session.heldLocks.count == 1)
     }
