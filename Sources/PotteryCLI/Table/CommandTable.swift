@@ -4,7 +4,9 @@
 struct CommandTable: Sendable {
     let groups: [GroupSpec]
 
-    static let standard = CommandTable(groups: [DictTable.group, SetTable.group, GeneralTable.group])
+    static let standard = CommandTable(groups: [
+        DictTable.group, SetTable.group, BloomTable.group, HyperLogLogTable.group, GeneralTable.group,
+    ])
 
     /// The structures: groups whose verbs follow a structure word.
     var structures: [GroupSpec] { groups.filter { !$0.isTopLevel } }
