@@ -3,8 +3,10 @@ import RedisClient
 extension BloomFilter {
     /// A writer that streams stored values (canonical JSON) into the filter: offsets computed
     /// here, sent as a windowed pipeline of `BITFIELD KEY SET u1 OFFSET 1 ...` (measured faster
-    /// than one SETBIT per bit; the bits and the string's length are the same). With `atomic`,
-    /// inside MULTI/EXEC: `abort()` then writes nothing. Memory stays bounded.
+    /// than one SETBIT per bit; the bits and the string's length are the same). Like pottery's
+    /// `update`, a bit is sent once: for filters of up to 2^27 bits a local bitmap (at most
+    /// 16 MiB) remembers the bits already sent. With `atomic`, inside MULTI/EXEC: `abort()` then
+    /// writes nothing. Memory stays bounded.
     public func bulkAdder(atomic: Bool, offsetsPerCommand: Int = 512) -> BloomBulkAdder {
         BloomBulkAdder(
             redis: redis, key: keyBytes, parameters: parameters, atomic: atomic,
@@ -27,14 +29,22 @@ extension BloomFilter {
 public final class BloomBulkAdder {
     private let pipeline: RedisPipeline<UInt32, PotteryError>
     private let parameters: BloomFilterParameters
+    /// The bits already sent, one per bit of the filter; empty for filters above `dedupeLimit`.
+    private var sent: [UInt64]
     /// How many elements were handed in.
     public private(set) var count = 0
+    /// How many bits were sent (each at most once when deduplicated).
+    public private(set) var bitsSent = 0
+
+    /// The largest filter (in bits) whose sent bits are remembered locally: 16 MiB.
+    public static let dedupeLimit = 1 << 27
 
     init(
         redis: RedisConnection, key: [UInt8], parameters: BloomFilterParameters, atomic: Bool,
         offsetsPerCommand: Int
     ) {
         self.parameters = parameters
+        sent = parameters.bits <= Self.dedupeLimit ? Array(repeating: 0, count: (parameters.bits + 63) / 64) : []
         pipeline = RedisPipeline(
             connection: redis, commandName: "BITFIELD", itemsPerCommand: offsetsPerCommand, atomic: atomic,
             encode: { offsets, output in
@@ -54,8 +64,13 @@ public final class BloomBulkAdder {
     /// Adds one stored value (its canonical JSON text).
     public func add(stored: [UInt8]) throws(PotteryError) {
         count += 1
-        let pipeline = self.pipeline
         try parameters.forEachOffset(of: stored) { (offset) throws(PotteryError) in
+            if !sent.isEmpty {
+                let mask: UInt64 = 1 << UInt64(offset & 63)
+                if sent[offset >> 6] & mask != 0 { return }
+                sent[offset >> 6] |= mask
+            }
+            bitsSent += 1
             try pipeline.add(UInt32(truncatingIfNeeded: offset))
         }
     }
