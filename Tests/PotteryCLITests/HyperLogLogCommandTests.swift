@@ -10,7 +10,8 @@ import Testing
         #expect(PotteryBinary.run("hll", "count", key).stdoutText == "1\n")
         #expect(
             PotteryBinary.run(
-                "hll", "add", key, "google in 1998", "minesweeper", "joey tribbiani", "wizard of oz", "rgb to hex",
+                "hll", "add", key, "google in 1998", "minesweeper", "joey tribbiani", "wizard of oz",
+                "rgb to hex",
                 "pac-man", "breathing exercise", "do a barrel roll", "snake"
             ).status == 0)
         #expect(PotteryBinary.run("hll", "count", key).stdoutText == "10\n")
@@ -35,7 +36,8 @@ import Testing
         let count = Int(PotteryBinary.run("hll", "count", a).stdoutText.dropLast()) ?? 0
         #expect(abs(count - 30000) < 600)
         #expect(PotteryBinary.run("hll", "merge", dest, a, b).status == 0)
-        #expect(PotteryBinary.run("hll", "count", dest).stdoutText == (try server.cli("PFCOUNT", a, b)) + "\n")
+        #expect(
+            PotteryBinary.run("hll", "count", dest).stdoutText == (try server.cli("PFCOUNT", a, b)) + "\n")
         let strict = uniqueKey("hll")
         let bad = PotteryBinary.run(["hll", "add", "-j", strict, "-"], stdin: input + "{oops\n")
         #expect(bad.status == 2)

@@ -26,11 +26,15 @@ import Testing
     }
 
     @Test func parametersRejectWhatPotteryCannotStore() {
-        for (n, p) in [(0, 0.1), (-1, 0.1), (10, 0.0), (10, 1.0), (10, 1.5), (10, -0.1), (10, .nan), (10, .infinity)] {
+        for (n, p) in [
+            (0, 0.1), (-1, 0.1), (10, 0.0), (10, 1.0), (10, 1.5), (10, -0.1), (10, .nan), (10, .infinity),
+        ] {
             #expect(throws: PotteryError.self) { try BloomFilterParameters(capacity: n, errorRate: p) }
         }
         // m above 2^32 bits: a Redis string cannot hold it.
-        #expect(throws: PotteryError.self) { try BloomFilterParameters(capacity: 500_000_000, errorRate: 0.01) }
+        #expect(throws: PotteryError.self) {
+            try BloomFilterParameters(capacity: 500_000_000, errorRate: 0.01)
+        }
         #expect(throws: PotteryError.self) { try BloomFilterParameters(capacity: Int.max, errorRate: 0.5) }
         #expect(throws: PotteryError.self) { try BloomFilterParameters(capacity: 1 << 53, errorRate: 1e-300) }
         #expect((try? BloomFilterParameters(capacity: 1, errorRate: .leastNonzeroMagnitude))?.hashes == 1075)

@@ -35,11 +35,13 @@ enum BloomHandlers {
             parameters = given
         case (nil, let remembered?):
             if let capacity, capacity != remembered.capacity {
-                throw CLIError.usage("the filter was made with \(remembered), which contradicts --capacity \(capacity)")
+                throw CLIError.usage(
+                    "the filter was made with \(remembered), which contradicts --capacity \(capacity)")
             }
             if let errorRate, errorRate != remembered.errorRate {
                 throw CLIError.usage(
-                    "the filter was made with \(remembered), which contradicts --error-rate \(JSON.pythonRepr(errorRate))")
+                    "the filter was made with \(remembered), which contradicts --error-rate \(JSON.pythonRepr(errorRate))"
+                )
             }
             parameters = remembered
         case (nil, nil):
@@ -51,14 +53,13 @@ enum BloomHandlers {
     }
 
     /// Arguments and standard input stream through one pipeline of BITFIELD batches; in `-j`
-    /// mode inside MULTI/EXEC so that invalid input anywhere writes nothing. New parameters are
-    /// remembered before the bits are written (after EXEC in `-j` mode).
+    /// mode inside MULTI/EXEC so that invalid input anywhere writes nothing. New parameters were
+    /// checked against the remembered ones before anything was written, and are remembered once
+    /// the bits are in (so a failed write, e.g. WRONGTYPE, leaves no companion key behind).
     static func add(_ context: CommandContext) throws -> ExitStatus {
         let (filter, remembered) = try filter(context)
         let source = context[CommonArguments.valuesOrStdin]
-        let atomic = source == .standardInput && context.mode == .json
-        if !remembered && !atomic { try filter.remember() }
-        let adder = filter.bulkAdder(atomic: atomic)
+        let adder = filter.bulkAdder(atomic: source == .standardInput && context.mode == .json)
         do {
             try context.forEachValue(source) { try adder.add(stored: $0) }
             try adder.finish()
@@ -66,7 +67,9 @@ enum BloomHandlers {
             adder.abort()
             throw error
         }
-        if !remembered && atomic { try filter.remember() }
+        // SET NX GET: parameters another process remembered meanwhile that contradict ours are
+        // an invalid-value error (status 2).
+        if !remembered { try filter.remember() }
         return .success
     }
 

@@ -17,7 +17,8 @@ enum BloomTable {
                 prints: "nothing; with -j, invalid input anywhere writes nothing (status 2)",
                 notes: parametersNote, handler: BloomHandlers.add),
             VerbSpec(
-                "contains", "whether a value may have been inserted", arguments: [key, CommonArguments.value],
+                "contains", "whether a value may have been inserted",
+                arguments: [key, CommonArguments.value],
                 options: [capacity, errorRate], prints: "true or false; status 0 or 1", notes: parametersNote,
                 handler: BloomHandlers.contains),
             VerbSpec(

@@ -26,7 +26,8 @@ enum HyperLogLogTable {
                 "merge", "merge SRC... into DEST (PFMERGE): the union", arguments: [destination, sources],
                 traits: .writes, handler: HyperLogLogHandlers.merge),
             VerbSpec(
-                "clear", "delete the key", arguments: [key], traits: .writes, handler: HyperLogLogHandlers.clear),
+                "clear", "delete the key", arguments: [key], traits: .writes,
+                handler: HyperLogLogHandlers.clear),
         ])
 
     static let membershipNote = """

@@ -29,7 +29,8 @@ public struct BloomFilterParameters: Sendable, Equatable, CustomStringConvertibl
         }
         guard errorRate.isFinite, errorRate > 0, errorRate < 1 else {
             throw PotteryError(
-                .invalidValue, "the error rate must be above 0 and below 1, not \(JSON.pythonRepr(errorRate))")
+                .invalidValue, "the error rate must be above 0 and below 1, not \(JSON.pythonRepr(errorRate))"
+            )
         }
         // Python: -num_elements * math.log(false_positives) / math.log(2)**2, then math.ceil.
         let size = (Double(-capacity) * log(errorRate) / pow(log(2.0), 2.0)).rounded(.up)
@@ -79,7 +80,8 @@ public struct BloomFilterParameters: Sendable, Equatable, CustomStringConvertibl
         var failure: Failure?
         stored.withUnsafeBytes { buffer in
             for seed in 0..<k {
-                let hash = Int(Int32(bitPattern: MurmurHash3.x86_32(buffer, seed: UInt32(truncatingIfNeeded: seed))))
+                let hash = Int(
+                    Int32(bitPattern: MurmurHash3.x86_32(buffer, seed: UInt32(truncatingIfNeeded: seed))))
                 let remainder = hash % m
                 do throws(Failure) {
                     try body(remainder < 0 ? remainder + m : remainder)

@@ -44,7 +44,8 @@ public final class BloomBulkAdder {
         offsetsPerCommand: Int
     ) {
         self.parameters = parameters
-        sent = parameters.bits <= Self.dedupeLimit ? Array(repeating: 0, count: (parameters.bits + 63) / 64) : []
+        sent =
+            parameters.bits <= Self.dedupeLimit ? Array(repeating: 0, count: (parameters.bits + 63) / 64) : []
         pipeline = RedisPipeline(
             connection: redis, commandName: "BITFIELD", itemsPerCommand: offsetsPerCommand, atomic: atomic,
             encode: { offsets, output in
@@ -114,7 +115,8 @@ public final class BloomBulkChecker {
                     throw wrap(
                         RedisError(
                             kind: .protocolViolation,
-                            message: "BITFIELD_RO replied with the wrong shape: expected \(reply.itemCount) bits",
+                            message:
+                                "BITFIELD_RO replied with the wrong shape: expected \(reply.itemCount) bits",
                             server: redis.server, command: "BITFIELD_RO"))
                 }
                 var index = 0
@@ -128,7 +130,8 @@ public final class BloomBulkChecker {
                             throw wrap(
                                 RedisError(
                                     kind: .protocolViolation,
-                                    message: "BITFIELD_RO replied with the wrong shape: a bit that is not 0 or 1",
+                                    message:
+                                        "BITFIELD_RO replied with the wrong shape: a bit that is not 0 or 1",
                                     server: redis.server, command: "BITFIELD_RO"))
                         }
                     }

@@ -24,7 +24,8 @@ public final class BloomFilter<Element>: RedisStructure {
 
     /// A filter at `key` with the given parameters and an explicit codec. Nothing is written.
     public init(
-        key: [UInt8], redis: RedisConnection, codec: some RedisCodec<Element>, parameters: BloomFilterParameters
+        key: [UInt8], redis: RedisConnection, codec: some RedisCodec<Element>,
+        parameters: BloomFilterParameters
     ) {
         self.redis = redis
         self.keyBytes = key

@@ -69,14 +69,16 @@ public final class HyperLogLog<Element>: RedisStructure {
         var index = 0
         while index < values.count {
             let batch = Array(values[index..<min(index + 512, values.count)])
-            let scratch = SameSlotKey.helper(for: keyBytes, suffix: Array(":pottery-hll-\(Self.nonce())".utf8))
+            let scratch = SameSlotKey.helper(
+                for: keyBytes, suffix: Array(":pottery-hll-\(Self.nonce())".utf8))
             let reply: RESPValue
             do throws(RedisError) {
                 reply = try redis.eval(Self.membership, keys: [keyBytes, scratch], arguments: batch)
             } catch {
                 throw PotteryError(error, key: keyBytes)
             }
-            answers += try RedisConnection.booleans(from: reply, count: batch.count) { () throws(PotteryError) in
+            answers += try RedisConnection.booleans(from: reply, count: batch.count) {
+                () throws(PotteryError) in
                 throw redis.wrongShape("\(batch.count) flags", reply, [Array("EVALSHA".utf8)], key: keyBytes)
             }
             index += 512
