@@ -127,6 +127,8 @@ import Testing
         let wrong = PotteryBinary.run(["bf", "add", hash, "x"] + flags)
         #expect(wrong.status == 3 && wrong.stderrText.contains("WRONGTYPE"))
         #expect(try server.cli("EXISTS", "{\(hash)}:pottery-bloom") == "0")
+        #expect(try server.cli("KEYS", "*\(hash)*") == hash)
+        #expect(try server.cli("HGET", hash, "f") == "v")
         #expect(PotteryBinary.run(["bf", "contains", hash, "x"] + flags).status == 3)
         #expect(PotteryBinary.run(["bf", "add", "x", "y"] + flags, url: "redis://127.0.0.1:1/0").status == 3)
     }

@@ -106,6 +106,26 @@ import Testing
         #expect(falsePositives <= 75, "\(falsePositives) false positives in 5000 probes")
     }
 
+    @Test func largeFiltersStreamThroughThePipeline() throws {
+        let key = b(uniqueKey("bf"))
+        let parameters = try BloomFilterParameters(capacity: 10_000_000, errorRate: 0.01)
+        #expect(parameters.bits > BloomBulkAdder.localBitmapLimit)
+        let filter = BloomFilter<StoredValue>(key: key, redis: try connect(), parameters: parameters)
+        let values = (0..<3000).map { b("\"v\($0)\"") }
+        let adder = filter.bulkAdder(atomic: true)
+        for value in values { try adder.add(stored: value) }
+        try adder.finish()
+        var expected = Set<Int>()
+        for value in values { expected.formUnion(parameters.offsets(of: value)) }
+        #expect(try filter.setBitCount() == expected.count)
+        #expect(
+            try server.cli("STRLEN", String(decoding: key, as: UTF8.self)) == "\(expected.max()! / 8 + 1)")
+        #expect(
+            try filter.contains(many: [StoredValue(bytes: values[7]), StoredValue(bytes: b("0"))]) == [
+                true, false,
+            ])
+    }
+
     @Test func bulkAdderWritesPottersBitmapAndAtomicAbortWritesNothing() throws {
         let key = b(uniqueKey("bf"))
         let redis = try connect()
@@ -122,6 +142,9 @@ import Testing
         var expected = Set<Int>()
         for i in 0..<20000 { expected.formUnion(parameters.offsets(of: b("\(i)"))) }
         #expect(try filter.setBitCount() == expected.count)
+        #expect(
+            try server.cli("STRLEN", String(decoding: key, as: UTF8.self)) == "\(expected.max()! / 8 + 1)")
+        #expect(try server.cli("KEYS", "*pottery-bloom-*") == "")
         var answers: [Bool] = []
         let checker = filter.bulkChecker { answers.append($0) }
         for i in 0..<100 { try checker.check(stored: b("\(i)")) }

@@ -91,7 +91,7 @@ def test_spec_check_values(r, key, pottery):
     assert sorted(i for i in range(length) if bitmap >> (length - 1 - i) & 1) == sorted([183, 319, 787, 585, 8, 471, 711])
 
 
-@pytest.mark.parametrize("n,p", [(100, 0.01), (5000, 0.001), (3000, 0.2)])
+@pytest.mark.parametrize("n,p", [(100, 0.01), (5000, 0.001), (3000, 0.2), (10_000_000, 0.01)])
 def test_pottery_bitmap_equals_python_s(r, key, pottery, n, p):
     vals = values(3000)
     BloomFilter(vals, redis=r, key=key + ":py", num_elements=n, false_positives=p)
@@ -102,6 +102,12 @@ def test_pottery_bitmap_equals_python_s(r, key, pottery, n, p):
             repr(p))
     BloomFilter(TRICKY, redis=r, key=key + ":pyargs", num_elements=n, false_positives=p)
     assert r.get(key + ":args") == r.get(key + ":pyargs")
+    # Adding to an existing filter ORs the new bits in; no scratch key is left.
+    more = values(500, seed=9)
+    pottery("bf", "add", "-j", key, "-", stdin=stdin_of(more))
+    BloomFilter(more, redis=r, key=key + ":py", num_elements=n, false_positives=p)
+    assert r.get(key) == r.get(key + ":py")
+    assert [k for k in r.keys("*") if b"pottery-bloom-" in k] == []
 
 
 def test_python_filter_is_read_by_pottery(r, key, pottery):

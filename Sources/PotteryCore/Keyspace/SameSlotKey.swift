@@ -32,4 +32,15 @@ public enum SameSlotKey {
         else { return key[...] }
         return key[(open + 1)..<close]
     }
+
+    /// A fresh scratch key for `key`: `label` and 128 random bits in hex after it, in its slot.
+    public static func scratch(for key: [UInt8], label: String) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        var suffix = ":\(label)-"
+        for _ in 0..<2 {
+            let word = String(generator.next() as UInt64, radix: 16)
+            suffix += String(repeating: "0", count: 16 - word.count) + word
+        }
+        return helper(for: key, suffix: Array(suffix.utf8))
+    }
 }

@@ -69,8 +69,7 @@ public final class HyperLogLog<Element>: RedisStructure {
         var index = 0
         while index < values.count {
             let batch = Array(values[index..<min(index + 512, values.count)])
-            let scratch = SameSlotKey.helper(
-                for: keyBytes, suffix: Array(":pottery-hll-\(Self.nonce())".utf8))
+            let scratch = SameSlotKey.scratch(for: keyBytes, label: "pottery-hll")
             let reply: RESPValue
             do throws(RedisError) {
                 reply = try redis.eval(Self.membership, keys: [keyBytes, scratch], arguments: batch)
@@ -100,15 +99,6 @@ public final class HyperLogLog<Element>: RedisStructure {
             }
         }
         return stored
-    }
-
-    /// 128 random bits in hex, for scratch key names.
-    static func nonce() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let high = String(generator.next() as UInt64, radix: 16)
-        let low = String(generator.next() as UInt64, radix: 16)
-        return String(repeating: "0", count: 16 - high.count) + high
-            + String(repeating: "0", count: 16 - low.count) + low
     }
 
     /// KEYS[1] the HyperLogLog, KEYS[2] the scratch copy, ARGV the stored values. pottery copies
