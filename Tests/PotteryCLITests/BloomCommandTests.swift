@@ -30,6 +30,17 @@ import Testing
         #expect(PotteryBinary.run("bf", "len", key).status == 2)
     }
 
+    @Test func addKeepsTheTimeToLiveAsSetbitDoes() throws {
+        let key = uniqueKey("bf")
+        #expect(PotteryBinary.run(["bf", "add", key, "a"] + flags).status == 0)
+        _ = try server.cli("EXPIRE", key, "1000")
+        #expect(PotteryBinary.run(["bf", "add", key, "b", "c"]).status == 0)
+        let ttl = Int(try server.cli("TTL", key)) ?? -1
+        #expect(ttl > 900 && ttl <= 1000)
+        #expect(try server.cli("BITCOUNT", key) != "0")
+        #expect(try server.cli("KEYS", "*\(key)*pottery-bloom-*") == "")
+    }
+
     @Test func parametersAreRememberedAndChecked() throws {
         let key = uniqueKey("bf")
         let none = PotteryBinary.run("bf", "add", key, "a")

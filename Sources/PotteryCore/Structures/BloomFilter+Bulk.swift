@@ -5,10 +5,11 @@ extension BloomFilter {
     /// here. Nothing is written before `finish()`, and `abort()` writes nothing, so invalid input
     /// anywhere leaves the filter as it was. Memory stays bounded whatever the input size:
     /// - a filter of up to ``BloomBulkAdder/localBitmapLimit`` bits (8 MiB) is built up as a local
-    ///   bitmap of the new bits, which `finish()` ORs into KEY in one MULTI/EXEC (the bitmap in
+    ///   bitmap of the new bits, which `finish()` ORs into KEY with one script (the bitmap in
     ///   1 MiB SETRANGEs into a scratch key in KEY's slot, `BITOP OR KEY KEY scratch`, `DEL
-    ///   scratch`; the scratch key is deleted even when BITOP fails). The bits and the string's
-    ///   length are exactly those pottery's SETBITs give. Measured 10x faster than the pipeline;
+    ///   scratch`, KEY's time to live kept; the scratch key is deleted even when BITOP fails).
+    ///   The bits and the string's length are exactly those pottery's SETBITs give. Measured 9x
+    ///   faster than the pipeline for a million elements;
     /// - a larger one streams as a windowed pipeline of `BITFIELD KEY SET u1 OFFSET 1 ...`
     ///   (measured faster than one SETBIT per bit), each bit sent once while a local record of
     ///   the bits sent fits in 16 MiB; with `atomic` inside MULTI/EXEC, so `abort()` applies nothing
@@ -144,39 +145,45 @@ public final class BloomBulkAdder {
         return made
     }
 
-    /// MULTI, DEL scratch, SETRANGE scratch in chunks, BITOP OR KEY KEY scratch, DEL scratch,
-    /// EXEC: a transaction runs every queued command even when one fails, so the scratch key
-    /// never outlives it; a connection lost before EXEC applies nothing.
+    /// One script: SETRANGE the bitmap into a scratch key in chunks, `BITOP OR KEY KEY scratch`,
+    /// delete the scratch key (even when BITOP fails, e.g. WRONGTYPE), and give KEY back the time
+    /// to live BITOP took away (SETBIT keeps it).
     private func orBitmapIn(_ bits: ArraySlice<UInt8>) throws(PotteryError) {
         let scratch = SameSlotKey.scratch(for: key, label: "pottery-bloom")
-        var commands: [[[UInt8]]] = [[Array("DEL".utf8), scratch]]
+        var chunks: [[UInt8]] = []
         var start = bits.startIndex
         while start < bits.endIndex {
             let end = min(start + Self.chunkBytes, bits.endIndex)
-            commands.append([
-                Array("SETRANGE".utf8), scratch, Array(String(start - bits.startIndex).utf8),
-                Array(bits[start..<end]),
-            ])
+            chunks.append(Array(bits[start..<end]))
             start = end
         }
-        commands.append([Array("BITOP".utf8), Array("OR".utf8), key, key, scratch])
-        commands.append([Array("DEL".utf8), scratch])
-        let results: [RESPValue]?
+        let reply: RESPValue
         do throws(RedisError) {
-            results = try redis.transaction(watching: []) { _ in commands }
+            reply = try redis.eval(Self.orScript, keys: [key, scratch], arguments: chunks)
         } catch {
             throw PotteryError(error, key: key)
         }
-        guard let results, results.count == commands.count else {
-            throw redis.wrongShape(
-                "\(commands.count) results", .array(results), [Array("EXEC".utf8)], key: key)
+        guard case .integer = reply else {
+            throw redis.wrongShape("an integer", reply, [Array("EVALSHA".utf8)], key: key)
         }
-        for (result, command) in zip(results, commands) {
-            if case .error(let message) = result {
-                let name = String(decoding: command[0], as: UTF8.self)
-                throw PotteryError(RedisError(reply: message, server: redis.server, command: name), key: key)
-            }
-        }
+    }
+
+    static var orScript: RedisScript {
+        RedisScript(
+            """
+            local ttl = redis.call('PTTL', KEYS[1])
+            redis.call('DEL', KEYS[2])
+            local offset = 0
+            for _, chunk in ipairs(ARGV) do
+              redis.call('SETRANGE', KEYS[2], offset, chunk)
+              offset = offset + #chunk
+            end
+            local length = redis.pcall('BITOP', 'OR', KEYS[1], KEYS[1], KEYS[2])
+            redis.call('DEL', KEYS[2])
+            if type(length) == 'table' and length.err then return length end
+            if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
+            return length
+            """)
     }
 }
 
