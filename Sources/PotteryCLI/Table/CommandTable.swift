@@ -7,7 +7,7 @@ struct CommandTable: Sendable {
     static let standard = CommandTable(groups: [
         DictTable.group, SetTable.group, ListTable.group, DequeTable.group, CounterTable.group,
         QueueTable.group, CachedDictTable.group, LockTable.group, NextIdTable.group, CacheTable.group,
-        GeneralTable.group,
+        BloomTable.group, HyperLogLogTable.group, GeneralTable.group,
     ])
 
     /// The structures: groups whose verbs follow a structure word.

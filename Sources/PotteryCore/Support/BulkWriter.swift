@@ -8,15 +8,24 @@ public import RedisClient
 /// away by `DISCARD` in `abort()`: the way strict input stays all-or-nothing while the client still holds
 /// only a window of commands (the server holds the queue).
 public final class BulkWriter {
-    /// One element: a member, or a field with its value (never split across two commands).
+    /// One element: where its member (or field) and its value, if any, sit in the arena. Plain
+    /// integers, so that batching an element costs no allocation and no reference counting.
     public struct Element: Sendable {
-        var first: [UInt8]
-        var second: [UInt8]?
+        var start: Int
+        var firstCount: Int
+        var secondCount: Int
+    }
+
+    /// The bytes of the elements of the batch not yet encoded; emptied (capacity kept) each time
+    /// the pipeline encodes a command, which consumes the whole batch.
+    private final class Arena {
+        var bytes: [UInt8] = []
     }
 
     private let pipeline: RedisPipeline<Element, PotteryError>
     private let takesPairs: Bool
-    private var pendingField: [UInt8]?
+    private let arena = Arena()
+    private var pendingField: Int?
     /// How many arguments (members, or fields and values) were handed in.
     public private(set) var count = 0
 
@@ -28,34 +37,48 @@ public final class BulkWriter {
         elementsPerCommand: Int = 1024
     ) {
         self.takesPairs = takesPairs
+        let arena = self.arena
         pipeline = RedisPipeline(
             connection: redis, commandName: command, itemsPerCommand: elementsPerCommand,
-            itemBytes: { $0.first.count + ($0.second?.count ?? 0) + 32 }, atomic: atomic,
+            itemBytes: { $0.firstCount + $0.secondCount + 32 }, atomic: atomic,
             encode: { elements, output in
                 output.beginCommand(argumentCount: 2 + elements.count * (takesPairs ? 2 : 1))
                 output.appendArgument(command)
                 output.appendArgument(key)
-                for element in elements {
-                    output.appendArgument(element.first)
-                    if let second = element.second { output.appendArgument(second) }
+                arena.bytes.withUnsafeBytes { bytes in
+                    for element in elements {
+                        let first = element.start + element.firstCount
+                        output.appendArgument(UnsafeRawBufferPointer(rebasing: bytes[element.start..<first]))
+                        if takesPairs {
+                            output.appendArgument(
+                                UnsafeRawBufferPointer(rebasing: bytes[first..<(first + element.secondCount)])
+                            )
+                        }
+                    }
                 }
+                arena.bytes.removeAll(keepingCapacity: true)
             },
             onReply: { (_) throws(PotteryError) in }, wrap: { PotteryError($0, key: key) })
     }
 
-    /// Adds one argument: a member, or a field or value of a pair.
+    /// Adds one argument: a member, or a field or value of a pair. The bytes are copied.
     public func add(_ argument: [UInt8]) throws(PotteryError) {
         count += 1
         guard takesPairs else {
-            try pipeline.add(Element(first: argument, second: nil))
+            let start = arena.bytes.count
+            arena.bytes.append(contentsOf: argument)
+            try pipeline.add(Element(start: start, firstCount: argument.count, secondCount: 0))
             return
         }
-        guard let field = pendingField else {
-            pendingField = argument
+        guard let fieldStart = pendingField else {
+            pendingField = arena.bytes.count
+            arena.bytes.append(contentsOf: argument)
             return
         }
         pendingField = nil
-        try pipeline.add(Element(first: field, second: argument))
+        let firstCount = arena.bytes.count - fieldStart
+        arena.bytes.append(contentsOf: argument)
+        try pipeline.add(Element(start: fieldStart, firstCount: firstCount, secondCount: argument.count))
     }
 
     /// Sends what is left and reads every reply; with `atomic`, runs `EXEC` and checks every result.

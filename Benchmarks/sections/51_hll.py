@@ -1,0 +1,18 @@
+"""`hll add KEY -` of N NDJSON lines vs `redis-cli --pipe` of the same PFADDs (within 2x), same registers."""
+
+
+def run(ctx):
+    ndjson = ctx.path("searches.ndjson")
+    with open(ndjson, "w") as f:
+        for i in range(ctx.lines):
+            f.write(f'"search-{i}"\n')
+    n = ctx.lines
+    proto = ctx.resp_file("searches.resp", (["PFADD", "bench:cli"] + [f'"search-{j}"' for j in range(i, min(i + 1024, n))]
+                                            for i in range(0, n, 1024)))
+    t_pipe, _ = ctx.timed(["redis-cli", "-p", str(ctx.port), "--pipe"], proto)
+    t_pot, rss = ctx.timed([ctx.pottery, "-u", ctx.url, "hll", "add", "bench:hll", "-"], ndjson)
+    ctx.cli("PFMERGE", "bench:a", "bench:hll")
+    ctx.cli("PFMERGE", "bench:b", "bench:cli")
+    same = ctx.cli("GET", "bench:a").stdout == ctx.cli("GET", "bench:b").stdout
+    return {"lines": n, "pottery_s": t_pot, "redis-cli --pipe_s": t_pipe, "pottery/redis-cli": t_pot / t_pipe,
+            "pottery_peak_rss_mib": rss, "same_registers": same}

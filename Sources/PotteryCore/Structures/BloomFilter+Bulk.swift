@@ -1,0 +1,268 @@
+import RedisClient
+
+extension BloomFilter {
+    /// A writer that streams stored values (canonical JSON) into the filter, offsets computed
+    /// here. Nothing is written before `finish()`, and `abort()` writes nothing, so invalid input
+    /// anywhere leaves the filter as it was. Memory stays bounded whatever the input size:
+    /// - a filter of up to ``BloomBulkAdder/localBitmapLimit`` bits (8 MiB) is built up as a local
+    ///   bitmap of the new bits, which `finish()` ORs into KEY with one script (the bitmap in
+    ///   1 MiB SETRANGEs into a scratch key in KEY's slot, `BITOP OR KEY KEY scratch`, `DEL
+    ///   scratch`, KEY's time to live kept; the scratch key is deleted even when BITOP fails).
+    ///   The bits and the string's length are exactly those pottery's SETBITs give. Measured 9x
+    ///   faster than the pipeline for a million elements;
+    /// - a larger one streams as a windowed pipeline of `BITFIELD KEY SET u1 OFFSET 1 ...`
+    ///   (measured faster than one SETBIT per bit), each bit sent once while a local record of
+    ///   the bits sent fits in 16 MiB; with `atomic` inside MULTI/EXEC, so `abort()` applies nothing
+    ///   (without it, the bits sent before an abort stay).
+    public func bulkAdder(atomic: Bool, offsetsPerCommand: Int = 512) -> BloomBulkAdder {
+        BloomBulkAdder(
+            redis: redis, key: keyBytes, parameters: parameters, atomic: atomic,
+            offsetsPerCommand: offsetsPerCommand)
+    }
+
+    /// A reader that answers membership for stored values as they stream in, in order, through
+    /// `onAnswer`: pipelined `BITFIELD_RO KEY GET u1 OFFSET ...`, whole elements per command, with
+    /// answers delivered while later commands are in flight. Memory stays bounded.
+    public func bulkChecker(
+        elementsPerCommand: Int = 128, onAnswer: @escaping (Bool) throws(PotteryError) -> Void
+    ) -> BloomBulkChecker {
+        BloomBulkChecker(
+            redis: redis, key: keyBytes, parameters: parameters, elementsPerCommand: elementsPerCommand,
+            onAnswer: onAnswer)
+    }
+}
+
+/// Streams elements' bits into a Bloom filter; see ``BloomFilter/bulkAdder(atomic:offsetsPerCommand:)``.
+public final class BloomBulkAdder {
+    private let redis: RedisConnection
+    private let key: [UInt8]
+    private let parameters: BloomFilterParameters
+    private let atomic: Bool
+    private let offsetsPerCommand: Int
+    /// Local-bitmap mode: the new bits, most significant bit first as Redis numbers them.
+    private var bitmap: [UInt8]
+    /// Local-bitmap mode: the highest bit set, or -1.
+    private var highestBit = -1
+    /// Pipeline mode: the BITFIELD pipeline, made on first use.
+    private var pipeline: RedisPipeline<UInt32, PotteryError>?
+    /// Pipeline mode: the bits already sent, one per bit of the filter; empty above `dedupeLimit`.
+    private var sent: [UInt64] = []
+    private var finished = false
+    /// How many elements were handed in.
+    public private(set) var count = 0
+    /// How many distinct bits were set locally (bitmap mode) or sent (pipeline mode).
+    public private(set) var bitsSent = 0
+
+    /// The largest filter, in bits, built up as a local bitmap: 8 MiB.
+    public static let localBitmapLimit = 1 << 26
+    /// The largest filter, in bits, whose sent bits the pipeline remembers: 16 MiB.
+    public static let dedupeLimit = 1 << 27
+    /// The size of each SETRANGE of the local bitmap.
+    static let chunkBytes = 1 << 20
+
+    init(
+        redis: RedisConnection, key: [UInt8], parameters: BloomFilterParameters, atomic: Bool,
+        offsetsPerCommand: Int
+    ) {
+        self.redis = redis
+        self.key = key
+        self.parameters = parameters
+        self.atomic = atomic
+        self.offsetsPerCommand = offsetsPerCommand
+        let bits = parameters.bits
+        bitmap = bits <= Self.localBitmapLimit ? Array(repeating: 0, count: (bits + 7) / 8) : []
+        if bitmap.isEmpty && bits <= Self.dedupeLimit { sent = Array(repeating: 0, count: (bits + 63) / 64) }
+    }
+
+    /// Adds one stored value (its canonical JSON text).
+    public func add(stored: [UInt8]) throws(PotteryError) {
+        if finished {
+            throw PotteryError(.invalidValue, "the Bloom filter writer is already finished", key: key)
+        }
+        count += 1
+        if !bitmap.isEmpty {
+            parameters.forEachOffset(of: stored) { (offset) throws(Never) in
+                let mask = UInt8(0x80) >> UInt8(offset & 7)
+                if bitmap[offset >> 3] & mask == 0 {
+                    bitmap[offset >> 3] |= mask
+                    bitsSent += 1
+                    if offset > highestBit { highestBit = offset }
+                }
+            }
+            return
+        }
+        let pipeline = self.pipeline ?? makePipeline()
+        try parameters.forEachOffset(of: stored) { (offset) throws(PotteryError) in
+            if !sent.isEmpty {
+                let mask: UInt64 = 1 << UInt64(offset & 63)
+                if sent[offset >> 6] & mask != 0 { return }
+                sent[offset >> 6] |= mask
+            }
+            bitsSent += 1
+            try pipeline.add(UInt32(truncatingIfNeeded: offset))
+        }
+    }
+
+    /// Writes the bits: ORs the local bitmap in, or sends what is left of the pipeline and reads
+    /// every reply (with `atomic`, runs EXEC).
+    public func finish() throws(PotteryError) {
+        if let pipeline {
+            finished = true
+            try pipeline.finish()
+            return
+        }
+        guard !finished else { return }
+        finished = true
+        defer { bitmap = [] }
+        guard highestBit >= 0 else { return }
+        try orBitmapIn(bitmap[...(highestBit >> 3)])
+    }
+
+    /// Gives up: nothing is written (in pipeline mode without `atomic`, the bits sent so far stay).
+    public func abort() {
+        finished = true
+        bitmap = []
+        pipeline?.abort()
+    }
+
+    private func makePipeline() -> RedisPipeline<UInt32, PotteryError> {
+        let key = self.key
+        let made = RedisPipeline<UInt32, PotteryError>(
+            connection: redis, commandName: "BITFIELD", itemsPerCommand: offsetsPerCommand, atomic: atomic,
+            encode: { offsets, output in
+                output.beginCommand(argumentCount: 2 + offsets.count * 4)
+                output.appendArgument(bitfield)
+                output.appendArgument(key)
+                for offset in offsets {
+                    output.appendArgument(set)
+                    output.appendArgument(u1)
+                    output.appendArgument(Int(offset))
+                    output.appendArgument(one)
+                }
+            },
+            onReply: { (_) throws(PotteryError) in }, wrap: { PotteryError($0, key: key) })
+        pipeline = made
+        return made
+    }
+
+    /// One script: SETRANGE the bitmap into a scratch key in chunks, `BITOP OR KEY KEY scratch`,
+    /// delete the scratch key (even when BITOP fails, e.g. WRONGTYPE), and give KEY back the time
+    /// to live BITOP took away (SETBIT keeps it).
+    private func orBitmapIn(_ bits: ArraySlice<UInt8>) throws(PotteryError) {
+        let scratch = SameSlotKey.scratch(for: key, label: "pottery-bloom")
+        var chunks: [[UInt8]] = []
+        var start = bits.startIndex
+        while start < bits.endIndex {
+            let end = min(start + Self.chunkBytes, bits.endIndex)
+            chunks.append(Array(bits[start..<end]))
+            start = end
+        }
+        let reply: RESPValue
+        do throws(RedisError) {
+            reply = try redis.eval(Self.orScript, keys: [key, scratch], arguments: chunks)
+        } catch {
+            throw PotteryError(error, key: key)
+        }
+        guard case .integer = reply else {
+            throw redis.wrongShape("an integer", reply, [Array("EVALSHA".utf8)], key: key)
+        }
+    }
+
+    static var orScript: RedisScript {
+        RedisScript(
+            """
+            local ttl = redis.call('PTTL', KEYS[1])
+            redis.call('DEL', KEYS[2])
+            local offset = 0
+            for _, chunk in ipairs(ARGV) do
+              redis.call('SETRANGE', KEYS[2], offset, chunk)
+              offset = offset + #chunk
+            end
+            local length = redis.pcall('BITOP', 'OR', KEYS[1], KEYS[1], KEYS[2])
+            redis.call('DEL', KEYS[2])
+            if type(length) == 'table' and length.err then return length end
+            if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
+            return length
+            """)
+    }
+}
+
+/// Answers membership for streamed elements; see ``BloomFilter/bulkChecker(elementsPerCommand:onAnswer:)``.
+public final class BloomBulkChecker {
+    private let pipeline: RedisPipeline<UInt32, PotteryError>
+    private let parameters: BloomFilterParameters
+
+    init(
+        redis: RedisConnection, key: [UInt8], parameters: BloomFilterParameters, elementsPerCommand: Int,
+        onAnswer: @escaping (Bool) throws(PotteryError) -> Void
+    ) {
+        self.parameters = parameters
+        let hashes = parameters.hashes
+        let wrap = { (error: RedisError) in PotteryError(error, key: key) }
+        pipeline = RedisPipeline(
+            connection: redis, commandName: "BITFIELD_RO",
+            itemsPerCommand: max(1, elementsPerCommand) * hashes, commandBytes: Int.max,
+            encode: { offsets, output in
+                output.beginCommand(argumentCount: 2 + offsets.count * 3)
+                output.appendArgument(bitfieldRO)
+                output.appendArgument(key)
+                for offset in offsets {
+                    output.appendArgument(get)
+                    output.appendArgument(u1)
+                    output.appendArgument(Int(offset))
+                }
+            },
+            onReply: { (reply) throws(PotteryError) in
+                guard case .array(let bits?) = reply.value, bits.count == reply.itemCount,
+                    reply.itemCount % hashes == 0
+                else {
+                    throw wrap(
+                        RedisError(
+                            kind: .protocolViolation,
+                            message:
+                                "BITFIELD_RO replied with the wrong shape: expected \(reply.itemCount) bits",
+                            server: redis.server, command: "BITFIELD_RO"))
+                }
+                var index = 0
+                while index < bits.count {
+                    var all = true
+                    for bit in bits[index..<(index + hashes)] {
+                        switch bit {
+                        case .integer(1): break
+                        case .integer(0): all = false
+                        default:
+                            throw wrap(
+                                RedisError(
+                                    kind: .protocolViolation,
+                                    message:
+                                        "BITFIELD_RO replied with the wrong shape: a bit that is not 0 or 1",
+                                    server: redis.server, command: "BITFIELD_RO"))
+                        }
+                    }
+                    try onAnswer(all)
+                    index += hashes
+                }
+            }, wrap: wrap)
+    }
+
+    /// Asks about one stored value; its answer comes to `onAnswer` in order, maybe later.
+    public func check(stored: [UInt8]) throws(PotteryError) {
+        let pipeline = self.pipeline
+        try parameters.forEachOffset(of: stored) { (offset) throws(PotteryError) in
+            try pipeline.add(UInt32(truncatingIfNeeded: offset))
+        }
+    }
+
+    /// Sends what is left and delivers every answer.
+    public func finish() throws(PotteryError) { try pipeline.finish() }
+
+    /// Gives up; answers still in flight are not delivered.
+    public func abort() { pipeline.abort() }
+}
+
+private let bitfield = Array("BITFIELD".utf8)
+private let bitfieldRO = Array("BITFIELD_RO".utf8)
+private let set = Array("SET".utf8)
+private let get = Array("GET".utf8)
+private let u1 = Array("u1".utf8)
+private let one = Array("1".utf8)

@@ -1,0 +1,129 @@
+public import RedisClient
+
+/// A HyperLogLog in Redis, register for register the one pottery's `HyperLogLog` keeps: PFADD of
+/// enc(element) (SPEC §8.2). Counts distinct elements approximately (PFCOUNT), merges (PFMERGE),
+/// and answers pottery's membership test (SPEC §8.3).
+///
+/// ```swift
+/// let searches = HyperLogLog<String>(key: "searches", redis: connection)
+/// try searches.add(["sonic the hedgehog", "pac-man"])
+/// try searches.count()  // 2
+/// ```
+public final class HyperLogLog<Element>: RedisStructure {
+    public let redis: RedisConnection
+    public let keyBytes: [UInt8]
+    public let codec: any RedisCodec<Element>
+
+    /// A HyperLogLog at `key` with an explicit codec.
+    public init(key: [UInt8], redis: RedisConnection, codec: some RedisCodec<Element>) {
+        self.redis = redis
+        self.keyBytes = key
+        self.codec = codec
+    }
+
+    /// Adds elements (PFADD, in batches); whether any register changed. All are encoded first.
+    @discardableResult
+    public func add(_ elements: [Element]) throws(PotteryError) -> Bool {
+        var changed = false
+        var index = 0
+        let stored = try encode(elements)
+        repeat {
+            let batch = stored[index..<min(index + 1024, stored.count)]
+            changed =
+                try redis.integer([Array("PFADD".utf8), keyBytes] + batch, key: keyBytes) == 1 || changed
+            index += 1024
+        } while index < stored.count
+        return changed
+    }
+
+    /// Adds one element; whether a register changed.
+    @discardableResult
+    public func add(_ element: Element) throws(PotteryError) -> Bool { try add([element]) }
+
+    /// The approximate number of distinct elements (PFCOUNT).
+    public func count() throws(PotteryError) -> Int {
+        try redis.integer([Array("PFCOUNT".utf8), keyBytes], key: keyBytes)
+    }
+
+    /// Merges the other HyperLogLogs into this one (PFMERGE KEY OTHER...): the union.
+    public func merge(from others: [[UInt8]]) throws(PotteryError) {
+        _ = try redis.text([Array("PFMERGE".utf8), keyBytes] + others, key: keyBytes)
+    }
+
+    /// pottery's membership test: adding the element to a copy would change no register.
+    /// May be true for an element never added; never false for one that was.
+    public func contains(_ element: Element) throws(PotteryError) -> Bool {
+        try contains(many: [element])[0]
+    }
+
+    /// The membership test for each element, in order, one script per batch: the copy is a
+    /// random scratch key in KEY's cluster slot, deleted by the same script, even on error.
+    public func contains(many elements: [Element]) throws(PotteryError) -> [Bool] {
+        try contains(stored: try encode(elements))
+    }
+
+    /// The membership test for stored values (canonical JSON texts).
+    public func contains(stored values: [[UInt8]]) throws(PotteryError) -> [Bool] {
+        var answers: [Bool] = []
+        answers.reserveCapacity(values.count)
+        var index = 0
+        while index < values.count {
+            let batch = Array(values[index..<min(index + 512, values.count)])
+            let scratch = SameSlotKey.scratch(for: keyBytes, label: "pottery-hll")
+            let reply: RESPValue
+            do throws(RedisError) {
+                reply = try redis.eval(Self.membership, keys: [keyBytes, scratch], arguments: batch)
+            } catch {
+                throw PotteryError(error, key: keyBytes)
+            }
+            answers += try RedisConnection.booleans(from: reply, count: batch.count) {
+                () throws(PotteryError) in
+                throw redis.wrongShape("\(batch.count) flags", reply, [Array("EVALSHA".utf8)], key: keyBytes)
+            }
+            index += 512
+        }
+        return answers
+    }
+
+    /// A writer that streams stored values into the HyperLogLog as pipelined PFADD batches.
+    public func bulkWriter(atomic: Bool) -> BulkWriter {
+        BulkWriter(redis: redis, command: "PFADD", key: keyBytes, atomic: atomic)
+    }
+
+    func encode(_ elements: [Element]) throws(PotteryError) -> [[UInt8]] {
+        var stored: [[UInt8]] = []
+        stored.reserveCapacity(elements.count)
+        for element in elements {
+            do throws(PotteryError) { stored.append(try codec.encode(element)) } catch {
+                throw error.with(key: keyBytes, server: redis.server)
+            }
+        }
+        return stored
+    }
+
+    /// KEYS[1] the HyperLogLog, KEYS[2] the scratch copy, ARGV the stored values. pottery copies
+    /// before every PFADD; a PFADD that changed nothing leaves the copy as it was, so the copy is
+    /// renewed only after one that did. The scratch key is deleted whatever happens.
+    static var membership: RedisScript {
+        RedisScript(
+            """
+            redis.call('DEL', KEYS[2])
+            redis.call('COPY', KEYS[1], KEYS[2])
+            local answers = {}
+            for i, value in ipairs(ARGV) do
+              local changed = redis.pcall('PFADD', KEYS[2], value)
+              if type(changed) == 'table' and changed.err then
+                redis.call('DEL', KEYS[2])
+                return changed
+              end
+              answers[i] = 1 - changed
+              if changed == 1 and i < #ARGV then
+                redis.call('DEL', KEYS[2])
+                redis.call('COPY', KEYS[1], KEYS[2])
+              end
+            end
+            redis.call('DEL', KEYS[2])
+            return answers
+            """)
+    }
+}

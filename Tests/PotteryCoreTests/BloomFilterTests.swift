@@ -1,0 +1,190 @@
+import PotteryCore
+import PotteryJSON
+import RedisClient
+import RedisTestSupport
+import Testing
+
+@Suite struct BloomFilterTests {
+    let server = RedisServerProcess.shared
+
+    @Test func specCheckValues() throws {
+        let parameters = try BloomFilterParameters(capacity: 100, errorRate: 0.01)
+        #expect(parameters.bits == 959 && parameters.hashes == 7)
+        #expect(parameters.offsets(of: b("\"rajiv\"")) == [183, 319, 787, 585, 8, 471, 711])
+        // pottery's docstring: 'raj' and 'dan'.
+        #expect(parameters.offsets(of: b("\"raj\"")) == [482, 875, 725, 667, 109, 714, 595])
+        #expect(parameters.offsets(of: b("\"dan\"")) == [687, 925, 954, 707, 615, 914, 620])
+    }
+
+    @Test func murmurMatchesReferenceVectors() {
+        // Vectors of the reference implementation (and of Python's mmh3.hash, signed).
+        #expect(MurmurHash3.signed32([], seed: 0) == 0)
+        #expect(MurmurHash3.signed32([], seed: 1) == 0x514E_28B7)
+        #expect(MurmurHash3.signed32(b("\"rajiv\""), seed: 0) == -768_575_023)
+        #expect(MurmurHash3.signed32(b("foo"), seed: 0) == -156_908_512)
+        #expect(MurmurHash3.signed32(b("Hello, world!"), seed: 1234) == -84_488_781)
+    }
+
+    @Test func parametersRejectWhatPotteryCannotStore() {
+        for (n, p) in [
+            (0, 0.1), (-1, 0.1), (10, 0.0), (10, 1.0), (10, 1.5), (10, -0.1), (10, .nan), (10, .infinity),
+        ] {
+            #expect(throws: PotteryError.self) { try BloomFilterParameters(capacity: n, errorRate: p) }
+        }
+        // m above 2^32 bits: a Redis string cannot hold it.
+        #expect(throws: PotteryError.self) {
+            try BloomFilterParameters(capacity: 500_000_000, errorRate: 0.01)
+        }
+        #expect(throws: PotteryError.self) { try BloomFilterParameters(capacity: Int.max, errorRate: 0.5) }
+        #expect(throws: PotteryError.self) { try BloomFilterParameters(capacity: 1 << 53, errorRate: 1e-300) }
+        #expect((try? BloomFilterParameters(capacity: 1, errorRate: .leastNonzeroMagnitude))?.hashes == 1075)
+    }
+
+    @Test func approximateCountIsPotterysAndSaturationIsNil() throws {
+        let parameters = try BloomFilterParameters(capacity: 100, errorRate: 0.01)
+        #expect(parameters.approximateCount(setBits: 0) == 0)
+        #expect(parameters.approximateCount(setBits: 7) == 1)
+        #expect(parameters.approximateCount(setBits: 958) == 940)
+        #expect(parameters.approximateCount(setBits: 959) == nil)
+        #expect(parameters.approximateCount(setBits: 5000) == nil)
+    }
+
+    @Test func addContainsCountClear() throws {
+        let key = uniqueKey("bf")
+        let redis = try connect()
+        let dilberts = try BloomFilter<String>(key: key, redis: redis, capacity: 100, errorRate: 0.01)
+        try dilberts.add("rajiv")
+        #expect(try dilberts.contains("rajiv"))
+        #expect(try !dilberts.contains("raj"))
+        #expect(try dilberts.approximateCount() == 1)
+        try dilberts.add(["raj", "dan"])
+        #expect(try dilberts.approximateCount() == 3)
+        #expect(try dilberts.contains(many: ["dan", "x", "rajiv"]) == [true, false, true])
+        try dilberts.remember()
+        #expect(try server.cli("GET", "{\(key)}:pottery-bloom") == #"{"capacity": 100, "error_rate": 0.01}"#)
+        try dilberts.clear()
+        #expect(try server.cli("EXISTS", key, "{\(key)}:pottery-bloom") == "0")
+    }
+
+    @Test func rememberedParametersAndContradictions() throws {
+        let key = b(uniqueKey("bf"))
+        let redis = try connect()
+        #expect(try BloomFilter<StoredValue>.rememberedParameters(key: key, redis: redis) == nil)
+        let first = BloomFilter<StoredValue>(
+            key: key, redis: redis, parameters: try BloomFilterParameters(capacity: 1000, errorRate: 0.001))
+        try first.remember()
+        try first.remember()
+        #expect(try BloomFilter<StoredValue>.rememberedParameters(key: key, redis: redis) == first.parameters)
+        let other = BloomFilter<StoredValue>(
+            key: key, redis: redis, parameters: try BloomFilterParameters(capacity: 1000, errorRate: 0.01))
+        let error = potteryError { () throws(PotteryError) in try other.remember() }
+        #expect(error?.statusClass == .invalidInput)
+        // Garbage in the companion key is unreadable data, not silently replaced.
+        _ = try server.cli("SET", String(decoding: first.parametersKey, as: UTF8.self), "{\"capacity\": 0}")
+        #expect(throws: PotteryError.self) {
+            try BloomFilter<StoredValue>.rememberedParameters(key: key, redis: redis)
+        }
+    }
+
+    @Test func companionKeysShareTheSlot() {
+        #expect(SameSlotKey.helper(for: b("dilberts"), suffix: b(":x")) == b("{dilberts}:x"))
+        #expect(SameSlotKey.helper(for: b("user:{42}:seen"), suffix: b(":x")) == b("user:{42}:seen:x"))
+        #expect(SameSlotKey.hashedPart(of: b("{dilberts}:x")) == b("dilberts")[...])
+        #expect(SameSlotKey.hashedPart(of: b("user:{42}:seen:x")) == b("42")[...])
+        // An empty tag hashes the whole key: wrap it.
+        #expect(SameSlotKey.helper(for: b("a{}b"), suffix: b(":x")) == b("{a{}b}:x"))
+    }
+
+    @Test func falsePositiveRateStaysWithinTheBound() throws {
+        let key = uniqueKey("bf")
+        let filter = try BloomFilter<Int>(key: key, redis: try connect(), capacity: 5000, errorRate: 0.01)
+        try filter.add(Array(0..<5000))
+        #expect(try filter.contains(many: Array(0..<5000)).allSatisfy { $0 })
+        let probes = try filter.contains(many: Array(1_000_000..<1_005_000))
+        let falsePositives = probes.filter { $0 }.count
+        // 1% of 5000 is 50; the binomial's spread at that rate is about 7.
+        #expect(falsePositives <= 75, "\(falsePositives) false positives in 5000 probes")
+    }
+
+    @Test func largeFiltersStreamThroughThePipeline() throws {
+        let key = b(uniqueKey("bf"))
+        let parameters = try BloomFilterParameters(capacity: 10_000_000, errorRate: 0.01)
+        #expect(parameters.bits > BloomBulkAdder.localBitmapLimit)
+        let filter = BloomFilter<StoredValue>(key: key, redis: try connect(), parameters: parameters)
+        let values = (0..<3000).map { b("\"v\($0)\"") }
+        let adder = filter.bulkAdder(atomic: true)
+        for value in values { try adder.add(stored: value) }
+        try adder.finish()
+        var expected = Set<Int>()
+        for value in values { expected.formUnion(parameters.offsets(of: value)) }
+        #expect(try filter.setBitCount() == expected.count)
+        #expect(
+            try server.cli("STRLEN", String(decoding: key, as: UTF8.self)) == "\(expected.max()! / 8 + 1)")
+        #expect(
+            try filter.contains(many: [StoredValue(bytes: values[7]), StoredValue(bytes: b("0"))]) == [
+                true, false,
+            ])
+    }
+
+    @Test func bulkAdderWritesPottersBitmapAndAtomicAbortWritesNothing() throws {
+        let key = b(uniqueKey("bf"))
+        let redis = try connect()
+        let parameters = try BloomFilterParameters(capacity: 20000, errorRate: 0.001)
+        let filter = BloomFilter<StoredValue>(key: key, redis: redis, parameters: parameters)
+        let adder = filter.bulkAdder(atomic: true)
+        for i in 0..<20000 { try adder.add(stored: b("\(i)")) }
+        adder.abort()
+        #expect(try server.cli("EXISTS", String(decoding: key, as: UTF8.self)) == "0")
+        let real = filter.bulkAdder(atomic: false)
+        for i in 0..<20000 { try real.add(stored: b("\(i)")) }
+        try real.finish()
+        #expect(real.bitsSent < 20000 * parameters.hashes)
+        var expected = Set<Int>()
+        for i in 0..<20000 { expected.formUnion(parameters.offsets(of: b("\(i)"))) }
+        #expect(try filter.setBitCount() == expected.count)
+        #expect(
+            try server.cli("STRLEN", String(decoding: key, as: UTF8.self)) == "\(expected.max()! / 8 + 1)")
+        #expect(try server.cli("KEYS", "*pottery-bloom-*") == "")
+        var answers: [Bool] = []
+        let checker = filter.bulkChecker { answers.append($0) }
+        for i in 0..<100 { try checker.check(stored: b("\(i)")) }
+        try checker.finish()
+        #expect(answers == Array(repeating: true, count: 100))
+    }
+}
+
+@Suite struct HyperLogLogTests {
+    let server = RedisServerProcess.shared
+
+    @Test func addCountContainsMerge() throws {
+        let key = uniqueKey("hll")
+        let redis = try connect()
+        let searches = HyperLogLog<String>(key: key, redis: redis)
+        #expect(try searches.add("sonic the hedgehog"))
+        #expect(try searches.count() == 1)
+        try searches.add(["google in 1998", "minesweeper", "joey tribbiani", "wizard of oz", "rgb to hex"])
+        #expect(try searches.count() == 6)
+        #expect(try searches.contains("minesweeper"))
+        #expect(try !searches.contains("ball pit"))
+        #expect(try searches.contains(many: ["ball pit", "wizard of oz"]) == [false, true])
+        let other = HyperLogLog<String>(key: uniqueKey("hll"), redis: redis)
+        try other.add(["pac-man", "snake"])
+        try searches.merge(from: [other.keyBytes])
+        #expect(try searches.count() == 8)
+        #expect(try server.cli("PFCOUNT", key) == "8")
+        #expect(try server.cli("PFADD", key, "\"snake\"") == "0")
+    }
+
+    @Test func membershipLeavesNoScratchKeyEvenOnError() throws {
+        let key = uniqueKey("hll")
+        let redis = try connect()
+        _ = try server.cli("SET", key, "not a hyperloglog")
+        let hll = HyperLogLog<String>(key: key, redis: redis)
+        let error = potteryError { () throws(PotteryError) in _ = try hll.contains("x") }
+        #expect(error?.redisError != nil)
+        #expect(try server.cli("KEYS", "*\(key)*:pottery-hll-*") == "")
+        let missing = HyperLogLog<String>(key: uniqueKey("hll"), redis: redis)
+        #expect(try missing.contains(many: ["a", "b"]) == [false, false])
+        #expect(try !missing.exists)
+    }
+}
