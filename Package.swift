@@ -23,7 +23,9 @@ let package = Package(
         // GNU readline, for the REPL.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // Command table, argv parser, renderers, handlers: everything of the CLI but main.
-        .target(name: "PotteryCLI", dependencies: ["PotteryCore", "CReadline"], swiftSettings: strict),
+        // GNU readline for the REPL, loaded with dlopen when a REPL starts (no cost to other commands).
+        .target(name: "CPotteryReadline", dependencies: ["CReadline"], linkerSettings: [.linkedLibrary("dl")]),
+        .target(name: "PotteryCLI", dependencies: ["PotteryCore", "CPotteryReadline"], swiftSettings: strict),
         // The Swift runtime linked in statically, so a plain `swift build -c release` gives the binary
         // that starts in about 2 ms (the dynamic runtime costs several ms of loading and relocation).
         .executableTarget(

@@ -1,4 +1,4 @@
-import CReadline
+import CPotteryReadline
 
 #if canImport(Glibc)
     import Glibc
@@ -12,9 +12,9 @@ enum ReadlineCompletion {
     nonisolated(unsafe) static var completer: Completer?
 
     static func complete(_ count: Int32, _ key: Int32) -> Int32 {
-        guard let completer, let buffer = pottery_rl_line() else { return 0 }
+        guard let completer, let buffer = prl_line() else { return 0 }
         ReadlineHints.clear()
-        let point = Int(pottery_rl_point())
+        let point = Int(prl_point())
         let bytes = Array(
             UnsafeBufferPointer(
                 start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self), count: point))
@@ -25,7 +25,7 @@ enum ReadlineCompletion {
             !$0.contains("\n") && !$0.contains("\r") && seen.insert($0).inserted
         }
         guard !texts.isEmpty else {
-            rl_ding()
+            prl_ding()
             return 0
         }
         if texts.count == 1 {
@@ -57,11 +57,11 @@ enum ReadlineCompletion {
     }
 
     private static func replace(from start: Int, to end: Int, with text: String) {
-        rl_begin_undo_group()
-        rl_delete_text(Int32(start), Int32(end))
-        pottery_rl_set_point(Int32(start))
-        rl_insert_text(text)
-        rl_end_undo_group()
+        prl_begin_undo_group()
+        prl_delete_text(Int32(start), Int32(end))
+        prl_set_point(Int32(start))
+        prl_insert_text(text)
+        prl_end_undo_group()
     }
 
     /// Shows the candidates below the line with readline's own lister, then the line again.
@@ -70,9 +70,9 @@ enum ReadlineCompletion {
         var pointers: [UnsafeMutablePointer<CChar>?] = [strdup("")] + shown.map { strdup($0) } + [nil]
         let width = shown.map(\.count).max() ?? 0
         pointers.withUnsafeMutableBufferPointer { matches in
-            rl_display_match_list(matches.baseAddress, Int32(shown.count), Int32(width))
+            prl_display_match_list(matches.baseAddress, Int32(shown.count), Int32(width))
         }
         for pointer in pointers { free(pointer) }
-        rl_forced_update_display()
+        prl_forced_update_display()
     }
 }

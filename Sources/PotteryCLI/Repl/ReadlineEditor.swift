@@ -1,4 +1,4 @@
-import CReadline
+import CPotteryReadline
 
 #if canImport(Glibc)
     import Glibc
@@ -16,15 +16,15 @@ final class ReadlineEditor: LineEditor {
         let state = Self.state
         guard !state.configured else { return }
         state.configured = true
-        pottery_rl_configure()
-        if isatty(1) == 0 && isatty(2) != 0 { pottery_rl_use_stderr() }
-        rl_initialize()
-        rl_bind_key(9, { count, key in ReadlineCompletion.complete(count, key) })
-        rl_bind_key(10, { count, key in ReadlineHints.acceptLine(count, key) })
-        rl_bind_key(13, { count, key in ReadlineHints.acceptLine(count, key) })
-        pottery_rl_set_redisplay { ReadlineHints.redisplay() }
-        using_history()
-        stifle_history(1000)
+        prl_configure()
+        if isatty(1) == 0 && isatty(2) != 0 { prl_use_stderr() }
+        prl_initialize()
+        prl_bind_key(9, { count, key in ReadlineCompletion.complete(count, key) })
+        prl_bind_key(10, { count, key in ReadlineHints.acceptLine(count, key) })
+        prl_bind_key(13, { count, key in ReadlineHints.acceptLine(count, key) })
+        prl_set_redisplay { ReadlineHints.redisplay() }
+        prl_using_history()
+        prl_stifle_history(1000)
     }
 
     func configure(completer: Completer, hint: ReplHint?) {
@@ -35,10 +35,10 @@ final class ReadlineEditor: LineEditor {
     func remember(_ line: [UInt8]) {
         guard !line.contains(0) else { return }
         let text = String(decoding: line, as: UTF8.self)
-        if let last = pottery_history_last(), String(cString: last) == text {
+        if let last = prl_history_last(), String(cString: last) == text {
             return
         }
-        add_history(text)
+        prl_add_history(text)
     }
 
     /// Loads earlier lines (the history file) for recall.
@@ -55,12 +55,12 @@ final class ReadlineEditor: LineEditor {
         while true {
             if let result = state.result { return result }
             var fds = [
-                pollfd(fd: pottery_rl_in_fd(), events: Int16(POLLIN), revents: 0),
+                pollfd(fd: prl_in_fd(), events: Int16(POLLIN), revents: 0),
                 pollfd(fd: Interrupts.wakeDescriptor, events: Int16(POLLIN), revents: 0),
             ]
             let ready = poll(&fds, fds[1].fd >= 0 ? 2 : 1, -1)
             if ready < 0 && errno != EINTR {
-                rl_callback_handler_remove()
+                prl_callback_handler_remove()
                 return .end
             }
             if fds[1].revents != 0 { Interrupts.drainWakePipe() }
@@ -69,13 +69,13 @@ final class ReadlineEditor: LineEditor {
                 if signal == SIGINT { return .interrupted }
                 return .terminated(signal)
             }
-            if ready > 0, fds[0].revents != 0 { rl_callback_read_char() }
+            if ready > 0, fds[0].revents != 0 { prl_callback_read_char() }
         }
     }
 
     private func install(_ prompt: String) {
         prompt.withCString { text in
-            rl_callback_handler_install(text) { line in
+            prl_callback_handler_install(text) { line in
                 ReadlineEditor.received(line)
             }
         }
@@ -87,21 +87,21 @@ final class ReadlineEditor: LineEditor {
         ReadlineHints.clear()
         // Below what was typed, before readline leaves the terminal (which may return the cursor to
         // the start of the row).
-        pottery_rl_set_point(pottery_rl_end())
-        rl_redisplay()
-        fputs(mark + "\n", pottery_rl_out())
-        fflush(pottery_rl_out())
-        rl_free_line_state()
-        rl_callback_sigcleanup()
-        rl_replace_line("", 0)
-        rl_callback_handler_remove()
+        prl_set_point(prl_end())
+        prl_redisplay()
+        fputs(mark + "\n", prl_out())
+        fflush(prl_out())
+        prl_free_line_state()
+        prl_callback_sigcleanup()
+        prl_replace_line("", 0)
+        prl_callback_handler_remove()
     }
 
     /// readline's line handler: nil at end of input.
     fileprivate static func received(_ line: UnsafeMutablePointer<CChar>?) {
-        rl_callback_handler_remove()
+        prl_callback_handler_remove()
         guard let line else {
-            fputs("\n", pottery_rl_out())
+            fputs("\n", prl_out())
             state.result = .end
             return
         }

@@ -1,4 +1,4 @@
-import CReadline
+import CPotteryReadline
 
 #if canImport(Glibc)
     import Glibc
@@ -30,31 +30,31 @@ enum ReadlineHints {
     static func clear() {
         guard shown else { return }
         shown = false
-        let out = pottery_rl_out()
+        let out = prl_out()
         fputs("\u{1B}[K", out)
         fflush(out)
     }
 
     static func redisplay() {
         clear()
-        rl_redisplay()
-        guard enabled, !suppressed, let hint, pottery_rl_point() == pottery_rl_end(), pottery_rl_end() > 0,
-            let buffer = pottery_rl_line()
+        prl_redisplay()
+        guard enabled, !suppressed, let hint, prl_point() == prl_end(), prl_end() > 0,
+            let buffer = prl_line()
         else {
             return
         }
         let line = Array(
             UnsafeBufferPointer(
                 start: UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self),
-                count: Int(pottery_rl_end())))
+                count: Int(prl_end())))
         guard line.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }), let text = hint.hint(for: line),
             text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F })
         else { return }
         var rows: Int32 = 0
         var columns: Int32 = 0
-        rl_get_screen_size(&rows, &columns)
+        prl_get_screen_size(&rows, &columns)
         guard promptWidth + line.count + text.count < Int(columns) - 1 else { return }
-        let out = pottery_rl_out()
+        let out = prl_out()
         fputs("\u{1B}[2m\(text)\u{1B}[0m\u{1B}[\(text.count)D", out)
         fflush(out)
         shown = true
@@ -64,6 +64,6 @@ enum ReadlineHints {
     static func acceptLine(_ count: Int32, _ key: Int32) -> Int32 {
         suppressed = true
         clear()
-        return rl_newline(count, key)
+        return prl_newline(count, key)
     }
 }

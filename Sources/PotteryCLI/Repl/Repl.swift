@@ -1,3 +1,4 @@
+import CPotteryReadline
 import RedisClient
 
 #if canImport(Glibc)
@@ -28,7 +29,12 @@ final class Repl {
         let session = dispatcher.session
         let history = HistoryFile.resolve(session.environment)
         let editor: any LineEditor
-        if isatty(0) != 0 {
+        let readlineLoaded = isatty(0) != 0 && prl_load() == 0
+        if isatty(0) != 0 && !readlineLoaded {
+            session.err.writeLine(
+                "pottery: warning: no line editing: " + String(cString: prl_load_error()))
+        }
+        if readlineLoaded {
             let readline = ReadlineEditor()
             readline.load(history?.load() ?? [])
             editor = readline
