@@ -17,14 +17,7 @@ enum DequeHandlers {
                 if left { try target.extendLeft(stored) } else { try target.extend(stored) }
                 return .success
             }
-            let writer = try target.pushWriter(left: left, atomic: context.mode == .json)
-            do {
-                try context.forEachValue(source) { try writer.add($0) }
-                try writer.finish()
-            } catch {
-                writer.abort()
-                throw error
-            }
+            try context.stream(source, into: target.pushWriter(left: left, atomic: context.mode == .json))
             return .success
         }
     }

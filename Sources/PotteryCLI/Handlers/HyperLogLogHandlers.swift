@@ -14,14 +14,7 @@ enum HyperLogLogHandlers {
             try hll(context).add(values.map(StoredValue.init(bytes:)))
             return .success
         }
-        let writer = try hll(context).bulkWriter(atomic: context.mode == .json)
-        do {
-            try context.forEachValue(source) { try writer.add($0) }
-            try writer.finish()
-        } catch {
-            writer.abort()
-            throw error
-        }
+        try context.stream(source, into: hll(context).bulkWriter(atomic: context.mode == .json))
         return .success
     }
 

@@ -14,14 +14,7 @@ enum ListHandlers {
             try list(context).extend(items.map(StoredValue.init(bytes:)))
             return .success
         }
-        let writer = try list(context).bulkWriter(atomic: context.mode == .json)
-        do {
-            try context.forEachValue(source) { try writer.add($0) }
-            try writer.finish()
-        } catch {
-            writer.abort()
-            throw error
-        }
+        try context.stream(source, into: list(context).bulkWriter(atomic: context.mode == .json))
         return .success
     }
 

@@ -10,14 +10,9 @@ enum QueueHandlers {
     /// invalid input anywhere writes nothing.
     static func put(_ context: CommandContext) throws -> ExitStatus {
         let source = context[QueueTable.items]
-        let writer = try queue(context).bulkWriter(atomic: source == .standardInput && context.mode == .json)
-        do {
-            try context.forEachValue(source) { try writer.add($0) }
-            try writer.finish()
-        } catch {
-            writer.abort()
-            throw error
-        }
+        try context.stream(
+            source, into: queue(context).bulkWriter(atomic: source == .standardInput && context.mode == .json)
+        )
         return .success
     }
 

@@ -14,14 +14,7 @@ enum SetHandlers {
             try set(context).add(members.map(StoredValue.init(bytes:)))
             return .success
         }
-        let writer = try set(context).bulkWriter(atomic: context.mode == .json)
-        do {
-            try context.forEachValue(source) { try writer.add($0) }
-            try writer.finish()
-        } catch {
-            writer.abort()
-            throw error
-        }
+        try context.stream(source, into: set(context).bulkWriter(atomic: context.mode == .json))
         return .success
     }
 
