@@ -54,7 +54,8 @@ import Testing
     }
 
     @Test func firstWordIsAStructureACommandOrHelp() {
-        #expect(texts([""]) == ["queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "repl", "help"])
+        #expect(
+            texts([""]) == ["queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "repl", "help"])
         #expect(texts([]) == texts([""]))
         #expect(texts(["s"]) == ["set"])
         #expect(texts(["he"]) == ["help"])
@@ -182,7 +183,8 @@ import Testing
     }
 
     @Test func helpTopics() {
-        #expect(texts(["help", ""]) == ["queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "repl"])
+        #expect(
+            texts(["help", ""]) == ["queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "repl"])
         #expect(texts(["help", "se"]) == ["set"])
         #expect(texts(["help", "set", "me"]) == ["members"])
         #expect(texts(["help", "q", "g"]) == ["get"])

@@ -172,7 +172,9 @@ import Testing
                 #expect(allowed.contains(result.status), "\(argv.map { String($0.prefix(40)) })")
                 if result.status >= 2 {
                     // Warnings (--insecure) may come first; the failure itself is one line.
-                    let lines = result.stderrText.split(separator: "\n").filter { !$0.hasPrefix("pottery: warning:") }
+                    let lines = result.stderrText.split(separator: "\n").filter {
+                        !$0.hasPrefix("pottery: warning:")
+                    }
                     #expect(
                         lines.count == 1 && lines[0].hasPrefix("pottery: "),
                         "\(argv.map { $0.prefix(40) }): \(result.stderrText.prefix(300))")

@@ -6,7 +6,10 @@ import Testing
 /// command exits 3 with one line, never a wrong answer and never a hang.
 @Suite struct MisbehavingServerCommandTests {
     /// Runs pottery against a fake server answering `respond` (the handshake gets `+OK`).
-    func run(_ argv: [String], timeout: String = "2", _ respond: @escaping @Sendable (String) -> FakeRedisServer.Reply)
+    func run(
+        _ argv: [String], timeout: String = "2",
+        _ respond: @escaping @Sendable (String) -> FakeRedisServer.Reply
+    )
         throws -> ProcessResult
     {
         let server = try FakeRedisServer { arguments in
