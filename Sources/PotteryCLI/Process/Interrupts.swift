@@ -36,6 +36,12 @@ enum Interrupts {
             action.sa_flags = 0  // no SA_RESTART: blocking calls return EINTR
             sigaction(signal, &action, nil)
         }
+        // A parent may have started us with these signals blocked (and a child inherits the mask):
+        // unblock them in the calling thread, so Ctrl-C and SIGTERM reach the handlers at once.
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signal in signals where !wasIgnoredAtStart(signal) { sigaddset(&unblocked, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
     }
 
     /// Puts SIGINT, SIGTERM and SIGHUP back as they were at startup (default, or ignored) and
