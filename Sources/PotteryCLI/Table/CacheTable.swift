@@ -20,7 +20,7 @@ enum CacheTable {
     static let defaultMaxBytes = 64 * 1024 * 1024
 
     static let group = GroupSpec(
-        "cache", "memoize a command's output and status (redis_cache)", pythonClass: "redis_cache",
+        "cache", "memoize a command's output and status", pythonClass: "redis_cache",
         verbs: [
             VerbSpec(
                 "run", "print CMD's output from the cache, or run it and cache it",

@@ -15,7 +15,7 @@ enum LockTable {
         "kill-after", "after a lost lease, SIGKILL the command's group S seconds after SIGTERM (default 10)")
 
     static let group = GroupSpec(
-        "lock", "a distributed lock (Redlock) over the quorum masters", pythonClass: "Redlock",
+        "lock", "a distributed lock over the quorum masters", pythonClass: "Redlock",
         verbs: [
             VerbSpec(
                 "acquire", "take the lock; blocks until it is free by default",
