@@ -38,7 +38,7 @@ public final class RedisClusterProcess: @unchecked Sendable {
                     "redis-cli --cluster create exited \(create.status): \(create.stdoutText)\(create.stderrText)"
                 )
             }
-            try cluster.waitUntilHealthy(deadline: Date().addingTimeInterval(timeout))
+            try cluster.waitUntilHealthy(deadline: Date().addingTimeInterval(timeout), replicas: 3)
             return cluster
         } catch {
             for node in nodes { node.stop() }
@@ -151,8 +151,9 @@ public final class RedisClusterProcess: @unchecked Sendable {
     }
 
     /// Waits until every live node answers `CLUSTER INFO` with `cluster_state:ok`, knows every
-    /// node and sees all 16384 slots assigned and ok; throws at `deadline`.
-    public func waitUntilHealthy(deadline: Date) throws {
+    /// node and sees all 16384 slots assigned and ok; with `replicas`, also until every live node's
+    /// `CLUSTER NODES` lists that many healthy replicas. Throws at `deadline`.
+    public func waitUntilHealthy(deadline: Date, replicas: Int? = nil) throws {
         let live = nodes.filter { !$0.isStopped }
         var pending = Set(live.map(\.port))
         var last = ""
@@ -161,7 +162,12 @@ public final class RedisClusterProcess: @unchecked Sendable {
                 guard let info = try? cli(port, "CLUSTER", "INFO") else { continue }
                 last = "\(port): \(info)"
                 if info.contains("cluster_state:ok"), info.contains("cluster_slots_ok:16384"),
-                    info.contains("cluster_known_nodes:\(nodes.count)")
+                    info.contains("cluster_known_nodes:\(nodes.count)"),
+                    replicas == nil
+                        || (try? cli(port, "CLUSTER", "NODES")).map(Self.parseNodes).map({ lines in
+                            lines.filter { !$0.isMaster && !$0.failed && $0.masterID != nil }.count
+                                == replicas
+                        }) == true
                 {
                     pending.remove(port)
                 }
