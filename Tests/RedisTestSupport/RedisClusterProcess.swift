@@ -38,7 +38,9 @@ public final class RedisClusterProcess: @unchecked Sendable {
                     "redis-cli --cluster create exited \(create.status): \(create.stdoutText)\(create.stderrText)"
                 )
             }
-            try cluster.waitUntilHealthy(deadline: Date().addingTimeInterval(timeout), replicas: 3)
+            let deadline = Date().addingTimeInterval(timeout)
+            try cluster.waitUntilHealthy(deadline: deadline, replicas: 3)
+            try cluster.waitUntilReplicasSynced(deadline: deadline)
             return cluster
         } catch {
             for node in nodes { node.stop() }
@@ -58,6 +60,8 @@ public final class RedisClusterProcess: @unchecked Sendable {
                 return try RedisServerProcess.start(extraArguments: [
                     "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
                     "--cluster-node-timeout", "2000", "--cluster-port", "\(freeLoopbackPort())",
+                    // A replica may take over however stale its data: failovers in tests never stall.
+                    "--cluster-replica-validity-factor", "0",
                 ])
             } catch {
                 lastError = error
@@ -145,9 +149,38 @@ public final class RedisClusterProcess: @unchecked Sendable {
     }
 
     /// Kills the master on `port` (SIGKILL) for failover tests; its replica is promoted after
-    /// the node timeout (2 s). Wait for that with `waitUntilHealthy`.
+    /// the node timeout (2 s). Wait for that with `waitForFailover(of:deadline:)`.
     public func killMaster(port: Int) {
         node(port: port)?.stop()
+    }
+
+    /// Waits until every live node's `CLUSTER NODES` no longer gives the (killed) node on `port`
+    /// any slot, then until the cluster is healthy again; throws at `deadline`.
+    public func waitForFailover(of port: Int, deadline: Date) throws {
+        let live = nodes.filter { !$0.isStopped }.map(\.port)
+        var pending = Set(live)
+        var last = ""
+        while Date() < deadline {
+            for livePort in pending {
+                guard let text = try? cli(livePort, "CLUSTER", "NODES") else { continue }
+                last = text
+                let lines = Self.parseNodes(text)
+                let dead = lines.first { $0.port == port }
+                let served = lines.filter { $0.isMaster && !$0.failed }.reduce(0) { total, line in
+                    total + line.slots.reduce(0) { $0 + $1.count }
+                }
+                if dead.map({ $0.failed && $0.slots.isEmpty }) ?? true, served == 16384 {
+                    pending.remove(livePort)
+                }
+            }
+            if pending.isEmpty {
+                try waitUntilHealthy(deadline: deadline)
+                return
+            }
+            // Between polls of the failover, which the cluster's gossip completes; not a sleep.
+            usleep(50_000)
+        }
+        throw TestSupportError("no failover of \(port) before the deadline; last CLUSTER NODES:\n\(last)")
     }
 
     /// Waits until every live node answers `CLUSTER INFO` with `cluster_state:ok`, knows every
@@ -177,6 +210,25 @@ public final class RedisClusterProcess: @unchecked Sendable {
             usleep(20_000)
         }
         throw TestSupportError("cluster not ok before the deadline; last CLUSTER INFO: \(last)")
+    }
+
+    /// Waits until every replica reports `master_link_status:up` (its first sync is done).
+    public func waitUntilReplicasSynced(deadline: Date) throws {
+        var pending = Set(nodes.filter { !$0.isStopped }.map(\.port))
+        var last = ""
+        while Date() < deadline {
+            for port in pending {
+                guard let info = try? cli(port, "INFO", "replication") else { continue }
+                last = "\(port): \(info)"
+                if info.contains("role:master") || info.contains("master_link_status:up") {
+                    pending.remove(port)
+                }
+            }
+            if pending.isEmpty { return }
+            // Between polls of the replicas' first sync; not a sleep.
+            usleep(20_000)
+        }
+        throw TestSupportError("replicas not synced before the deadline; last INFO: \(last)")
     }
 
     /// Kills every node. Idempotent.
