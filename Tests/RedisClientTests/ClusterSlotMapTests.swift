@@ -143,3 +143,41 @@ import Testing
         return .array(copy)
     }
 }
+
+/// `loadClusterSlotMap` against servers that are not Redis 7: the SLOTS fallback, and a lying one.
+@Suite struct ClusterSlotMapFallbackTests {
+    static func isCluster(_ arguments: [[UInt8]], _ sub: String) -> Bool {
+        arguments.count == 2 && arguments[0] == b("CLUSTER") && arguments[1] == b(sub)
+    }
+
+    @Test func olderServerFallsBackToClusterSlots() throws {
+        let slots =
+            "*2\r\n*3\r\n:0\r\n:8191\r\n*3\r\n$0\r\n\r\n:7000\r\n$3\r\nid1\r\n"
+            + "*4\r\n:8192\r\n:16383\r\n*2\r\n$8\r\n10.0.0.2\r\n:7001\r\n*2\r\n$8\r\n10.0.0.3\r\n:7002\r\n"
+        let fake = try FakeRedisServer { arguments in
+            if Self.isCluster(arguments, "SHARDS") {
+                return .error("ERR unknown subcommand 'SHARDS'. Try CLUSTER HELP.")
+            }
+            if Self.isCluster(arguments, "SLOTS") { return .raw(b(slots)) }
+            return .ok
+        }
+        defer { fake.stop() }
+        let redis = try RedisConnection(url: RedisURL(parsing: fake.url), options: .init(timeout: 2))
+        let map = try redis.loadClusterSlotMap()
+        #expect(map.coversAllSlots)
+        #expect(map.master(forSlot: 0) == ClusterNode(host: "127.0.0.1", port: 7000, id: "id1"))
+        #expect(map.master(forSlot: 16383) == ClusterNode(host: "10.0.0.2", port: 7001))
+        #expect(map.shard(forSlot: 9000)?.replicas == [ClusterNode(host: "10.0.0.3", port: 7002)])
+    }
+
+    @Test func malformedReplyIsAProtocolViolation() throws {
+        let fake = try FakeRedisServer { arguments in
+            Self.isCluster(arguments, "SHARDS") ? .raw(b("*1\r\n*2\r\n$5\r\nslots\r\n:5\r\n")) : .ok
+        }
+        defer { fake.stop() }
+        let redis = try RedisConnection(url: RedisURL(parsing: fake.url), options: .init(timeout: 2))
+        let error = #expect(throws: RedisError.self) { try redis.loadClusterSlotMap() }
+        #expect(error?.kind == .protocolViolation)
+        #expect(!redis.isUsable)
+    }
+}
