@@ -6,7 +6,8 @@ import Foundation
 /// `nodes.conf` in its own directory, `--cluster-node-timeout 2000` and its bus on a second free
 /// port (`--cluster-port`, so that no bus port falls above 65535). The cluster is made with
 /// `redis-cli --cluster create ... --cluster-replicas 1 --cluster-yes` and is ready once every
-/// node answers `CLUSTER INFO` with `cluster_state:ok` and knows all six nodes. `stop()` (or
+/// node answers `CLUSTER INFO` with `cluster_state:ok`, knows all six nodes and sees three
+/// replicas, and every replica has finished its first sync. `stop()` (or
 /// `deinit`, or process exit) kills every node.
 public final class RedisClusterProcess: @unchecked Sendable {
     /// The six nodes, in the order given to `redis-cli --cluster create` (the first three
@@ -71,8 +72,9 @@ public final class RedisClusterProcess: @unchecked Sendable {
         throw lastError
     }
 
-    /// Runs `redis-cli -p PORT args...` (no `-c`: redirections come back as errors) and returns
-    /// its stdout, trimmed; throws when it exits with a non-zero status.
+    /// Runs `redis-cli -p PORT args...` (no `-c`) and returns its stdout, trimmed; throws when it
+    /// exits with a non-zero status. Error replies (`MOVED ...`, `CROSSSLOT ...`) are printed, not
+    /// thrown, as redis-cli does when its output is not a terminal.
     @discardableResult
     public func cli(_ port: Int, _ args: String...) throws -> String {
         try cli(port, arguments: args)
