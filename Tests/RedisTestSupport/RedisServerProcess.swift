@@ -16,6 +16,9 @@ public final class RedisServerProcess: @unchecked Sendable {
     public let unixSocketPath: String?
     private let stopped = Locked(false)
 
+    /// `true` once `stop()` ran (or the server exited at start).
+    public var isStopped: Bool { stopped.withLock { $0 } }
+
     /// `redis://127.0.0.1:PORT/0`, without credentials.
     public var url: String { "redis://127.0.0.1:\(port)/0" }
 

@@ -1,0 +1,39 @@
+import Foundation
+import RedisClient
+import RedisTestSupport
+import Testing
+
+/// The test cluster's own machinery: a killed master is replaced by its replica (the slot map
+/// follows), and `stop()` leaves no node running.
+@Suite struct ClusterFailoverTests {
+    @Test func killedMasterIsReplacedAndStopLeavesNothing() throws {
+        let cluster = try RedisClusterProcess.start()
+        defer { cluster.stop() }
+        let masters = try cluster.masterPorts()
+        #expect(masters.count == 3)
+        let before = try connectNode(cluster.ports[0]).loadClusterSlotMap()
+        let victim = try #require(before.shards.first { $0.master.port != cluster.ports[0] })
+        let replica = try #require(victim.replicas.first)
+        let survivor = try #require(cluster.ports.first { $0 != victim.master.port && $0 != replica.port })
+        let key = "failover:k"
+        let slot = ClusterSlot.of(key)
+        let owner = try #require(before.master(forSlot: slot))
+        try cluster.cli(owner.port, "SET", key, "v")
+
+        cluster.killMaster(port: victim.master.port)
+        try cluster.waitForFailover(of: victim.master.port, deadline: Date().addingTimeInterval(40))
+        let after = try connectNode(survivor).loadClusterSlotMap()
+        #expect(after.coversAllSlots)
+        for range in victim.slots {
+            #expect(after.master(forSlot: range.lowerBound)?.port == replica.port)
+            #expect(after.master(forSlot: range.upperBound)?.port == replica.port)
+        }
+        let newOwner = try #require(after.master(forSlot: slot))
+        #expect(try cluster.cli(newOwner.port, "GET", key) == "v")
+        #expect(try cluster.masterPorts().contains(replica.port))
+
+        let pids = cluster.nodes.map(\.pid)
+        cluster.stop()
+        for pid in pids { #expect(kill(pid, 0) == -1 && errno == ESRCH) }
+    }
+}
