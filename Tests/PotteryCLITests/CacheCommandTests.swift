@@ -39,7 +39,8 @@ import Testing
         let miss = PotteryBinary.run(command)
         #expect(miss.status == 0 && miss.stdoutText == "hello\n" && miss.stderrText == "note\n")
         let hit = PotteryBinary.run(command)
-        #expect(hit.status == 0 && hit.stdoutText == "hello\n" && hit.stderrText == "")  // stderr is not cached
+        // stderr is not cached
+        #expect(hit.status == 0 && hit.stdoutText == "hello\n" && hit.stderrText == "")
         #expect(bench.runs == 1)
         #expect(
             PotteryBinary.run("cache", "stats", key).stdoutText

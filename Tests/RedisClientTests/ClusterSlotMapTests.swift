@@ -115,7 +115,8 @@ import Testing
         #expect(shards(.array([.array([.bulkString(b("slots"))])])))
         #expect(shards(.array([.array([.integer(1), .integer(2)])])))
         #expect(shards(.array([shard([0, 5], [.array([.bulkString(b("role")), .bulkString(b("king"))])])])))
-        #expect(shards(.array([shard([0, 5], [master]), shard([6, 7], [master])])) == false)  // merged, same master
+        // merged, same master
+        #expect(shards(.array([shard([0, 5], [master]), shard([6, 7], [master])])) == false)
         let parsed = try ClusterSlotMap(shardsReply: .array([shard([0, 16383], [master])]), defaultHost: "h")
         #expect(parsed.master(forSlot: 16383) == ClusterNode(host: "10.0.0.1", port: 7000, id: "abc"))
 
