@@ -59,16 +59,7 @@ final class OutputWriter {
         defer { buffer.removeAll(keepingCapacity: true) }
         let error: Int32? = buffer.withUnsafeBytes { raw in
             if let sink { return sink(raw) }
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += n
-            }
-            return nil
+            return writeAll(fd, raw)
         }
         if let error {
             failure = error
@@ -112,16 +103,20 @@ final class DiagnosticWriter {
     func writeLine(_ text: String) {
         var bytes = Array(text.utf8)
         bytes.append(0x0A)
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += n
-            }
-        }
+        _ = bytes.withUnsafeBytes { writeAll(fd, $0) }
     }
+}
+
+/// Writes all of `bytes` to `fd`, retrying after signals: the `errno` of a failure, or nil.
+private func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    var offset = 0
+    while offset < bytes.count {
+        let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+        if n < 0 {
+            if errno == EINTR { continue }
+            return errno
+        }
+        offset += n
+    }
+    return nil
 }
