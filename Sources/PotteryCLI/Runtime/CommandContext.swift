@@ -32,7 +32,7 @@ final class CommandContext {
         let results = try session.masters(for: settings)
         masters = results.compactMap { try? $0.get() }
         masterCount = results.count
-        let quorum = results.count / 2 + 1
+        let quorum = Quorum(masters: masters, count: results.count).needed
         guard masters.count >= quorum else {
             var reasons: [String] = []
             for case .failure(let error) in results {
