@@ -46,8 +46,34 @@ public final class HyperLogLog<Element>: RedisStructure {
     }
 
     /// Merges the other HyperLogLogs into this one (PFMERGE KEY OTHER...): the union.
+    ///
+    /// On a Redis Cluster, a source in another hash slot is first copied (GET, then SET of a
+    /// scratch key in this key's slot, expiring in a minute) and the copy merged, then deleted:
+    /// each source is read at one moment and the whole is not atomic, as PFMERGE is on one slot.
     public func merge(from others: [[UInt8]]) throws(PotteryError) {
-        _ = try redis.text([Array("PFMERGE".utf8), keyBytes] + others, key: keyBytes)
+        let slot = ClusterSlot.of(keyBytes)
+        guard redis.isCluster, others.contains(where: { ClusterSlot.of($0) != slot }) else {
+            _ = try redis.text([Array("PFMERGE".utf8), keyBytes] + others, key: keyBytes)
+            return
+        }
+        var sources: [[UInt8]] = []
+        var scratches: [[UInt8]] = []
+        defer {
+            if !scratches.isEmpty { _ = try? redis.call([Array("DEL".utf8)] + scratches) }
+        }
+        for other in others {
+            guard ClusterSlot.of(other) != slot else {
+                sources.append(other)
+                continue
+            }
+            guard let value = try redis.optionalBulk([Array("GET".utf8), other], key: other) else { continue }
+            let scratch = SameSlotKey.scratch(for: keyBytes, label: "pottery-hll-merge")
+            scratches.append(scratch)
+            _ = try redis.text(
+                [Array("SET".utf8), scratch, value, Array("PX".utf8), Array("60000".utf8)], key: keyBytes)
+            sources.append(scratch)
+        }
+        _ = try redis.text([Array("PFMERGE".utf8), keyBytes] + sources, key: keyBytes)
     }
 
     /// pottery's membership test: adding the element to a copy would change no register.

@@ -13,16 +13,7 @@ extension RedisSet {
         -> RedisCursor<Element>
     {
         let keys = [keyBytes] + others
-        let types = try keyspace.types(of: keys)
-        for (key, type) in zip(keys, types) where type != .set && type != .none {
-            let name = String(decoding: key, as: UTF8.self)
-            throw PotteryError(
-                RedisError(
-                    kind: .server, code: "WRONGTYPE",
-                    message: "Operation against a key holding the wrong kind of value (\(name) is a \(type))",
-                    server: redis.server, command: operation.commandName),
-                key: key)
-        }
+        try SetAlgebraSource.checkTypes(keys, operation: operation, redis: redis)
         let source = SetAlgebraSource(redis: redis, keys: keys, operation: operation)
         return .storedOrDecoded(source, key: keyBytes, server: redis.server, codec: codec)
     }
@@ -47,6 +38,23 @@ struct SetAlgebraSource: RawBatchSource {
         self.redis = redis
         self.keys = keys
         self.operation = operation
+    }
+
+    /// Throws `WRONGTYPE` (as SUNION/SINTER/SDIFF would) when a key holds anything but a set;
+    /// one pipelined round of TYPE.
+    static func checkTypes(_ keys: [[UInt8]], operation: SetOperation, redis: RedisConnection)
+        throws(PotteryError)
+    {
+        let types = try RedisKeyspace(redis: redis).types(of: keys)
+        for (key, type) in zip(keys, types) where type != .set && type != .none {
+            let name = String(decoding: key, as: UTF8.self)
+            throw PotteryError(
+                RedisError(
+                    kind: .server, code: "WRONGTYPE",
+                    message: "Operation against a key holding the wrong kind of value (\(name) is a \(type))",
+                    server: redis.server, command: operation.commandName),
+                key: key)
+        }
     }
 
     /// Never prefetches: the SMISMEMBER rounds share the connection between scan requests.

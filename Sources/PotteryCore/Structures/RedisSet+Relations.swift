@@ -2,9 +2,15 @@ import RedisClient
 
 /// Python's `isdisjoint`, `issubset`, `issuperset` against another key of the same server.
 /// SINTERCARD (Redis 7) checks the type of both keys, so a key of another type is `WRONGTYPE`.
+/// On a Redis Cluster, two keys in different hash slots are compared by streaming the set
+/// algebra instead (SSCAN one key, SMISMEMBER the other): correct for sets that do not change
+/// meanwhile, but not one atomic look as on a single slot.
 extension RedisSet {
     /// Whether the two sets share no element (SINTERCARD ... LIMIT 1).
     public func isDisjoint(with other: [UInt8]) throws(PotteryError) -> Bool {
+        if Self.crossSlot(keyBytes, other, redis) {
+            return try !Self.resultIsNonEmpty(.intersection, [keyBytes, other], redis: redis)
+        }
         let shared = try redis.integer(
             [
                 Array("SINTERCARD".utf8), Array("2".utf8), keyBytes, other, Array("LIMIT".utf8),
@@ -37,6 +43,9 @@ extension RedisSet {
         throws(PotteryError)
         -> Bool
     {
+        if crossSlot(key, other, redis) {
+            return try !resultIsNonEmpty(.difference, [key, other], redis: redis)
+        }
         let replies = try redis.pipeline(
             [
                 [Array("MULTI".utf8)], [Array("SCARD".utf8), key],
@@ -52,5 +61,26 @@ extension RedisSet {
             throw redis.wrongShape("two integers", replies[3], [Array("EXEC".utf8)], key: key)
         }
         return sizeValue == sharedValue
+    }
+
+    /// Whether the two keys sit in different slots of a cluster (one command cannot read both).
+    private static func crossSlot(_ key: [UInt8], _ other: [UInt8], _ redis: RedisConnection) -> Bool {
+        redis.isCluster && ClusterSlot.of(key) != ClusterSlot.of(other)
+    }
+
+    /// Whether `keys[0] operation keys[1...]` has an element, streamed; stops at the first.
+    /// A key of another type is `WRONGTYPE`, as with SINTERCARD.
+    private static func resultIsNonEmpty(_ operation: SetOperation, _ keys: [[UInt8]], redis: RedisConnection)
+        throws(PotteryError) -> Bool
+    {
+        try SetAlgebraSource.checkTypes(keys, operation: operation, redis: redis)
+        var source = SetAlgebraSource(redis: redis, keys: keys, operation: operation)
+        while let batch = try source.nextRawBatch() {
+            if !batch.isEmpty {
+                source.cancel()
+                return true
+            }
+        }
+        return false
     }
 }

@@ -5,7 +5,9 @@ extension ClusterSlotMap {
     /// replicas are its nodes with role `replica` that are not `failed` (as `CLUSTER SLOTS`
     /// lists them: a replica still loading is included). An endpoint of `?` or empty (unknown to the server)
     /// becomes `defaultHost`, the host the reply came from.
-    public init(shardsReply reply: RESPValue, defaultHost: String) throws(RESPDecodingError) {
+    public init(
+        shardsReply reply: RESPValue, defaultHost: String, preferTLSPort: Bool = false
+    ) throws(RESPDecodingError) {
         var shards: [ClusterShard] = []
         for shardValue in try Self.array(reply, "an array of shards") {
             let fields = try Self.fields(shardValue, "a shard")
@@ -26,7 +28,9 @@ extension ClusterSlotMap {
             var replicas: [ClusterNode] = []
             for nodeValue in try Self.array(nodesValue, "a list of nodes") {
                 let node = try Self.fields(nodeValue, "a node")
-                guard let role = node["role"]?.string, let portValue = node["port"] else {
+                guard let role = node["role"]?.string,
+                    let portValue = (preferTLSPort ? node["tls-port"] : nil) ?? node["port"] ?? node["tls-port"]
+                else {
                     throw RESPDecodingError(expected: "a node with a role and a port", got: nodeValue)
                 }
                 var host = node["endpoint"]?.string ?? ""

@@ -5,16 +5,12 @@ extension RedisConnection {
     /// error (kind `.server`); a malformed reply throws `.protocolViolation` and leaves the
     /// connection unusable. Endpoints the server does not know become this connection's host.
     public func loadClusterSlotMap() throws(RedisError) -> ClusterSlotMap {
-        let defaultHost: String
-        switch url.endpoint {
-        case .tcp(let host, _): defaultHost = host
-        case .unix: defaultHost = "127.0.0.1"
-        }
+        let defaultHost = clusterDefaultHost
         let command = [Array("CLUSTER".utf8), Array("SHARDS".utf8)]
         do {
             let reply = try call(command)
             return try decodeSlotMap(command) { () throws(RESPDecodingError) in
-                try ClusterSlotMap(shardsReply: reply, defaultHost: defaultHost)
+                try ClusterSlotMap(shardsReply: reply, defaultHost: defaultHost, preferTLSPort: tls != nil)
             }
         } catch  where error.kind == .server && error.message.lowercased().contains("unknown") {
             let fallback = [Array("CLUSTER".utf8), Array("SLOTS".utf8)]
@@ -24,6 +20,39 @@ extension RedisConnection {
             }
         }
     }
+
+    /// The host for nodes whose endpoint the server does not know: this connection's.
+    var clusterDefaultHost: String {
+        switch url.endpoint {
+        case .tcp(let host, _): host
+        case .unix: "127.0.0.1"
+        }
+    }
+
+    /// Reads the reply to the `CLUSTER SHARDS` sent with the handshake (`clusterRouting`): a slot
+    /// map makes this connection a router; an error (cluster support disabled, the command
+    /// renamed away) or any other shape leaves it a plain connection. A Redis 6 cluster node,
+    /// which does not know SHARDS, is asked for `CLUSTER SLOTS`. A node serving no slot yet is
+    /// left plain (it answers CLUSTERDOWN itself).
+    func adoptCluster(reply: RESPValue) throws(RedisError) {
+        let map: ClusterSlotMap
+        switch reply {
+        case .error(let bytes):
+            guard String(decoding: bytes, as: UTF8.self).lowercased().contains("unknown subcommand") else {
+                return
+            }
+            map = try loadClusterSlotMap()
+        case .array(.some):
+            map = try decodeSlotMap(Self.clusterShards) { () throws(RESPDecodingError) in
+                try ClusterSlotMap(shardsReply: reply, defaultHost: clusterDefaultHost, preferTLSPort: tls != nil)
+            }
+        default:
+            return
+        }
+        if !map.shards.isEmpty { router = ClusterRouter(seed: self, map: map) }
+    }
+
+    static let clusterShards = [Array("CLUSTER".utf8), Array("SHARDS".utf8)]
 
     private func decodeSlotMap(
         _ command: [[UInt8]], _ decode: () throws(RESPDecodingError) -> ClusterSlotMap

@@ -37,7 +37,10 @@ extension RedisConnection {
 /// A lazy SCAN-family iteration. Like Redis' own cursors it may return an element more than once
 /// if the collection changes meanwhile; every element present throughout is returned.
 public struct RedisScanCursor {
-    public let connection: RedisConnection
+    /// The connection scanned; on a cluster, for `SCAN`, the master being scanned.
+    public private(set) var connection: RedisConnection
+    /// `SCAN` on a cluster: the masters still to scan after `connection`.
+    private var laterMasters: [RedisConnection]?
     let command: String
     let key: [UInt8]?
     let match: [UInt8]?
@@ -76,6 +79,12 @@ public struct RedisScanCursor {
 
     /// The next non-empty batch, or `nil` when the iteration is complete.
     public mutating func nextBatch() throws(RedisError) -> [[UInt8]]? {
+        if command == "SCAN", laterMasters == nil, !finished, let router = connection.router {
+            // Every master in turn, each with its own cursor.
+            let masters = try router.masterConnections()
+            if let first = masters.first { connection = first }
+            laterMasters = Array(masters.dropFirst())
+        }
         while !finished {
             if !inFlight {
                 connection.enqueue(requestArguments())
@@ -116,6 +125,12 @@ public struct RedisScanCursor {
             }
             cursor = next
             finished = next == [UInt8(ascii: "0")]
+            if finished, let following = laterMasters?.first {
+                laterMasters?.removeFirst()
+                connection = following
+                cursor = [UInt8(ascii: "0")]
+                finished = false
+            }
             if prefetch && !finished {
                 connection.enqueue(requestArguments())
                 try connection.flush()

@@ -30,8 +30,10 @@ public final class RedisConnection {
     var output = RESPCommandEncoder()
     /// Bytes at the front of `output` already sent.
     var sent = 0
-    /// Replies of enqueued commands not read yet.
-    public private(set) var pendingReplies = 0
+    /// Replies of enqueued commands not read yet (on this socket; see `pendingReplies`).
+    private(set) var queuedReplies = 0
+    /// Routes commands to the masters of a Redis Cluster, when the server is one.
+    var router: ClusterRouter?
     /// Why the connection is unusable, once it is.
     private var unusableReason: String?
 
@@ -67,6 +69,9 @@ public final class RedisConnection {
             close()
             throw error
         }
+        if options.clusterRouting, let reply = replies.last {
+            try adoptCluster(reply: reply)
+        }
     }
 
     /// The TLS session, when the connection speaks TLS.
@@ -87,11 +92,20 @@ public final class RedisConnection {
     /// `false` once the connection was closed or broke; then every call throws.
     public var isUsable: Bool { unusableReason == nil }
 
+    /// Replies of enqueued commands not read yet.
+    public var pendingReplies: Int { router?.pendingReplies ?? queuedReplies }
+
     /// Encoded bytes waiting for `flush()`.
-    public var bufferedOutputBytes: Int { output.count - sent }
+    public var bufferedOutputBytes: Int { router?.bufferedOutputBytes ?? output.count - sent }
+
+    /// Whether the server is a Redis Cluster node, so that commands are routed by their keys.
+    public var isCluster: Bool { router != nil }
 
     /// Closes the socket; later calls throw `.connectionLost`.
     public func close() {
+        if let router {
+            for node in router.nodes { node.connection?.close() }
+        }
         tls = nil
         Socket.close(fd)
         fd = -1
@@ -99,7 +113,7 @@ public final class RedisConnection {
         parser.reset()
         output.removeAll()
         sent = 0
-        pendingReplies = 0
+        queuedReplies = 0
     }
 
     // MARK: - One-shot calls
@@ -109,6 +123,7 @@ public final class RedisConnection {
     /// Replies of commands enqueued earlier and not read are read and dropped first
     /// (a programming error, asserted in debug builds).
     public func call(_ arguments: [[UInt8]]) throws(RedisError) -> RESPValue {
+        if router != nil { return try routedCall(arguments) }
         enqueue(arguments)
         return try finishCall { RedisError.commandName(arguments) }
     }
@@ -120,16 +135,17 @@ public final class RedisConnection {
 
     /// `call` with string arguments (sent as UTF-8).
     public func call(strings arguments: [String]) throws(RedisError) -> RESPValue {
+        if router != nil { return try routedCall(arguments.map { Array($0.utf8) }) }
         output.append(arguments)
-        pendingReplies += 1
+        queuedReplies += 1
         return try finishCall { RedisError.commandName(arguments.map { Array($0.utf8) }) }
     }
 
     private func finishCall(_ name: () -> String) throws(RedisError) -> RESPValue {
-        assert(pendingReplies == 1, "call() with \(pendingReplies - 1) unread pipelined replies")
+        assert(queuedReplies == 1, "call() with \(queuedReplies - 1) unread pipelined replies")
         do throws(RedisError) {
             var reply = try readReply()
-            while pendingReplies > 0 { reply = try readReply() }
+            while queuedReplies > 0 { reply = try readReply() }
             if case .error(let bytes) = reply { throw RedisError(reply: bytes, server: server, command: nil) }
             return reply
         } catch {
@@ -141,52 +157,71 @@ public final class RedisConnection {
 
     /// Appends one command to the output buffer.
     public func enqueue(_ arguments: [[UInt8]]) {
-        output.append(arguments)
-        pendingReplies += 1
+        _ = enqueueEncoded { $0.append(arguments) }
     }
 
     /// Appends one command to the output buffer.
     public func enqueue(_ arguments: some Collection<[UInt8]>) {
-        output.append(arguments)
-        pendingReplies += 1
+        _ = enqueueEncoded { $0.append(arguments) }
     }
 
     /// Appends one command given as strings (UTF-8).
     public func enqueue(_ arguments: String...) {
-        output.append(arguments)
-        pendingReplies += 1
+        _ = enqueueEncoded { $0.append(arguments) }
     }
 
     /// Appends `command key arguments...` (e.g. `SADD key m1 ... mN`) without building an array.
     public func enqueue(command: String, key: [UInt8], arguments: some Collection<[UInt8]>) {
-        output.beginCommand(argumentCount: 2 + arguments.count)
-        output.appendArgument(command)
-        output.appendArgument(key)
-        for argument in arguments { output.appendArgument(argument) }
-        pendingReplies += 1
+        _ = enqueueEncoded { output in
+            output.beginCommand(argumentCount: 2 + arguments.count)
+            output.appendArgument(command)
+            output.appendArgument(key)
+            for argument in arguments { output.appendArgument(argument) }
+        }
     }
 
     /// Appends one command of `argumentCount` arguments that `build` writes straight into the
     /// output buffer (exactly that many `appendArgument` calls). `build` must not use the connection.
     public func enqueue(argumentCount: Int, _ build: (inout RESPCommandEncoder) -> Void) {
-        output.beginCommand(argumentCount: argumentCount)
-        build(&output)
-        pendingReplies += 1
+        _ = enqueueEncoded { output in
+            output.beginCommand(argumentCount: argumentCount)
+            build(&output)
+        }
     }
 
     /// Appends one command that `build` writes whole (`beginCommand(argumentCount:)`, then the
     /// arguments); returns the number of bytes it took. `build` must not use the connection.
+    /// On a cluster, the command is encoded apart and handed to the router.
     func enqueueEncoded(_ build: (inout RESPCommandEncoder) -> Void) -> Int {
+        if let router {
+            var encoder = RESPCommandEncoder(reservingCapacity: 256)
+            build(&encoder)
+            router.enqueue(encoder.buffer)
+            return encoder.count
+        }
         let before = output.count
         build(&output)
-        pendingReplies += 1
+        queuedReplies += 1
         return output.count - before
+    }
+
+    /// Appends commands encoded earlier, one reply each (`count`).
+    func enqueueRaw(_ bytes: [UInt8], count: Int = 1) {
+        output.appendEncoded(bytes)
+        queuedReplies += count
     }
 
     /// Sends everything enqueued. Waits (up to the timeout without progress) while the socket is
     /// full, reading replies that arrive meanwhile into the read buffer.
     public func flush() throws(RedisError) {
         try checkUsable()
+        if let router {
+            do {
+                return try router.flush()
+            } catch {
+                throw routerFailed(error)
+            }
+        }
         var deadline: Deadline?
         while sent < output.count {
             let result = output.buffer.withUnsafeBytes { bytes in
@@ -199,7 +234,7 @@ public final class RedisConnection {
             case .wouldBlock:
                 if deadline == nil { deadline = .after(seconds: options.timeout) }
                 let wanted =
-                    Int16(POLLOUT) | (pendingReplies > 0 || tls?.wantsRead == true ? Int16(POLLIN) : 0)
+                    Int16(POLLOUT) | (queuedReplies > 0 || tls?.wantsRead == true ? Int16(POLLIN) : 0)
                 switch Socket.wait(fd, for: wanted, until: deadline!, interruptCheck: options.interruptCheck)
                 {
                 case .ready(let events):
@@ -229,6 +264,13 @@ public final class RedisConnection {
     /// (for blocking commands such as `BLPOP key 0`).
     public func readReply(timeout: Double?) throws(RedisError) -> RESPValue {
         try checkUsable()
+        if let router {
+            do {
+                return try router.readReply(timeout: timeout)
+            } catch {
+                throw routerFailed(error)
+            }
+        }
         if sent < output.count { try flush() }
         while true {
             if let reply = try bufferedReply() { return reply }
@@ -241,6 +283,13 @@ public final class RedisConnection {
     /// pipeline deep (blocking on every batch's reply leaves the server idle).
     public func readReplyIfAvailable() throws(RedisError) -> RESPValue? {
         try checkUsable()
+        if let router {
+            do {
+                return try router.readReplyIfAvailable()
+            } catch {
+                throw routerFailed(error)
+            }
+        }
         if let reply = try bufferedReply() { return reply }
         try receiveAvailable()
         return try bufferedReply()
@@ -256,7 +305,7 @@ public final class RedisConnection {
         } catch {
             throw fail(.protocolViolation, "malformed reply: \(error.message)")
         }
-        if reply != nil && pendingReplies > 0 { pendingReplies -= 1 }
+        if reply != nil && queuedReplies > 0 { queuedReplies -= 1 }
         return reply
     }
 
@@ -315,7 +364,7 @@ public final class RedisConnection {
         // Commands enqueued on a dead connection are dropped, not accumulated.
         output.removeAll()
         sent = 0
-        pendingReplies = 0
+        queuedReplies = 0
         throw RedisError(kind: .connectionLost, message: unusableReason, server: server)
     }
 
@@ -329,6 +378,31 @@ public final class RedisConnection {
         close()
         unusableReason = "connection unusable after an earlier error: " + message
         return RedisError(kind: kind, message: message, server: server)
+    }
+}
+
+// MARK: - Cluster
+
+extension RedisConnection {
+    /// `call` on a cluster: routed, with the policies of `ClusterRouter.call`.
+    private func routedCall(_ arguments: [[UInt8]]) throws(RedisError) -> RESPValue {
+        try checkUsable()
+        do {
+            return try router!.call(arguments)
+        } catch where error.kind == .server || error.kind == .authentication {
+            throw error
+        } catch {
+            throw routerFailed(error).with(command: RedisError.commandName(arguments))
+        }
+    }
+
+    /// A routed exchange failed beyond recovery: like a broken single connection, this one is
+    /// unusable from now on (every node connection is closed).
+    private func routerFailed(_ error: RedisError) -> RedisError {
+        guard error.kind != .server, error.kind != .authentication else { return error }
+        close()
+        unusableReason = "connection unusable after an earlier error: " + error.message
+        return error
     }
 }
 

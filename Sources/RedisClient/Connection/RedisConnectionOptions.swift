@@ -14,6 +14,10 @@ public struct RedisConnectionOptions: Sendable {
     /// TLS settings: used when the URL is `rediss://`, or for any URL when `tls.required` is set
     /// (`--tls`). Certificates alone never turn TLS on.
     public var tls = RedisTLSOptions()
+    /// Whether connecting asks the server if it is a Redis Cluster node (`CLUSTER SHARDS`, sent
+    /// with the handshake) and, if so, routes every command to the master serving its keys.
+    /// Off: a plain connection to that one node, which answers MOVED for keys it does not serve.
+    public var clusterRouting = true
     public var interruptCheck: (@Sendable () -> Bool)?
 
     public init(

@@ -50,6 +50,12 @@ extension RedisConnection {
                 if let error = connection.handshakeError(handshakes[index], values) {
                     connection.close()
                     results[slots[index]] = .failure(error)
+                } else if options.clusterRouting, let reply = values.last {
+                    do {
+                        try connection.adoptCluster(reply: reply)
+                    } catch {
+                        results[slots[index]] = .failure(error)
+                    }
                 }
             case .failure(let error):
                 let name = handshakes[index].first.map { RedisError.commandName($0) } ?? "CONNECT"

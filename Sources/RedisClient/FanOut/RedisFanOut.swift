@@ -11,15 +11,34 @@ public enum RedisFanOut {
         _ connections: [RedisConnection], _ arguments: [[UInt8]], timeout: Double
     ) -> [Result<RESPValue, RedisError>] {
         let name = RedisError.commandName(arguments)
+        // A cluster takes part through the node that serves the command's keys.
+        var unreachable: [Int: RedisError] = [:]
+        var targets: [RedisConnection] = []
+        for (index, connection) in connections.enumerated() {
+            guard let router = connection.router, connection.isUsable else {
+                targets.append(connection)
+                continue
+            }
+            do throws(RedisError) {
+                targets.append(try router.connection(for: arguments))
+            } catch {
+                unreachable[index] = error.with(command: name)
+                targets.append(connection)
+            }
+        }
+        let connections = targets
         var counts: [Int] = []
-        for connection in connections {
-            if connection.isUsable { connection.enqueue(arguments) }
-            counts.append(connection.pendingReplies)
+        for (index, connection) in connections.enumerated() {
+            if connection.isUsable && unreachable[index] == nil { connection.enqueue(arguments) }
+            counts.append(unreachable[index] == nil ? connection.pendingReplies : 0)
         }
         let results = RedisConnection.exchange(
             connections, counts: counts, deadline: .after(seconds: timeout), timeout: timeout,
             interruptCheck: connections.first?.options.interruptCheck)
-        return zip(connections, results).map { connection, result in
+        return zip(connections, results).enumerated().map {
+            (index, pair) -> Result<RESPValue, RedisError> in
+            let (connection, result) = pair
+            if let error = unreachable[index] { return .failure(error) }
             switch result {
             case .success(let replies):
                 if case .error(let bytes) = replies.last {

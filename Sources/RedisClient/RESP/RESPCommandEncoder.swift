@@ -68,6 +68,12 @@ public struct RESPCommandEncoder: Sendable {
         appendDecimal(value)
     }
 
+    /// Appends commands encoded earlier (by another encoder), byte for byte.
+    mutating func appendEncoded(_ bytes: [UInt8]) {
+        assert(owedArguments == 0, "appendEncoded in the middle of a command")
+        buffer.append(contentsOf: bytes)
+    }
+
     /// Empties the buffer, keeping a moderate capacity.
     public mutating func removeAll() {
         if buffer.capacity > 4 * 1024 * 1024 {

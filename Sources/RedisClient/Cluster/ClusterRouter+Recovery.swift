@@ -1,0 +1,106 @@
+import Glibc
+
+/// Lost nodes and failovers: reloading the map and sending commands again.
+extension ClusterRouter {
+    /// Node `index` could not be reached or dropped the connection. Reloads the map from the other
+    /// nodes until its slots have another master (a replica took over) or the node answers again,
+    /// pausing between attempts, within the timeout; then sends the commands that awaited replies
+    /// there to their masters. Any other error, a lost transaction or the timeout: rethrows `error`.
+    func recover(lostNode index: Int, error: RedisError) throws(RedisError) {
+        guard error.kind == .connectionLost || error.kind == .connect else { throw error }
+        let node = nodes[index]
+        var orphans = node.queue[node.queueHead...].filter { $0 != Node.askingAck } + node.unsent
+        orphans.sort()
+        node.connection?.close()
+        node.connection = nil
+        node.queue.removeAll()
+        node.queueHead = 0
+        node.unsent.removeAll()
+        node.unsentBytes = 0
+        if orphans.contains(where: { entries[$0 - firstSequence].inTransaction }) { throw error }
+        let deadline = retryDeadline ?? .after(seconds: options.timeout)
+        retryDeadline = deadline
+        var attempt = 0
+        while true {
+            attempt += 1
+            try? refreshMap(avoiding: index)
+            let stillThere =
+                defaultNode == index
+                || orphans.contains { route(slot: entries[$0 - firstSequence].slot) == index }
+            if !stillThere { break }
+            if (try? connection(to: index)) != nil { break }
+            if deadline.hasPassed {
+                var failure = error
+                failure.message += "; no other node took over within \(formatSeconds(options.timeout))"
+                throw failure
+            }
+            try pause(attempt: attempt, until: deadline)
+        }
+        for sequence in orphans {
+            send(sequence, to: route(slot: entries[sequence - firstSequence].slot))
+        }
+    }
+
+    /// Loads the slot map again from a reachable node (not `lost`): an idle connection of the
+    /// router, else a new connection to a known node, else the address first given.
+    func refreshMap(avoiding lost: Int?) throws(RedisError) {
+        var failure = RedisError(kind: .connect, message: "no cluster node could be reached", server: server)
+        let candidates = (masters + Array(nodes.indices)).filter { $0 != lost }
+        var tried = Set<Int>()
+        for index in candidates where tried.insert(index).inserted {
+            let node = nodes[index]
+            do {
+                let connection: RedisConnection
+                if let existing = node.connection, existing.isUsable, node.awaiting == 0, node.unsent.isEmpty,
+                    existing.bufferedOutputBytes == 0
+                {
+                    connection = existing
+                } else {
+                    connection = try RedisConnection(url: url(of: node), options: options)
+                }
+                try installIfServing(connection.loadClusterSlotMap())
+                return
+            } catch {
+                failure = error
+            }
+        }
+        do {
+            try installIfServing(RedisConnection(url: seedURL, options: options).loadClusterSlotMap())
+        } catch {
+            throw failure
+        }
+    }
+
+    /// Takes `map` unless it serves no slot at all (a node still starting).
+    private func installIfServing(_ map: ClusterSlotMap) throws(RedisError) {
+        guard !map.shards.isEmpty else {
+            throw RedisError(kind: .server, message: "the node serves no slot yet", server: server)
+        }
+        install(map)
+    }
+
+    /// The URL of a node: its address, with the seed's credentials and TLS, database 0.
+    func url(of node: Node) -> RedisURL {
+        RedisURL(
+            endpoint: .tcp(host: node.host, port: node.port), user: seedURL.user, password: seedURL.password,
+            db: 0, tls: seedURL.tls)
+    }
+
+    /// Sleeps 10, 20, 40 ... up to 320 ms by `attempt`, never past `deadline`; ends early with
+    /// `.interrupted` when the interrupt check says so.
+    func pause(attempt: Int, until deadline: Deadline) throws(RedisError) {
+        var milliseconds = 10 << min(max(attempt - 1, 0), 5)
+        if let end = deadline.nanoseconds {
+            let now = Deadline.now()
+            milliseconds = end > now ? min(milliseconds, Int((end - now) / 1_000_000) + 1) : 0
+        }
+        var pause = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
+        var left = timespec()
+        while nanosleep(&pause, &left) != 0 && errno == EINTR {
+            if options.interruptCheck?() == true {
+                throw RedisError(kind: .interrupted, message: "interrupted", server: server)
+            }
+            pause = left
+        }
+    }
+}

@@ -1,0 +1,408 @@
+/// Routes the commands of one `RedisConnection` to the masters of a Redis Cluster.
+///
+/// Each command goes to the master that serves its keys' hash slot, by the slot map loaded when
+/// the connection was made (so a stable cluster never answers MOVED). Commands may be pipelined
+/// across nodes: every node has its own connection and its own queue of commands awaiting
+/// replies, and replies are handed back in the order the commands were enqueued.
+///
+/// - `MOVED`: the slot's new master goes into the map and the command is sent there again.
+/// - `ASK`: the command is sent once more to the node named, after `ASKING`.
+/// - `TRYAGAIN`, `CLUSTERDOWN`: sent again after a growing pause, within the timeout (the map is
+///   reloaded after `CLUSTERDOWN`).
+/// - A node that cannot be reached or drops the connection (a master killed): the map is reloaded
+///   from another node until a replica has taken over (within the timeout) and the commands that
+///   awaited replies there are sent to the new master. Such a command may have run before the
+///   old master died, so it may run twice.
+/// - A transaction (MULTI ... EXEC) goes whole to the node of its first keyed command and follows
+///   no redirection; it fails if its node is lost.
+/// - A command without keys goes to the default node (the first master).
+final class ClusterRouter {
+    /// Credentials and TLS of the node first connected to, for every other node.
+    let seedURL: RedisURL
+    /// The options of every node connection (cluster detection off).
+    let options: RedisConnectionOptions
+    /// For errors.
+    let server: String
+
+    /// One master (or a node a redirection named), its connection and its queue.
+    final class Node {
+        let host: String
+        let port: Int
+        var connection: RedisConnection?
+        /// Sequence numbers of the commands sent here awaiting replies, oldest first from
+        /// `queueHead`; `Node.askingAck` for the reply of an ASKING.
+        var queue: [Int] = []
+        var queueHead = 0
+        /// Commands routed here but not written to the connection yet (it is not connected).
+        var unsent: [Int] = []
+        var unsentBytes = 0
+
+        static let askingAck = -1
+
+        init(host: String, port: Int) {
+            self.host = host
+            self.port = port
+        }
+
+        var address: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+        var awaiting: Int { queue.count - queueHead }
+
+        func popQueue() -> Int {
+            let sequence = queue[queueHead]
+            queueHead += 1
+            if queueHead == queue.count {
+                queue.removeAll(keepingCapacity: true)
+                queueHead = 0
+            }
+            return sequence
+        }
+    }
+
+    /// One command enqueued and not yet handed back.
+    struct Entry {
+        var bytes: [UInt8]
+        /// The hash slot of its keys; `-1` without keys.
+        var slot: Int
+        /// Index in `nodes` of where it was sent; `nil` for a MULTI waiting for its first command.
+        var node: Int?
+        var reply: RESPValue?
+        var redirects = 0
+        /// Between MULTI and EXEC/DISCARD: follows no redirection.
+        var inTransaction: Bool
+    }
+
+    var nodes: [Node] = []
+    private var nodeByAddress: [String: Int] = [:]
+    /// Slot → index in `nodes` of its master; `-1` for a slot no master serves.
+    private var owners = [Int32](repeating: -1, count: ClusterSlot.count)
+    /// Indexes of the masters in the last map loaded, in slot order.
+    private(set) var masters: [Int] = []
+
+    var entries: [Entry] = []
+    /// Entries before `head` were handed back.
+    var head = 0
+    /// The sequence number of `entries[0]`.
+    var firstSequence = 0
+
+    private var inTransaction = false
+    private var transactionNode: Int?
+    private var deferredMulti: Int?
+    /// Until when lost nodes and TRYAGAIN/CLUSTERDOWN are waited out; set at the first such
+    /// event and cleared when a reply arrives.
+    var retryDeadline: Deadline?
+
+    /// At most this many MOVED/ASK redirections per command (a loop between confused nodes ends).
+    static let maxRedirects = 16
+
+    /// A router over `map`; `seed` (already connected and handshaken) serves as the connection to
+    /// its own node when the map names that node by the same address.
+    init(seed: RedisConnection, map: ClusterSlotMap) {
+        self.seedURL = seed.url
+        var options = seed.options
+        options.clusterRouting = false
+        self.options = options
+        self.server = seed.server
+        install(map)
+    }
+
+    /// Commands enqueued whose replies were not handed back yet.
+    var pendingReplies: Int { entries.count - head }
+
+    /// Bytes enqueued and not yet sent, over every node.
+    var bufferedOutputBytes: Int {
+        nodes.reduce(0) { $0 + $1.unsentBytes + ($1.connection?.bufferedOutputBytes ?? 0) }
+    }
+
+    // MARK: - The map
+
+    /// Takes `map` as the truth: every slot to its master.
+    func install(_ map: ClusterSlotMap) {
+        masters = []
+        for index in owners.indices { owners[index] = -1 }
+        for shard in map.shards {
+            let node = nodeIndex(host: shard.master.host, port: shard.master.port)
+            masters.append(node)
+            for range in shard.slots {
+                for slot in range { owners[slot] = Int32(node) }
+            }
+        }
+    }
+
+    /// The index of the node at `host:port`, added if new.
+    func nodeIndex(host: String, port: Int) -> Int {
+        let node = Node(host: host, port: port)
+        if let known = nodeByAddress[node.address] { return known }
+        nodes.append(node)
+        nodeByAddress[node.address] = nodes.count - 1
+        return nodes.count - 1
+    }
+
+    /// Where a command of `slot` goes: its master, or the default node.
+    func route(slot: Int) -> Int {
+        if slot >= 0, owners[slot] >= 0 { return Int(owners[slot]) }
+        return defaultNode
+    }
+
+    /// The master of `slot` in the map, if any.
+    func owner(of slot: Int) -> Int? {
+        slot >= 0 && owners[slot] >= 0 ? Int(owners[slot]) : nil
+    }
+
+    /// Commands without keys go to the first master.
+    var defaultNode: Int { masters.first ?? 0 }
+
+    /// A MOVED: `slot` lives on `host:port` from now on.
+    func moved(slot: Int, to node: Int) {
+        owners[slot] = Int32(node)
+        if !masters.contains(node) { masters.append(node) }
+    }
+
+    // MARK: - Enqueueing
+
+    /// Enqueues one encoded command (as `RESPCommandEncoder` writes it).
+    func enqueue(_ bytes: [UInt8]) {
+        let command = EncodedCommand(bytes)
+        let name = command?.name ?? ""
+        let slot = command.map(Self.slot(of:)) ?? -1
+        let sequence = firstSequence + entries.count
+        compactEntries()
+        entries.append(Entry(bytes: bytes, slot: slot, node: nil, inTransaction: inTransaction))
+        if !inTransaction && name == "MULTI" {
+            inTransaction = true
+            entries[entries.count - 1].inTransaction = true
+            deferredMulti = sequence
+            return
+        }
+        if inTransaction {
+            let node = transactionNode ?? route(slot: slot)
+            if transactionNode == nil {
+                transactionNode = node
+                if let multi = deferredMulti { send(multi, to: node) }
+                deferredMulti = nil
+            }
+            send(sequence, to: node)
+            if name == "EXEC" || name == "DISCARD" {
+                inTransaction = false
+                transactionNode = nil
+            }
+            return
+        }
+        send(sequence, to: route(slot: slot))
+    }
+
+    /// The slot of a command's first key; `-1` without keys (or for a command the table does not
+    /// know, which any node may run or redirect).
+    static func slot(of command: EncodedCommand) -> Int {
+        guard let positions = try? CommandKeys.positions(inList: command), let first = positions.first else {
+            return -1
+        }
+        return ClusterSlot.of(command.argument(first))
+    }
+
+    /// Hands entry `sequence` to `node`: written to its connection, or kept until it connects.
+    func send(_ sequence: Int, to node: Int) {
+        let index = sequence - firstSequence
+        entries[index].node = node
+        let target = nodes[node]
+        if let connection = target.connection, connection.isUsable {
+            connection.enqueueRaw(entries[index].bytes)
+            target.queue.append(sequence)
+        } else {
+            target.unsent.append(sequence)
+            target.unsentBytes += entries[index].bytes.count
+        }
+    }
+
+    private func compactEntries() {
+        if head > 1024 && head * 2 > entries.count {
+            entries.removeFirst(head)
+            firstSequence += head
+            head = 0
+        }
+    }
+
+    // MARK: - Sending
+
+    /// Connects the nodes that have commands waiting and sends everything enqueued.
+    func flush() throws(RedisError) {
+        var index = 0
+        while index < nodes.count {
+            let node = nodes[index]
+            do throws(RedisError) {
+                if !node.unsent.isEmpty { try connectAndWriteUnsent(index) }
+                if let connection = node.connection, connection.bufferedOutputBytes > 0 {
+                    try connection.flush()
+                }
+                index += 1
+            } catch {
+                // The node's commands go elsewhere; start over, other nodes may have new ones.
+                try recover(lostNode: index, error: error)
+                index = 0
+            }
+        }
+    }
+
+    /// Connects `node` if needed and moves its unsent commands into the connection.
+    func connectAndWriteUnsent(_ index: Int) throws(RedisError) {
+        let node = nodes[index]
+        let connection = try connection(to: index)
+        for sequence in node.unsent {
+            connection.enqueueRaw(entries[sequence - firstSequence].bytes)
+            node.queue.append(sequence)
+        }
+        node.unsent.removeAll()
+        node.unsentBytes = 0
+    }
+
+    /// The connection to node `index`, made if there is none (or it broke).
+    func connection(to index: Int) throws(RedisError) -> RedisConnection {
+        let node = nodes[index]
+        if let connection = node.connection, connection.isUsable { return connection }
+        if node.awaiting > 0 {
+            // Lost with replies in flight: the caller recovers them elsewhere.
+            throw RedisError(kind: .connectionLost, message: "the connection broke", server: node.address)
+        }
+        node.connection = nil
+        let connection = try RedisConnection(url: url(of: node), options: options)
+        node.connection = connection
+        return connection
+    }
+
+    // MARK: - Replies
+
+    /// The reply of the oldest command, in enqueue order; `timeout` bounds each wait for bytes.
+    func readReply(timeout: Double?) throws(RedisError) -> RESPValue {
+        guard head < entries.count else {
+            throw RedisError(
+                kind: .protocolViolation, message: "a reply was asked for with no command in flight",
+                server: server)
+        }
+        if entries[head].node == nil { sendDeferredMulti() }
+        try flush()
+        while entries[head].reply == nil {
+            let index = entries[head].node!
+            let node = nodes[index]
+            if !node.unsent.isEmpty || node.connection?.isUsable != true {
+                try flush()
+                continue
+            }
+            let reply: RESPValue
+            do {
+                reply = try node.connection!.readReply(timeout: timeout)
+            } catch {
+                try recover(lostNode: index, error: error)
+                continue
+            }
+            try accept(reply, from: index)
+        }
+        return popHead()
+    }
+
+    /// A reply if the oldest command's reply is complete or readable without waiting.
+    func readReplyIfAvailable() throws(RedisError) -> RESPValue? {
+        guard head < entries.count else { return nil }
+        while entries[head].reply == nil {
+            guard let index = entries[head].node else { return nil }
+            let node = nodes[index]
+            guard node.unsent.isEmpty, let connection = node.connection, connection.isUsable else {
+                return nil
+            }
+            let reply: RESPValue?
+            do {
+                reply = try connection.readReplyIfAvailable()
+            } catch {
+                try recover(lostNode: index, error: error)
+                continue
+            }
+            guard let reply else { return nil }
+            try accept(reply, from: index)
+        }
+        return popHead()
+    }
+
+    private func popHead() -> RESPValue {
+        let reply = entries[head].reply!
+        entries[head].reply = nil
+        entries[head].bytes = []
+        head += 1
+        if head == entries.count {
+            entries.removeAll(keepingCapacity: entries.count < 4096)
+            firstSequence += head
+            head = 0
+        }
+        return reply
+    }
+
+    /// A MULTI that no command followed before its reply was wanted: to the default node.
+    private func sendDeferredMulti() {
+        guard let multi = deferredMulti else { return }
+        let node = transactionNode ?? defaultNode
+        transactionNode = node
+        deferredMulti = nil
+        send(multi, to: node)
+    }
+
+    /// Matches `reply` with the oldest command awaiting it on node `index`; follows redirections.
+    private func accept(_ reply: RESPValue, from index: Int) throws(RedisError) {
+        let node = nodes[index]
+        guard node.awaiting > 0 else {
+            throw RedisError(kind: .protocolViolation, message: "a reply nobody asked for", server: node.address)
+        }
+        let sequence = node.popQueue()
+        if sequence == Node.askingAck { return }
+        let position = sequence - firstSequence
+        if case .error(let bytes) = reply, !entries[position].inTransaction,
+            let redirect = ClusterRedirect(errorReply: bytes, defaultHost: node.host),
+            try follow(redirect, sequence: sequence)
+        {
+            return
+        }
+        retryDeadline = nil
+        entries[position].reply = reply
+    }
+
+    /// Sends entry `sequence` where `redirect` says; `false` when it has been redirected too
+    /// often, or retried until the deadline (then its error reply is handed back as it is).
+    private func follow(_ redirect: ClusterRedirect, sequence: Int) throws(RedisError) -> Bool {
+        let position = sequence - firstSequence
+        switch redirect {
+        case .moved(let slot, let host, let port):
+            guard entries[position].redirects < Self.maxRedirects else { return false }
+            entries[position].redirects += 1
+            let target = nodeIndex(host: host, port: port)
+            moved(slot: slot, to: target)
+            send(sequence, to: target)
+        case .ask(_, let host, let port):
+            guard entries[position].redirects < Self.maxRedirects else { return false }
+            entries[position].redirects += 1
+            let target = nodeIndex(host: host, port: port)
+            // ASKING must precede the command on the same connection: connect now if needed
+            // (writing first whatever was routed there before).
+            do {
+                try connectAndWriteUnsent(target)
+            } catch {
+                return false
+            }
+            let node = nodes[target]
+            node.connection!.enqueueRaw(Self.asking)
+            node.queue.append(Node.askingAck)
+            send(sequence, to: target)
+        case .retryLater:
+            let deadline = retryDeadline ?? .after(seconds: options.timeout)
+            retryDeadline = deadline
+            guard !deadline.hasPassed else { return false }
+            entries[position].redirects += 1
+            try pause(attempt: entries[position].redirects, until: deadline)
+            try? refreshMap(avoiding: nil)
+            send(sequence, to: route(slot: entries[position].slot))
+        }
+        try flush()
+        return true
+    }
+
+    static let asking: [UInt8] = {
+        var encoder = RESPCommandEncoder(reservingCapacity: 32)
+        encoder.append([Array("ASKING".utf8)])
+        return encoder.buffer
+    }()
+}
