@@ -119,7 +119,7 @@ import Testing
         #expect(bench.runs == 3)
         #expect(stats(key)["misses"] == 4 && stats(key)["hits"] == 1)
         #expect(PotteryBinary.run("cache", "clear", key).status == 0)
-        #expect(try server.cli("EXISTS", key, "cache-stats:" + key) == "0")
+        #expect(try server.cli("EXISTS", key, "{" + key + "}:cache-stats") == "0")
         #expect(
             PotteryBinary.run("cache", "stats", key).stdoutText
                 == "{\"hits\": 0, \"misses\": 0, \"currsize\": 0, \"ttl\": 60}\n")
@@ -260,7 +260,7 @@ import Testing
             shift 2
             "$P" cache run "$KEY" --lock -- "$@" & pid=$!
             for i in $(seq 500); do
-                [ "$(redis-cli -u "$POTTERY_URL" EXISTS "cache-stats:$KEY")" = 1 ] && break; sleep 0.02
+                [ "$(redis-cli -u "$POTTERY_URL" EXISTS "{$KEY}:cache-stats")" = 1 ] && break; sleep 0.02
             done
             kill -TERM $pid; wait $pid; echo "status=$?"
             """

@@ -73,7 +73,7 @@ import Testing
         #expect(try cache.forget(entry))
         #expect(try !cache.forget(entry))
         try cache.clear()
-        #expect(try server.cli("EXISTS", key, "cache-stats:" + key) == "0")
+        #expect(try server.cli("EXISTS", key, "{" + key + "}:cache-stats") == "0")
         #expect(try cache.cacheInfo() == CacheInfo(hits: 0, misses: 0, currsize: 0, ttlMilliseconds: 60_000))
     }
 
@@ -103,7 +103,7 @@ import Testing
         #expect(try cache.lookup(entry)?.output == b("fresh"))
         _ = try server.cli("SET", key, "a string")
         #expect(redisError { () throws(PotteryError) in _ = try cache.lookup(entry) }?.code == "WRONGTYPE")
-        _ = try server.cli("DEL", key, "cache-stats:" + key)
+        _ = try server.cli("DEL", key, "{" + key + "}:cache-stats")
     }
 
     @Test func memoizeRunsTheFunctionOnce() throws {

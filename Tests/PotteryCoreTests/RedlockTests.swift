@@ -69,12 +69,12 @@ final class Masters: @unchecked Sendable {
         #expect(seen == Array(1...6))
         // Counters that drifted apart (an acquisition that reached only some masters) are raised to
         // the quorum's maximum, so the next holder still gets a larger token.
-        try masters.servers[0].cli("SET", "redlock-fencing:\(key)", "40")
+        try masters.servers[0].cli("SET", "{redlock:\(key)}:fencing", "40")
         let first = Redlock(key: key, masters: try masters.connections())
         #expect(try first.acquire(blocking: false))
         #expect(first.fencingToken == 41)
         for server in masters.servers {
-            #expect(Int(try server.cli("GET", "redlock-fencing:\(key)")) ?? 0 >= 41)
+            #expect(Int(try server.cli("GET", "{redlock:\(key)}:fencing")) ?? 0 >= 41)
         }
         #expect(try first.release())
         let second = Redlock(key: key, masters: Array(try masters.connections()[1...]), masterCount: 3)

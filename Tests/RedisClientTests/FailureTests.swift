@@ -9,7 +9,7 @@ import Testing
         let silent = try SilentListener()
         defer { silent.close() }
         let connection = try RedisConnection(
-            url: RedisURL(parsing: silent.url), options: RedisConnectionOptions(timeout: 0.3, clientName: nil)
+            url: RedisURL(parsing: silent.url), options: .withoutClusterProbe(timeout: 0.3)
         )
         var error: RedisError?
         let seconds = elapsed { error = #expect(throws: RedisError.self) { try connection.call("GET", "k") } }
@@ -26,7 +26,7 @@ import Testing
         let silent = try SilentListener()
         defer { silent.close() }
         let connection = try RedisConnection(
-            url: RedisURL(parsing: silent.url), options: RedisConnectionOptions(timeout: 0.3, clientName: nil)
+            url: RedisURL(parsing: silent.url), options: .withoutClusterProbe(timeout: 0.3)
         )
         let value = [UInt8](repeating: 0x78, count: 64 << 20)
         var error: RedisError?
@@ -95,7 +95,7 @@ import Testing
     @Test func serverClosingMidReply() throws {
         let peer = try ScriptedPeer(reply: b("$10\r\nabc"))
         let connection = try RedisConnection(
-            url: RedisURL(parsing: peer.url), options: RedisConnectionOptions(clientName: nil))
+            url: RedisURL(parsing: peer.url), options: .withoutClusterProbe())
         let error = #expect(throws: RedisError.self) { try connection.call("GET", "k") }
         #expect(error?.kind == .connectionLost)
         #expect(error?.message.contains("middle of a reply") == true)
@@ -105,7 +105,7 @@ import Testing
     @Test func garbageIsAProtocolViolation() throws {
         let peer = try ScriptedPeer(reply: b("HTTP/1.1 400 Bad Request\r\n\r\n"))
         let connection = try RedisConnection(
-            url: RedisURL(parsing: peer.url), options: RedisConnectionOptions(clientName: nil))
+            url: RedisURL(parsing: peer.url), options: .withoutClusterProbe())
         let error = #expect(throws: RedisError.self) { try connection.call("PING") }
         #expect(error?.kind == .protocolViolation)
         #expect(error?.command == "PING")

@@ -13,7 +13,7 @@ import Testing
             try connect(live),
             try connect(doomed),
             try RedisConnection(
-                url: RedisURL(parsing: silent.url), options: RedisConnectionOptions(clientName: nil)),
+                url: RedisURL(parsing: silent.url), options: .withoutClusterProbe()),
         ]
         doomed.stop()
 

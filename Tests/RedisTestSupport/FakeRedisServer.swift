@@ -6,6 +6,10 @@ import Glibc
 /// bytes (wrong shapes, never-ending cursors, odd HSCAN batches), silence, or a closed
 /// connection, possibly mid-reply. Never a stand-in for a working Redis: use a real one.
 ///
+/// Each connection's first `CLUSTER SHARDS` (the cluster probe the client sends with its
+/// handshake) is answered as a server without cluster support would, and is neither recorded nor
+/// passed to `respond`; later ones are.
+///
 /// Serves any number of connections on one thread (one `poll` loop); `stop()` (or `deinit`)
 /// closes everything and joins it.
 public final class FakeRedisServer: @unchecked Sendable {
@@ -119,6 +123,8 @@ public final class FakeRedisServer: @unchecked Sendable {
     private struct Client {
         var fd: Int32
         var input: [UInt8] = []
+        /// Whether the connection's first CLUSTER SHARDS (the client's cluster probe) came.
+        var probed = false
     }
 
     private func serve() {
@@ -162,6 +168,17 @@ public final class FakeRedisServer: @unchecked Sendable {
         client.input += buffer[..<count]
         while let (arguments, used) = Self.parseCommand(client.input) {
             client.input.removeFirst(used)
+            if !client.probed, arguments.count == 2,
+                arguments.map({ String(decoding: $0, as: UTF8.self).uppercased() }) == ["CLUSTER", "SHARDS"]
+            {
+                // The cluster probe every connection sends with its handshake: answered as a
+                // server without cluster support, not recorded, not scripted.
+                client.probed = true
+                if !sendAll(client.fd, Array("-ERR This instance has cluster support disabled\r\n".utf8)) {
+                    return false
+                }
+                continue
+            }
             state.withLock { $0.commands.append(arguments.map { String(decoding: $0, as: UTF8.self) }) }
             switch respond(arguments) {
             case .raw(let bytes):

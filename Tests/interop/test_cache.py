@@ -32,7 +32,7 @@ def test_entries_follow_the_documented_format(pottery, r, key, tmp_path):
     # An entry another program writes in the same format is a hit.
     r.hset(key, field([b"false"]), b"0\nfrom python\n")
     assert pottery("cache", "run", key, "--", "false").stdout == b"from python\n"
-    assert r.hgetall(f"cache-stats:{key}") == {b"hits": b"1", b"misses": b"3", b"ttl": b"60000"}
+    assert r.hgetall(f"{{{key}}}:cache-stats") == {b"hits": b"1", b"misses": b"3", b"ttl": b"60000"}
 
 
 def test_shares_the_hash_with_python_redis_cache(pottery, r, key):
@@ -50,4 +50,4 @@ def test_shares_the_hash_with_python_redis_cache(pottery, r, key):
     assert double(4) == 8
     pottery("cache", "clear", key)
     assert double.cache_info().currsize == 0
-    assert not r.exists(key) and not r.exists(f"cache-stats:{key}")
+    assert not r.exists(key) and not r.exists(f"{{{key}}}:cache-stats")

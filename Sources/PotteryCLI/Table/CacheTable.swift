@@ -58,7 +58,7 @@ enum CacheTable {
 
     static let statsNote = """
         currsize counts the entries now (0 once the cache expired); ttl is the time to live, in seconds, \
-        that the last run configured (0: no expiry). The counts live in the hash cache-stats:KEY, which \
+        that the last run configured (0: no expiry). The counts live in the hash {KEY}:cache-stats, which \
         does not expire; cache clear drops it.
         """
 }

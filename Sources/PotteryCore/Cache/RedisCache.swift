@@ -3,7 +3,7 @@ public import RedisClient
 /// pottery's `redis_cache` for commands and byte strings: memoized runs in a Redis hash at KEY
 /// (SPEC §8.2), one field per entry (see ``CacheEntryID`` for the field and ``CachedRun`` for the
 /// value), the key's expiry restarted on every hit and store. Hits and misses are counted in Redis,
-/// in the hash at ``statsKey`` (`cache-stats:KEY`, fields `hits`, `misses` and `ttl`, with no
+/// in the hash at ``statsKey`` (`{KEY}:cache-stats`, fields `hits`, `misses` and `ttl`, with no
 /// expiry), so every process using the cache shares them.
 ///
 /// Python pottery's own `redis_cache` names its fields by Python's process-seeded `hash()`, which no
@@ -38,10 +38,9 @@ public final class RedisCache: RedisStructure {
         self.init(key: Array(key.utf8), redis: redis, ttlMilliseconds: ttlMilliseconds)
     }
 
-    /// Where the shared hit and miss counts live: `cache-stats:KEY`.
-    public var statsKey: [UInt8] { Self.statsPrefix + keyBytes }
-
-    static let statsPrefix = Array("cache-stats:".utf8)
+    /// Where the shared hit and miss counts live, in KEY's cluster slot (one script reads both):
+    /// `{KEY}:cache-stats` (`KEY:cache-stats` when KEY has a hash tag of its own).
+    public var statsKey: [UInt8] { SameSlotKey.helper(for: keyBytes, suffix: Array(":cache-stats".utf8)) }
 
     /// The entry, counted as a hit (and the key's expiry restarted), or nil, counted as a miss when
     /// `countsMiss` (a caller that will look again under a lock counts only its second look).

@@ -5,7 +5,7 @@ public import RedisClient
 /// (⌊N/2⌋+1) said OK and the validity `ttl − elapsed − drift` (drift = ttl×0.01 + 2 ms) is positive;
 /// otherwise whatever was taken is released. Release and extend compare the token in Lua.
 ///
-/// Every acquisition also increments a fencing counter at `redlock-fencing:KEY` on the masters that
+/// Every acquisition also increments a fencing counter at `{redlock:KEY}:fencing` on the masters that
 /// granted it: ``fencingToken`` grows with every successful acquisition of the lock by pottery (Swift
 /// or CLI). It is exact on one master; on several it is the maximum over the quorum, and the masters
 /// of the quorum are raised to it before `acquire` returns, so any later acquisition (whose quorum
@@ -24,7 +24,8 @@ public final class Redlock {
     public let keyBytes: [UInt8]
     /// The lock's Redis key on each master: `redlock:` + the key.
     public let redisKey: [UInt8]
-    /// The fencing counter's Redis key on each master: `redlock-fencing:` + the key.
+    /// The fencing counter's Redis key on each master, in the lock key's cluster slot:
+    /// `{redlock:KEY}:fencing` (`redlock:KEY:fencing` when KEY has a hash tag of its own).
     public let fencingKey: [UInt8]
     public let quorum: Quorum
     /// How long a lease lasts, in milliseconds (Python's `auto_release_time`, default 10 s).
@@ -44,7 +45,7 @@ public final class Redlock {
     ) {
         self.keyBytes = keyBytes
         self.redisKey = Array("redlock:".utf8) + keyBytes
-        self.fencingKey = Array("redlock-fencing:".utf8) + keyBytes
+        self.fencingKey = SameSlotKey.helper(for: redisKey, suffix: Array(":fencing".utf8))
         self.quorum = Quorum(masters: masters, count: masterCount, timeout: timeout)
         self.autoReleaseMilliseconds = max(autoReleaseMilliseconds, 1)
     }

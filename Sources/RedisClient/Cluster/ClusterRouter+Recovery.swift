@@ -18,6 +18,7 @@ extension ClusterRouter {
         node.unsent.removeAll()
         node.unsentBytes = 0
         if orphans.contains(where: { entries[$0 - firstSequence].inTransaction }) { throw error }
+        if lastKeyedNode == index { lastKeyedNode = nil }
         let deadline = retryDeadline ?? .after(seconds: options.timeout)
         retryDeadline = deadline
         var attempt = 0
@@ -25,7 +26,7 @@ extension ClusterRouter {
             attempt += 1
             try? refreshMap(avoiding: index)
             let stillThere =
-                defaultNode == index
+                route(slot: -1) == index
                 || orphans.contains { route(slot: entries[$0 - firstSequence].slot) == index }
             if !stillThere { break }
             if (try? connection(to: index)) != nil { break }

@@ -84,6 +84,10 @@ final class ClusterRouter {
     /// The sequence number of `entries[0]`.
     var firstSequence = 0
 
+    /// The capacity to reserve for encoding the next command.
+    var encodingCapacity = 256
+    /// Where the last command with keys went.
+    var lastKeyedNode: Int?
     private var inTransaction = false
     private var transactionNode: Int?
     private var deferredMulti: Int?
@@ -137,10 +141,11 @@ final class ClusterRouter {
         return nodes.count - 1
     }
 
-    /// Where a command of `slot` goes: its master, or the default node.
+    /// Where a command of `slot` goes: its master; without keys, where the last keyed command
+    /// went (so that `UNWATCH` follows `WATCH`), else the default node.
     func route(slot: Int) -> Int {
         if slot >= 0, owners[slot] >= 0 { return Int(owners[slot]) }
-        return defaultNode
+        return lastKeyedNode ?? defaultNode
     }
 
     /// The master of `slot` in the map, if any.
@@ -175,6 +180,7 @@ final class ClusterRouter {
         }
         if inTransaction {
             let node = transactionNode ?? route(slot: slot)
+            if slot >= 0 { lastKeyedNode = node }
             if transactionNode == nil {
                 transactionNode = node
                 if let multi = deferredMulti { send(multi, to: node) }
@@ -187,7 +193,9 @@ final class ClusterRouter {
             }
             return
         }
-        send(sequence, to: route(slot: slot))
+        let node = route(slot: slot)
+        if slot >= 0 { lastKeyedNode = node }
+        send(sequence, to: node)
     }
 
     /// The slot of a command's first key; `-1` without keys (or for a command the table does not

@@ -194,8 +194,10 @@ public final class RedisConnection {
     /// On a cluster, the command is encoded apart and handed to the router.
     func enqueueEncoded(_ build: (inout RESPCommandEncoder) -> Void) -> Int {
         if let router {
-            var encoder = RESPCommandEncoder(reservingCapacity: 256)
+            // One allocation per command, sized by the last one (bulk commands are alike).
+            var encoder = RESPCommandEncoder(reservingCapacity: router.encodingCapacity)
             build(&encoder)
+            router.encodingCapacity = min(max(encoder.count + 64, 256), 1 << 20)
             router.enqueue(encoder.buffer)
             return encoder.count
         }
