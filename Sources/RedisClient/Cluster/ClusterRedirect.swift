@@ -11,7 +11,8 @@ enum ClusterRedirect: Equatable {
     /// The redirection an error reply asks for, or `nil` for any other error. An empty host
     /// (`MOVED 3999 :6380`, a node that does not know its own address) is `defaultHost`.
     init?(errorReply bytes: [UInt8], defaultHost: String) {
-        guard let first = bytes.first, first == UInt8(ascii: "M") || first == UInt8(ascii: "A")
+        guard let first = bytes.first,
+            first == UInt8(ascii: "M") || first == UInt8(ascii: "A")
                 || first == UInt8(ascii: "T") || first == UInt8(ascii: "C")
         else { return nil }
         let text = String(decoding: bytes.prefix(512), as: UTF8.self)
@@ -28,7 +29,9 @@ enum ClusterRedirect: Equatable {
             var host = String(words[2][..<colon])
             if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
             if host.isEmpty { host = defaultHost }
-            self = code == "MOVED" ? .moved(slot: slot, host: host, port: port) : .ask(slot: slot, host: host, port: port)
+            self =
+                code == "MOVED"
+                ? .moved(slot: slot, host: host, port: port) : .ask(slot: slot, host: host, port: port)
         default:
             return nil
         }

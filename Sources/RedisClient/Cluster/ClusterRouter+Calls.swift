@@ -92,12 +92,14 @@ extension ClusterRouter {
             case .integer(let count): total &+= count
             case .error(let bytes):
                 if failure == nil {
-                    failure = RedisError(reply: bytes, server: server, command: RedisError.commandName(arguments))
+                    failure = RedisError(
+                        reply: bytes, server: server, command: RedisError.commandName(arguments))
                 }
             case let other:
                 if failure == nil {
                     failure = RedisError(
-                        kind: .protocolViolation, message: "expected an integer, got \(other.shapeDescription)",
+                        kind: .protocolViolation,
+                        message: "expected an integer, got \(other.shapeDescription)",
                         server: server, command: RedisError.commandName(arguments))
                 }
             }

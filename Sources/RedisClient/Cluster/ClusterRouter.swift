@@ -354,7 +354,8 @@ final class ClusterRouter {
     private func accept(_ reply: RESPValue, from index: Int) throws(RedisError) {
         let node = nodes[index]
         guard node.awaiting > 0 else {
-            throw RedisError(kind: .protocolViolation, message: "a reply nobody asked for", server: node.address)
+            throw RedisError(
+                kind: .protocolViolation, message: "a reply nobody asked for", server: node.address)
         }
         let sequence = node.popQueue()
         if sequence == Node.askingAck { return }

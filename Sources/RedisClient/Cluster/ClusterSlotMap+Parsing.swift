@@ -29,7 +29,8 @@ extension ClusterSlotMap {
             for nodeValue in try Self.array(nodesValue, "a list of nodes") {
                 let node = try Self.fields(nodeValue, "a node")
                 guard let role = node["role"]?.string,
-                    let portValue = (preferTLSPort ? node["tls-port"] : nil) ?? node["port"] ?? node["tls-port"]
+                    let portValue = (preferTLSPort ? node["tls-port"] : nil) ?? node["port"]
+                        ?? node["tls-port"]
                 else {
                     throw RESPDecodingError(expected: "a node with a role and a port", got: nodeValue)
                 }

@@ -44,7 +44,8 @@ extension RedisConnection {
             map = try loadClusterSlotMap()
         case .array(.some):
             map = try decodeSlotMap(Self.clusterShards) { () throws(RESPDecodingError) in
-                try ClusterSlotMap(shardsReply: reply, defaultHost: clusterDefaultHost, preferTLSPort: tls != nil)
+                try ClusterSlotMap(
+                    shardsReply: reply, defaultHost: clusterDefaultHost, preferTLSPort: tls != nil)
             }
         default:
             return

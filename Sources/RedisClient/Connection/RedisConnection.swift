@@ -391,7 +391,7 @@ extension RedisConnection {
         try checkUsable()
         do {
             return try router!.call(arguments)
-        } catch where error.kind == .server || error.kind == .authentication {
+        } catch  where error.kind == .server || error.kind == .authentication {
             throw error
         } catch {
             throw routerFailed(error).with(command: RedisError.commandName(arguments))
