@@ -20,7 +20,20 @@ import Testing
         let owner = try #require(before.master(forSlot: slot))
         try cluster.cli(owner.port, "SET", key, "v")
 
+        // A routed connection that already talks to the victim.
+        let routed = try RedisConnection(
+            url: RedisURL(parsing: "redis://127.0.0.1:\(survivor)/0"),
+            options: RedisConnectionOptions(timeout: 30))
+        let victimKey = try #require(
+            (0..<10_000).lazy.map { "failover:v\($0)" }.first {
+                before.master(forKey: Array($0.utf8)) == victim.master
+            })
+        _ = try routed.call([b("SET"), b(victimKey), b("before")])
+
         cluster.killMaster(port: victim.master.port)
+        // The next command waits out the failover (within its timeout) and lands on the new master.
+        #expect(try routed.call([b("INCR"), b(victimKey + ":n")]) == .integer(1))
+        #expect(try routed.call([b("GET"), b(victimKey)]) == .bulkString(b("before")))
         try cluster.waitForFailover(of: victim.master.port, deadline: Date().addingTimeInterval(40))
         let after = try connectNode(survivor).loadClusterSlotMap()
         #expect(after.coversAllSlots)
