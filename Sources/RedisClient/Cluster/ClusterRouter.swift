@@ -107,6 +107,22 @@ final class ClusterRouter {
         self.options = options
         self.server = seed.server
         install(map)
+        adoptSocket(of: seed)
+    }
+
+    /// When the map names the seed's own address, the seed's socket (handshake done, nothing in
+    /// flight) becomes that node's connection, which saves connecting to it again.
+    private func adoptSocket(of seed: RedisConnection) {
+        guard case .tcp(let host, let port) = seed.url.endpoint, seed.pendingReplies == 0,
+            seed.bufferedOutputBytes == 0, seed.parser.bufferedByteCount == 0,
+            let index = nodeByAddress[Node(host: host, port: port).address]
+        else { return }
+        let node = nodes[index]
+        let connection = RedisConnection(url: url(of: node), options: options, fd: seed.fd)
+        connection.tls = seed.tls
+        seed.tls = nil
+        seed.fd = -1
+        node.connection = connection
     }
 
     /// Commands enqueued whose replies were not handed back yet.
