@@ -26,30 +26,45 @@ struct KeyLookup {
     }
 
     /// One SCAN call per round (not ``RedisScanCursor``, which keeps scanning past empty batches), so
-    /// every bound holds even when nothing matches.
+    /// every bound holds even when nothing matches. On a cluster, every master in turn, sharing
+    /// the bounds.
     func names(prefix: String, connection: RedisConnection) throws -> [String] {
         let deadline = MonotonicClock.now() + budget
         let match = Self.pattern(forPrefix: prefix)
-        var cursor: [UInt8] = [UInt8(ascii: "0")]
         var names: [String] = []
-        for _ in 0..<maxRounds {
-            let reply = try connection.call([
-                Array("SCAN".utf8), cursor, Array("MATCH".utf8), match, Array("COUNT".utf8),
-                Array(String(count).utf8),
-            ])
-            guard let parts = reply.array, parts.count == 2, let next = parts[0].bytes,
-                let items = parts[1].array
-            else { return names }
-            for item in items {
-                guard let bytes = item.bytes, !bytes.contains(0),
-                    let name = String(validating: bytes, as: UTF8.self)
-                else { continue }
-                names.append(name)
-                if names.count == limit { return names }
+        var rounds = 0
+        for node in try connection.masterConnections() {
+            var cursor: [UInt8] = [UInt8(ascii: "0")]
+            while rounds < maxRounds && names.count < limit && MonotonicClock.now() < deadline {
+                rounds += 1
+                guard let next = try scanRound(node, cursor: cursor, match: match, into: &names) else {
+                    break
+                }
+                cursor = next
+                if next == [UInt8(ascii: "0")] { break }
             }
-            cursor = next
-            if next == [UInt8(ascii: "0")] || MonotonicClock.now() >= deadline { break }
         }
         return names
+    }
+
+    /// One SCAN call; adds the names found (up to `limit`) and returns the next cursor, `nil` when
+    /// the reply is not a cursor and a batch.
+    private func scanRound(
+        _ connection: RedisConnection, cursor: [UInt8], match: [UInt8], into names: inout [String]
+    ) throws -> [UInt8]? {
+        let reply = try connection.call([
+            Array("SCAN".utf8), cursor, Array("MATCH".utf8), match, Array("COUNT".utf8),
+            Array(String(count).utf8),
+        ])
+        guard let parts = reply.array, parts.count == 2, let next = parts[0].bytes, let items = parts[1].array
+        else { return nil }
+        for item in items {
+            guard let bytes = item.bytes, !bytes.contains(0),
+                let name = String(validating: bytes, as: UTF8.self)
+            else { continue }
+            names.append(name)
+            if names.count == limit { break }
+        }
+        return next
     }
 }

@@ -67,3 +67,13 @@ extension RedisConnection {
         }
     }
 }
+
+/// Per-node work on a cluster.
+extension RedisConnection {
+    /// A plain connection to every master of the cluster, in slot order, for work that each
+    /// master must do on its own keys (a bounded SCAN, say); `[self]` when not a cluster.
+    public func masterConnections() throws(RedisError) -> [RedisConnection] {
+        guard let router else { return [self] }
+        return try router.masterConnections()
+    }
+}
