@@ -284,7 +284,7 @@ final class ClusterRouter {
         if let connection = node.connection, connection.isUsable { return connection }
         if node.awaiting > 0 {
             // Lost with replies in flight: the caller recovers them elsewhere.
-            throw RedisError(kind: .connectionLost, message: "the connection broke", server: node.address)
+            throw Self.broken(node)
         }
         node.connection = nil
         let connection = try RedisConnection(url: url(of: node), options: options)
@@ -306,13 +306,17 @@ final class ClusterRouter {
         while entries[head].reply == nil {
             let index = entries[head].node!
             let node = nodes[index]
-            if !node.unsent.isEmpty || node.connection?.isUsable != true {
+            if !node.unsent.isEmpty {
                 try flush()
+                continue
+            }
+            guard let connection = node.connection, connection.isUsable else {
+                try recover(lostNode: index, error: Self.broken(node))
                 continue
             }
             let reply: RESPValue
             do {
-                reply = try node.connection!.readReply(timeout: timeout)
+                reply = try connection.readReply(timeout: timeout)
             } catch {
                 try recover(lostNode: index, error: error)
                 continue
@@ -423,6 +427,11 @@ final class ClusterRouter {
         }
         try flush()
         return true
+    }
+
+    /// The error for a node whose connection broke with replies in flight.
+    static func broken(_ node: Node) -> RedisError {
+        RedisError(kind: .connectionLost, message: "the connection broke", server: node.address)
     }
 
     static let asking: [UInt8] = {
