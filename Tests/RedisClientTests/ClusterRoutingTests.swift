@@ -225,6 +225,41 @@ private func nodeIDs(_ cluster: RedisClusterProcess) throws -> [Int: String] {
         _ = try connection.call([b("DEL"), b(staying), b(leaving)])
     }
 
+    @Test func aPipelineOverEveryNodeKeepsItsWindow() throws {
+        let connection = try connectRouted(routingCluster.ports[1])
+        let count = 30_000
+        var largestWindow = 0
+        var replies = 0
+        let pipeline = RedisPipeline<Int, RedisError>(
+            connection: connection, commandName: "SET", itemsPerCommand: 1,
+            window: RedisPipelineWindow(maxCommands: 512, maxBytes: 64 << 10, flushBytes: 4 << 10)
+        ) { items, output in
+            output.beginCommand(argumentCount: 3)
+            output.appendArgument("SET")
+            output.appendArgument("window:\(items.first!)")
+            output.appendArgument(items.first!)
+        } onReply: { reply in
+            #expect(reply.value == .simpleString(b("OK")))
+            replies += 1
+        }
+        for index in 0..<count {
+            try pipeline.add(index)
+            largestWindow = max(largestWindow, pipeline.commandsInFlight)
+            #expect(connection.pendingReplies == pipeline.commandsInFlight)
+        }
+        try pipeline.finish()
+        #expect(replies == count)
+        #expect(largestWindow <= 512)
+        for index in stride(from: 0, to: count, by: 997) {
+            #expect(try connection.call([b("GET"), b("window:\(index)")]) == .bulkString(b(String(index))))
+        }
+        var scan = connection.scan(match: b("window:*"))
+        #expect(try scan.collect().count == count)
+        for batch in stride(from: 0, to: count, by: 1000) {
+            _ = try connection.call([b("DEL")] + (batch..<min(batch + 1000, count)).map { b("window:\($0)") })
+        }
+    }
+
     @Test func aSilentServerTimesOutAtTheProbe() throws {
         let silent = try SilentListener()
         defer { silent.close() }
