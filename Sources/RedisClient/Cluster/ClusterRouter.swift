@@ -67,6 +67,8 @@ final class ClusterRouter {
         var node: Int?
         var reply: RESPValue?
         var redirects = 0
+        /// Until when TRYAGAIN/CLUSTERDOWN are retried (from the first of them, one timeout).
+        var retryUntil: Deadline?
         /// Between MULTI and EXEC/DISCARD: follows no redirection.
         var inTransaction: Bool
     }
@@ -91,8 +93,7 @@ final class ClusterRouter {
     private var inTransaction = false
     private var transactionNode: Int?
     private var deferredMulti: Int?
-    /// Until when lost nodes and TRYAGAIN/CLUSTERDOWN are waited out; set at the first such
-    /// event and cleared when a reply arrives.
+    /// Until when lost nodes are waited out; set when one is lost, cleared when a reply arrives.
     var retryDeadline: Deadline?
 
     /// At most this many MOVED/ASK redirections per command (a loop between confused nodes ends).
@@ -417,8 +418,8 @@ final class ClusterRouter {
             node.queue.append(Node.askingAck)
             send(sequence, to: target)
         case .retryLater:
-            let deadline = retryDeadline ?? .after(seconds: options.timeout)
-            retryDeadline = deadline
+            let deadline = entries[position].retryUntil ?? .after(seconds: options.timeout)
+            entries[position].retryUntil = deadline
             guard !deadline.hasPassed else { return false }
             entries[position].redirects += 1
             try pause(attempt: entries[position].redirects, until: deadline)
