@@ -4,6 +4,7 @@ its figures in the report."""
 
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -29,6 +30,54 @@ def start_server(*extra):
             return proc, port, workdir
         time.sleep(0.01)
     raise SystemExit("redis-server did not start")
+
+
+class Cluster:
+    """A private Redis Cluster of 6 nodes (3 masters, 3 replicas) on free loopback ports, each in its own
+    directory, made with `redis-cli --cluster create` and ready once every node reports
+    cluster_state:ok and every replica has synced. `stop()` kills every node."""
+
+    def __init__(self):
+        self.nodes = []  # (process, port, directory)
+        try:
+            for _ in range(6):
+                self.nodes.append(start_server("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                                               "--cluster-node-timeout", "2000", "--cluster-port",
+                                               str(free_port())))
+            subprocess.run(["redis-cli", "--cluster", "create", *[f"127.0.0.1:{p}" for p in self.ports],
+                            "--cluster-replicas", "1", "--cluster-yes"], check=True, capture_output=True)
+            deadline = time.monotonic() + 60
+            while not self.ready():
+                if time.monotonic() > deadline:
+                    raise SystemExit("the cluster did not reach cluster_state:ok")
+                time.sleep(0.05)  # between polls of the cluster's gossip
+        except BaseException:
+            self.stop()
+            raise
+
+    @property
+    def ports(self):
+        return [port for _, port, _ in self.nodes]
+
+    def cli(self, port, *args):
+        return subprocess.run(["redis-cli", "-p", str(port), *args], capture_output=True, text=True).stdout
+
+    def ready(self):
+        for port in self.ports:
+            info = self.cli(port, "CLUSTER", "INFO")
+            if "cluster_state:ok" not in info or "cluster_known_nodes:6" not in info:
+                return False
+            replication = self.cli(port, "INFO", "replication")
+            if "role:master" not in replication and "master_link_status:up" not in replication:
+                return False
+        return True
+
+    def stop(self):
+        for proc, _, workdir in self.nodes:
+            proc.kill()
+            proc.wait()
+            shutil.rmtree(workdir, ignore_errors=True)
+        self.nodes = []
 
 
 class Context:

@@ -11,14 +11,16 @@ enum GeneralTable {
             VerbSpec("ping", "check the connection", prints: "PONG", handler: GeneralHandlers.ping),
             VerbSpec(
                 "keys", "list key names matching a pattern (SCAN, never KEYS)", arguments: [pattern],
-                prints: "one key name per line", handler: GeneralHandlers.keys),
+                prints: "one key name per line", notes: ClusterNotes.everyMaster,
+                handler: GeneralHandlers.keys),
             VerbSpec(
                 "type", "the Redis type at a key", arguments: [key],
                 prints: "string, list, set, zset, hash, stream, or none with status 1",
                 handler: GeneralHandlers.type),
             VerbSpec(
                 "del", "delete keys", arguments: [keys], traits: .writes,
-                prints: "nothing; status 1 if any was absent", handler: GeneralHandlers.del),
+                prints: "nothing; status 1 if any was absent", notes: ClusterNotes.delete,
+                handler: GeneralHandlers.del),
             VerbSpec(
                 "expire", "set a key's time to live", arguments: [key, seconds], traits: .writes,
                 prints: "nothing; status 1 if there is no key", handler: GeneralHandlers.expire),

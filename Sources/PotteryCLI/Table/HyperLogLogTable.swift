@@ -24,7 +24,7 @@ enum HyperLogLogTable {
                 notes: membershipNote, handler: HyperLogLogHandlers.containsMany),
             VerbSpec(
                 "merge", "merge SRC... into DEST (PFMERGE): the union", arguments: [destination, sources],
-                traits: .writes, handler: HyperLogLogHandlers.merge),
+                traits: .writes, notes: ClusterNotes.merge, handler: HyperLogLogHandlers.merge),
             VerbSpec(
                 "clear", "delete the key", arguments: [key], traits: .writes,
                 handler: HyperLogLogHandlers.clear),

@@ -35,22 +35,27 @@ enum SetTable {
                 prints: "the value; status 1 if the set is empty", handler: SetHandlers.pop),
             VerbSpec(
                 "union", "members of any of the sets", arguments: [key, others], prints: "NDJSON, streamed",
-                notes: algebraNote, handler: SetHandlers.algebra(.union)),
+                notes: algebraNote + " " + ClusterNotes.setAlgebra, handler: SetHandlers.algebra(.union)),
             VerbSpec(
                 "intersection", "members of all the sets", arguments: [key, others],
-                prints: "NDJSON, streamed", notes: algebraNote, handler: SetHandlers.algebra(.intersection)),
+                prints: "NDJSON, streamed", notes: algebraNote + " " + ClusterNotes.setAlgebra,
+                handler: SetHandlers.algebra(.intersection)),
             VerbSpec(
                 "difference", "members of KEY in none of the others", arguments: [key, others],
-                prints: "NDJSON, streamed", notes: algebraNote, handler: SetHandlers.algebra(.difference)),
+                prints: "NDJSON, streamed", notes: algebraNote + " " + ClusterNotes.setAlgebra,
+                handler: SetHandlers.algebra(.difference)),
             VerbSpec(
                 "isdisjoint", "whether the sets share no member", arguments: [key, other],
-                prints: "true or false; status 0 or 1", handler: SetHandlers.isDisjoint),
+                prints: "true or false; status 0 or 1", notes: ClusterNotes.setRelation,
+                handler: SetHandlers.isDisjoint),
             VerbSpec(
                 "issubset", "whether every member of KEY is in OTHER", arguments: [key, other],
-                prints: "true or false; status 0 or 1", handler: SetHandlers.isSubset),
+                prints: "true or false; status 0 or 1", notes: ClusterNotes.setRelation,
+                handler: SetHandlers.isSubset),
             VerbSpec(
                 "issuperset", "whether every member of OTHER is in KEY", arguments: [key, other],
-                prints: "true or false; status 0 or 1", handler: SetHandlers.isSuperset),
+                prints: "true or false; status 0 or 1", notes: ClusterNotes.setRelation,
+                handler: SetHandlers.isSuperset),
             VerbSpec(
                 "clear", "delete the key", arguments: [key], traits: .writes, handler: SetHandlers.clear),
         ])
