@@ -53,14 +53,16 @@ final class ClusterCLIFixture: Sendable {
         spread(uniqueKey(prefix))
     }
 
-    /// One key per master, each `base:N`, in `masterPorts` order.
-    func spread(_ base: String) -> [String] {
+    /// One key per master, each `base:N`, in `masterPorts` order; with `stored`, the key whose
+    /// stored name (`redlock:KEY`, `nextid:KEY`) lands on each master.
+    func spread(_ base: String, stored: (String) -> String = { $0 }) -> [String] {
         var found: [Int: String] = [:]
         var index = 0
         while found.count < 3 {
             let key = "\(base):\(index)"
             index += 1
-            if found[owner(of: key)] == nil { found[owner(of: key)] = key }
+            let port = owner(of: stored(key))
+            if found[port] == nil { found[port] = key }
         }
         return masterPorts.map { found[$0]! }
     }
