@@ -84,6 +84,10 @@ import Testing
         let base = uniqueKey("hostile")
         let shapes = ["{", "}", "{}", "}{", "x}", "{}x", "a{}b", "{{}}", "{a}{b}", "a{b}c", "{\(base)}"]
         let keys = shapes.map { base + $0 } + shapes.map { $0 + base } + [""]
+        // A plain set and HyperLogLog to combine with (in whatever slot they land).
+        let plain = base + ":plain"
+        #expect(fixture.run(["set", "add", plain, "b", "z"]).status == 0)
+        #expect(fixture.run(["hll", "add", plain + "hll", "y"]).status == 0)
         for key in keys {
             let slot = ClusterSlot.of(key)
             #expect(try fixture.keyslot(key) == "\(slot)", "\(key)")
@@ -99,6 +103,13 @@ import Testing
             #expect(fixture.run(["bf", "contains", bloom, "x"]).stdoutText == "true\n", "\(key)")
             #expect(fixture.run(["hll", "add", key + "hll", "x"]).status == 0, "\(key)")
             #expect(fixture.run(["hll", "contains", key + "hll", "x"]).status == 0, "\(key)")
+            #expect(fixture.run(["hll", "merge", key + "hll", plain + "hll"]).status == 0, "\(key)")
+            #expect(fixture.run(["hll", "count", key + "hll"]).stdoutText == "2\n", "\(key)")
+            #expect(
+                fixture.run(["set", "union", key, plain]).lines.sorted() == [
+                    "\"a\"", "\"b\"", "\"c\"", "\"z\"",
+                ])
+            #expect(fixture.run(["set", "issuperset", key, plain]).status == 1, "\(key)")
             let token = fixture.run(["lock", "acquire", key, "--nowait"])
             #expect(token.status == 0, "\(key): \(token.stderrText)")
             #expect(fixture.run(["lock", "release", key, token.trimmed]).status == 0, "\(key)")
@@ -110,6 +121,7 @@ import Testing
             #expect(fixture.run(["bf", "clear", bloom]).status == 0)
             #expect(fixture.run(["cache", "clear", key + "c"]).status == 0)
         }
+        #expect(fixture.run(["del", plain, plain + "hll"]).status == 0)
         // Nothing was left behind but the fencing counters: no scratch key, no stats, no parameters.
         for port in fixture.masterPorts {
             let left = try fixture.cluster.cli(port, "--scan", "--pattern", "*\(base)*")
