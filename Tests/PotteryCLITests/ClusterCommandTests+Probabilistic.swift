@@ -68,6 +68,8 @@ extension ClusterCommandTests {
             #expect(try fixture.cli("EXISTS", key + ":strict") == "0")
             let count = Int(fixture.run("hll", "count", key).trimmed) ?? 0
             #expect(abs(count - 5003) < 150, "\(count)")
+            let answers = fixture.run(["hll", "contains-many", key, "-"], stdin: input).lines
+            #expect(answers.count == 5000 && answers.allSatisfy { $0 == "true" })
             #expect(fixture.run("hll", "clear", key).status == 0)
             #expect(try fixture.cli("EXISTS", key) == "0")
         }
