@@ -4,9 +4,10 @@ import RedisTestSupport
 import Testing
 
 /// `pottery` while a cluster master dies, on a cluster of its own (stopped at the end): a bulk
-/// `set add KEY -` that is streaming when the master of KEY is killed completes with every member,
-/// the next commands on that master's keys succeed once its replica took over, and a command
-/// started right after a kill waits the failover out within `--timeout`.
+/// `set add KEY -` that is streaming when the master of KEY is killed completes with every member
+/// (an atomic `-j` one writes all or nothing), the next commands on that master's keys succeed
+/// once its replica took over, and a command started right after a kill, or blocked in
+/// `queue get` at the time, waits the failover out within `--timeout`.
 @Suite struct ClusterFailoverCommandTests {
     /// Waits until the replica on `replica` has received everything the master on `master` wrote so
     /// far (its `slave_repl_offset` reached the master's `master_repl_offset`).
@@ -44,19 +45,41 @@ import Testing
         let replica = try #require(try replicaPort(of: victim, in: fixture.cluster))
         #expect(try waitUntilReplicated(master: victim, replica: replica, in: fixture.cluster))
 
-        // (b) 200,000 members; the master of KEY is killed once the first half has reached it.
+        // (b) 200,000 members; the master of KEY is killed once the first half has reached it. An
+        // atomic (-j) bulk into KEY's slot streams at the same time, inside its MULTI at the kill.
         let bulkKey = keys[1]
+        let strictKey = "{\(bulkKey)}:strict"
         let count = 200_000
+        let firstHalf = (0..<count / 2).map { "\($0)\n" }.joined()
+        let secondHalf = (count / 2..<count).map { "\($0)\n" }.joined()
         let bulk = try StreamingPottery(["-u", url, "--timeout", "20", "set", "add", bulkKey, "-"])
-        bulk.write((0..<count / 2).map { "\($0)\n" }.joined())
+        let strict = try StreamingPottery(["-u", url, "--timeout", "20", "set", "add", strictKey, "-", "-j"])
+        bulk.write(firstHalf)
+        strict.write(firstHalf)
         #expect(eventually { ((try? fixture.cli("SCARD", bulkKey)).flatMap { Int($0) } ?? 0) > 0 })
+        #expect(
+            eventually {
+                let clients = (try? fixture.cluster.cli(victim, "CLIENT", "LIST")) ?? ""
+                return clients.split(separator: "\n").contains {
+                    $0.contains("name=pottery") && $0.contains("flags=x")
+                }
+            })
         fixture.cluster.killMaster(port: victim)
-        bulk.write((count / 2..<count).map { "\($0)\n" }.joined())
+        bulk.write(secondHalf)
+        strict.write(secondHalf)
         let (status, errors) = bulk.finish(timeout: 90)
         #expect(status == 0, "\(errors)")
+        let (strictStatus, strictErrors) = strict.finish(timeout: 90)
         try fixture.cluster.waitForFailover(of: victim, deadline: Date().addingTimeInterval(60))
         #expect(try fixture.cluster.masterPorts().contains(replica))
         #expect(try fixture.cluster.cli(replica, "SCARD", bulkKey) == "\(count)")
+        // The atomic bulk lost its transaction with the master: all or nothing, never a part.
+        let strictCount = try fixture.cluster.cli(replica, "SCARD", strictKey)
+        #expect(
+            strictStatus == 3 && strictCount == "0"
+                && strictErrors.hasPrefix("pottery: set add \(strictKey) (")
+                || strictStatus == 0 && strictCount == "\(count)",
+            "\(strictStatus) \(strictCount) \(strictErrors)")
         let missing = try fixture.cluster.cli(
             replica, "EVAL",
             "local n = 0 for i = 0, \(count - 1) do n = n + 1 - redis.call('SISMEMBER', KEYS[1], tostring(i)) end return n",
@@ -85,12 +108,22 @@ import Testing
         #expect(fixture.run(["queue", "put", keys[2], "kept"], url: url).status == 0)
         let secondReplica = try #require(try replicaPort(of: second, in: fixture.cluster))
         #expect(try waitUntilReplicated(master: second, replica: secondReplica, in: fixture.cluster))
+        // A consumer blocked on that master goes on waiting on its successor.
+        let waitKey = "{\(keys[2])}:wait"
+        let consumer = try BlockedPottery(
+            ["--timeout", "30", "queue", "get", waitKey],
+            server: #require(fixture.cluster.node(port: second)),
+            url: url)
+        try consumer.waitUntilBlocked()
         fixture.cluster.killMaster(port: second)
         let started = Date()
         let waited = fixture.run(["--timeout", "30", "queue", "get", keys[2], "--nowait"], url: url)
         #expect(waited.status == 0 && waited.stdoutText == "\"kept\"\n", "\(waited.stderrText)")
         #expect(Date().timeIntervalSince(started) < 30)
         #expect(fixture.run(["--timeout", "30", "queue", "size", keys[2]], url: url).stdoutText == "0\n")
+        #expect(fixture.run(["queue", "put", waitKey, "woken"], url: url).status == 0)
+        let (consumerStatus, consumed) = consumer.finish()
+        #expect(consumerStatus == 0 && consumed == "\"woken\"\n", "\(consumer.errors())")
         try fixture.cluster.waitForFailover(of: second, deadline: Date().addingTimeInterval(60))
     }
 }
