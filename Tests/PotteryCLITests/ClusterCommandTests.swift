@@ -56,6 +56,25 @@ import Testing
         try fixture.expectNoRedirections()
     }
 
+    /// Batch mode: one connection serves every line, whichever master each line's key is on.
+    @Test func batchModeRoutesEveryLine() throws {
+        let base = uniqueKey("cbatch")
+        let keys = fixture.spread(base)
+        var script = "# one connection, three masters\n"
+        for (index, key) in keys.enumerated() {
+            script += "dict set \(key) name 'jack \(index)'\nset add \(key):s \(index) shared\n"
+        }
+        script += keys.map { "dict get \($0) name -r\n" }.joined()
+        script += "set intersection \(keys.map { $0 + ":s" }.joined(separator: " ")) -r\n"
+        script += "del \(keys.joined(separator: " ")) \(keys.map { $0 + ":s" }.joined(separator: " "))\n"
+        script += "set len \(keys[2]):s\nkeys \(base)*\n"
+        let result = fixture.run([], stdin: script)
+        #expect(result.status == 0, "\(result.stderrText)")
+        #expect(result.lines == ["jack 0", "jack 1", "jack 2", "shared", "0"])
+        for key in keys { #expect(try fixture.cli("EXISTS", key) == "0") }
+        try fixture.expectNoRedirections()
+    }
+
     @Test func anyNodeServesIncludingAReplica() throws {
         let base = uniqueKey("anynode")
         let keys = fixture.spread(base)
