@@ -106,6 +106,15 @@ import Testing
         // waits the failover out within its timeout.
         let second = fixture.owner(of: keys[2])
         #expect(fixture.run(["queue", "put", keys[2], "kept"], url: url).status == 0)
+        let idKey = try #require(
+            fixture.spread(base + ":id", stored: { "nextid:" + $0 }).first {
+                fixture.owner(of: "nextid:" + $0) == second
+            })
+        let lockKey = try #require(
+            fixture.spread(base + ":lock", stored: { "redlock:" + $0 }).first {
+                fixture.owner(of: "redlock:" + $0) == second
+            })
+        #expect(fixture.run(["nextid", "next", idKey, "--master", url], url: url).lines == ["1"])
         let secondReplica = try #require(try replicaPort(of: second, in: fixture.cluster))
         #expect(try waitUntilReplicated(master: second, replica: secondReplica, in: fixture.cluster))
         // A consumer blocked on that master goes on waiting on its successor.
@@ -117,6 +126,12 @@ import Testing
         try consumer.waitUntilBlocked()
         fixture.cluster.killMaster(port: second)
         let started = Date()
+        // lock and nextid with the cluster as their master: the request to that master waits too.
+        let id = fixture.run(["--timeout", "30", "nextid", "next", idKey, "--master", url], url: url)
+        #expect(id.status == 0 && id.lines == ["2"], "\(id.stderrText)")
+        let held = fixture.run(["--timeout", "30", "lock", "acquire", lockKey, "--nowait", "--master", url])
+        #expect(held.status == 0, "\(held.stderrText)")
+        #expect(fixture.run(["lock", "release", lockKey, held.trimmed, "--master", url]).status == 0)
         let waited = fixture.run(["--timeout", "30", "queue", "get", keys[2], "--nowait"], url: url)
         #expect(waited.status == 0 && waited.stdoutText == "\"kept\"\n", "\(waited.stderrText)")
         #expect(Date().timeIntervalSince(started) < 30)
