@@ -137,11 +137,13 @@ final class BlockedPottery {
     private let server: RedisServerProcess
     private var stderrBytes = Data()
 
-    init(_ arguments: [String], server: RedisServerProcess) throws {
+    /// `server` is where pottery is expected to block; `url` (default: `server`'s) is the one it is
+    /// given (another node of a cluster, say).
+    init(_ arguments: [String], server: RedisServerProcess, url: String? = nil) throws {
         self.server = server
         process.executableURL = URL(fileURLWithPath: PotteryBinary.path)
         process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "POTTERY_URL": server.url]
+        process.environment = ["PATH": "/usr/bin:/bin", "POTTERY_URL": url ?? server.url]
         process.standardOutput = output
         process.standardError = errorOutput
         process.standardInput = FileHandle.nullDevice

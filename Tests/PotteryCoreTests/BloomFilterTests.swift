@@ -91,8 +91,34 @@ import Testing
         #expect(SameSlotKey.helper(for: b("user:{42}:seen"), suffix: b(":x")) == b("user:{42}:seen:x"))
         #expect(SameSlotKey.hashedPart(of: b("{dilberts}:x")) == b("dilberts")[...])
         #expect(SameSlotKey.hashedPart(of: b("user:{42}:seen:x")) == b("42")[...])
-        // An empty tag hashes the whole key: wrap it.
-        #expect(SameSlotKey.helper(for: b("a{}b"), suffix: b(":x")) == b("{a{}b}:x"))
+        // A key hashed whole that no tag can spell (a `}`, an empty tag, empty): a tag that
+        // hashes to its slot, found by search, then the key.
+        for key in ["a{}b", "}", "x}", "{}", "}{", "{}x", "", "a}b"] {
+            let helper = SameSlotKey.helper(for: b(key), suffix: b(":x"))
+            #expect(ClusterSlot.of(helper) == ClusterSlot.of(key), "\(key)")
+            #expect(helper.starts(with: b("{")) && helper.suffix(key.utf8.count + 2) == b(key + ":x")[...])
+        }
+        #expect(SameSlotKey.helper(for: b("}"), suffix: b(":x")) == b("{\(tagOf("}"))}}:x"))
+        #expect(SameSlotKey.helper(for: b("{"), suffix: b(":x")) == b("{{}:x"))
+        #expect(
+            SameSlotKey.scratch(for: b("x}"), label: "l").prefix(while: { $0 != UInt8(ascii: "}") }).count > 1
+        )
+        #expect(ClusterSlot.of(SameSlotKey.scratch(for: b("x}"), label: "l")) == ClusterSlot.of("x}"))
+    }
+
+    /// The tag `SameSlotKey` finds for `key`'s slot.
+    func tagOf(_ key: String) -> String {
+        String(decoding: SameSlotKey.tag(forSlot: ClusterSlot.of(key)), as: UTF8.self)
+    }
+
+    @Test func everySlotHasATagBelow110000() {
+        var covered = Set<Int>()
+        for number in 0..<110_000 { covered.insert(ClusterSlot.of(String(number))) }
+        #expect(covered.count == ClusterSlot.count)
+        for slot in [0, 1, 8191, 16383] {
+            let tag = SameSlotKey.tag(forSlot: slot)
+            #expect(ClusterSlot.of(tag) == slot && tag.allSatisfy { (0x30...0x39).contains($0) })
+        }
     }
 
     @Test func falsePositiveRateStaysWithinTheBound() throws {

@@ -1,3 +1,5 @@
+import RedisClient
+
 /// Names for helper keys (a Bloom filter's remembered parameters, a HyperLogLog's scratch copy) that
 /// Redis Cluster places in the same hash slot as the key they serve, so that one script or one
 /// DEL may touch both.
@@ -7,14 +9,27 @@
 /// - A key with a hash tag keeps it: the helper is `KEY` + `suffix` (`user:{42}:seen` →
 ///   `user:{42}:seen:pottery-bloom`), same tag, same slot.
 /// - A key without one is wrapped into a tag: `{KEY}` + `suffix` (`dilberts` →
-///   `{dilberts}:pottery-bloom`), which hashes exactly `KEY` — unless `KEY` contains a `}` or is
-///   empty, which no tag can express; such a key's helper may sit in another slot (it still works
-///   on a single server).
+///   `{dilberts}:pottery-bloom`), which hashes exactly `KEY`.
+/// - A key that no tag can spell (empty, or with a `}` but no tag: `x}`, `{}`, `a{}b`) gets a
+///   tag of decimal digits chosen to hash to `KEY`'s slot, then `KEY`: `{N}` + `KEY` + `suffix`.
 public enum SameSlotKey {
     /// The helper key for `key` with `suffix` (which should contain no braces).
     public static func helper(for key: [UInt8], suffix: [UInt8]) -> [UInt8] {
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
         if hasHashTag(key) { return key + suffix }
-        return [UInt8(ascii: "{")] + key + [UInt8(ascii: "}")] + suffix
+        if !key.isEmpty && !key.contains(close) { return [open] + key + [close] + suffix }
+        return [open] + tag(forSlot: ClusterSlot.of(key)) + [close] + key + suffix
+    }
+
+    /// The smallest decimal number whose text hashes to `slot` (every slot has one below 110,000).
+    public static func tag(forSlot slot: Int) -> [UInt8] {
+        var number = 0
+        while true {
+            let text = Array(String(number).utf8)
+            if ClusterSlot.of(text) == slot { return text }
+            number += 1
+        }
     }
 
     /// Whether Cluster hashes `key` by a tag rather than whole.

@@ -38,12 +38,13 @@ extension ClusterRouter {
     }
 
     /// The node connection that serves `arguments`' keys (the default node for none); for
-    /// sending one command to it directly, e.g. in a fan-out over several servers.
+    /// sending one command to it directly, e.g. in a fan-out over several servers. A failover of
+    /// that node is waited out, as for any other command (see `connectionWaitingOutFailover`).
     func connection(for arguments: [[UInt8]]) throws(RedisError) -> RedisConnection {
         var encoder = RESPCommandEncoder(reservingCapacity: 64)
         encoder.append(arguments)
         let slot = EncodedCommand(encoder.buffer).map(Self.slot(of:)) ?? -1
-        return try connection(to: route(slot: slot))
+        return try connectionWaitingOutFailover(slot: slot)
     }
 
     /// A connection to every master, in slot order.

@@ -42,6 +42,33 @@ extension ClusterRouter {
         }
     }
 
+    /// The connection to the master of `slot` (the default node for `-1`). When that node cannot
+    /// be reached, the map is reloaded from the other nodes, pausing between attempts, until
+    /// another master serves the slot (a replica took over) or the node answers again, within the
+    /// timeout; then the error is rethrown.
+    func connectionWaitingOutFailover(slot: Int) throws(RedisError) -> RedisConnection {
+        var deadline: Deadline?
+        var attempt = 0
+        while true {
+            let index = route(slot: slot)
+            do {
+                return try connection(to: index)
+            } catch {
+                guard error.kind == .connectionLost || error.kind == .connect else { throw error }
+                let end = deadline ?? .after(seconds: options.timeout)
+                deadline = end
+                if end.hasPassed {
+                    var failure = error
+                    failure.message += "; no other node took over within \(formatSeconds(options.timeout))"
+                    throw failure
+                }
+                attempt += 1
+                try pause(attempt: attempt, until: end)
+                try? refreshMap(avoiding: index)
+            }
+        }
+    }
+
     /// Loads the slot map again from a reachable node (not `lost`): an idle connection of the
     /// router, else a new connection to a known node, else the address first given.
     func refreshMap(avoiding lost: Int?) throws(RedisError) {
