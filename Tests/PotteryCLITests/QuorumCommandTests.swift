@@ -103,6 +103,33 @@ import Testing
         }
     }
 
+    @Test func mastersThatReachOneServerAreRefused() throws {
+        let server = try RedisServerProcess.start()
+        let other = try RedisServerProcess.start()
+        defer {
+            server.stop()
+            other.stop()
+        }
+        let key = uniqueKey("q")
+        for list in [
+            [server.url, "redis://localhost:\(server.port)/1"], [other.url, server.url, server.url],
+        ] {
+            for verb in [["lock", "acquire", key, "--nowait"], ["nextid", "next", key]] {
+                let result = PotteryBinary.run(
+                    verb, server: nil, environment: ["POTTERY_MASTERS": list.joined(separator: ",")])
+                #expect(result.status == 2, "\(list) \(verb): \(result.stderrText)")
+                #expect(result.stderrText.contains("reach the same server (127.0.0.1:\(server.port))"))
+            }
+        }
+        for node in [server, other] {
+            #expect(try node.cli("EXISTS", "redlock:\(key)", "nextid:\(key)") == "0")
+        }
+        let distinct = PotteryBinary.run(
+            ["lock", "acquire", key, "--nowait"], server: nil,
+            environment: ["POTTERY_MASTERS": [server.url, other.url].joined(separator: ",")])
+        #expect(distinct.status == 0, "\(distinct.stderrText)")
+    }
+
     @Test func aSilentMasterCostsAtMostTheTimeout() throws {
         let servers = try (0..<2).map { _ in try RedisServerProcess.start() }
         defer { servers.forEach { $0.stop() } }

@@ -66,6 +66,12 @@ final class Session {
         masterConnections = RedisConnection.connectAll(
             parsed, options: try settings.connectionOptions(environment))
         mastersResolved = urls
+        do {
+            try DistinctMasters.check(urls, masterConnections)
+        } catch {
+            disconnect()
+            throw error
+        }
         return masterConnections
     }
 

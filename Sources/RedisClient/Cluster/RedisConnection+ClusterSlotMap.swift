@@ -77,3 +77,21 @@ extension RedisConnection {
         return try router.masterConnections()
     }
 }
+
+extension RedisConnection {
+    /// For a cluster, a name for the whole cluster (the address of the master of slot 0 in its map),
+    /// the same whichever node was named; `nil` for a plain server.
+    public var clusterIdentity: String? {
+        guard let router, let first = router.masters.first else { return nil }
+        return "cluster of " + router.nodes[first].address
+    }
+
+    /// What this connection reaches, for telling servers apart without a round trip: the cluster's
+    /// identity, else the server's numeric address as the socket sees it (so that `localhost` and
+    /// `127.0.0.1` are one server); `nil` when closed.
+    public var serverIdentity: String? {
+        if let cluster = clusterIdentity { return cluster }
+        guard isUsable, fd >= 0 else { return nil }
+        return Socket.peerAddress(fd)
+    }
+}
