@@ -52,6 +52,43 @@ import Testing
         #expect(refused.status == 3)
     }
 
+    /// Quorum masters over TLS (and one plain among them): lock and nextid as on plain sockets.
+    @Test func tlsMastersMakeAQuorum() throws {
+        let started = try (0..<2).map { _ in try Self.fixture.startServer() }
+        let plain = try RedisServerProcess.start()
+        defer {
+            for (server, _) in started { server.stop() }
+            plain.stop()
+        }
+        let masters = started.map { "rediss://127.0.0.1:\($0.tlsPort)/0" } + [plain.url]
+        let environment = [
+            "POTTERY_MASTERS": masters.joined(separator: ","), "POTTERY_CACERT": Self.fixture.caFile,
+        ]
+        let key = uniqueKey("tls-lock")
+        let token = PotteryBinary.run(
+            ["lock", "acquire", key, "--nowait"], server: nil, environment: environment)
+        #expect(token.status == 0, "\(token.stderrText)")
+        for (server, _) in started + [(plain, 0)] {
+            #expect(
+                try server.cli("GET", "redlock:\(key)") == token.stdoutText.trimmingCharacters(in: .newlines))
+        }
+        let again = PotteryBinary.run(
+            ["lock", "acquire", key, "--nowait"], server: nil, environment: environment)
+        #expect(again.status == 1)
+        let release = PotteryBinary.run(
+            ["lock", "release", key, token.stdoutText.trimmingCharacters(in: .newlines)], server: nil,
+            environment: environment)
+        #expect(release.status == 0, "\(release.stderrText)")
+        let ids = PotteryBinary.run(
+            ["nextid", "next", key, "--count", "3"], server: nil, environment: environment)
+        #expect(ids.stdoutText == "1\n2\n3\n", "\(ids.stderrText)")
+        // Without the CA, the TLS masters fail verification: no quorum of 3.
+        let unverified = PotteryBinary.run(
+            ["nextid", "next", key], server: nil,
+            environment: ["POTTERY_MASTERS": masters.joined(separator: ",")])
+        #expect(unverified.status == 3)
+    }
+
     /// OpenSSL and readline are loaded on first use (a TLS connection, a REPL): the binary links
     /// neither, so a plain command starts as fast as before.
     @Test func heavyLibrariesAreNotLinked() {
