@@ -29,6 +29,9 @@ import Testing
                 before.master(forKey: Array($0.utf8)) == victim.master
             })
         _ = try routed.call([b("SET"), b(victimKey), b("before")])
+        // Replication is asynchronous: make sure the replica has it before its master dies. (WAIT has
+        // no key: it goes where the last keyed command went, the victim.)
+        #expect(try routed.call([b("WAIT"), b("1"), b("10000")]) == .integer(1))
 
         cluster.killMaster(port: victim.master.port)
         // The next command waits out the failover (within its timeout) and lands on the new master.
