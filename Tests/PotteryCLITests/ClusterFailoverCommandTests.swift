@@ -29,7 +29,6 @@ import Testing
     }
 
     @Test func aMasterDiesDuringABulkAddAndAfterwards() throws {
-        signal(SIGPIPE, SIG_IGN)
         let fixture = try ClusterCLIFixture(cluster: RedisClusterProcess.start(timeout: 60))
         defer { fixture.cluster.stop() }
         let base = uniqueKey("failover")
@@ -144,19 +143,30 @@ import Testing
 }
 
 /// A pottery process whose standard input the test writes piece by piece (to act between pieces).
-final class StreamingPottery {
+/// The input is one end of a socket pair written with `MSG_NOSIGNAL`: a pottery that exits early
+/// makes a write fail, never raise SIGPIPE in the test process (whose signal dispositions other
+/// suites rely on).
+final class StreamingPottery: @unchecked Sendable {
     let process = Process()
-    private let input = Pipe()
+    private let inputFD: Int32
     private let errorOutput = Pipe()
 
     init(_ arguments: [String]) throws {
+        var ends: [Int32] = [-1, -1]
+        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0, &ends) == 0
+        else {
+            throw TestSupportError("socketpair: \(errno)")
+        }
+        inputFD = ends[0]
+        let childEnd = FileHandle(fileDescriptor: ends[1], closeOnDealloc: true)
         process.executableURL = URL(fileURLWithPath: PotteryBinary.path)
         process.arguments = arguments
         process.environment = ["PATH": "/usr/bin:/bin"]
-        process.standardInput = input
+        process.standardInput = childEnd
         process.standardOutput = FileHandle.nullDevice
         process.standardError = errorOutput
         try process.run()
+        try? childEnd.close()
     }
 
     private let writes = DispatchGroup()
@@ -165,8 +175,19 @@ final class StreamingPottery {
     /// Queues `text` to be written whole to its standard input, in order, from another thread
     /// (a pottery that stops reading cannot block the test past `finish`'s timeout).
     func write(_ text: String) {
-        let handle = input.fileHandleForWriting
-        writer.async(group: writes) { try? handle.write(contentsOf: Data(text.utf8)) }
+        let fd = inputFD
+        writer.async(group: writes) {
+            let bytes = Array(text.utf8)
+            var offset = 0
+            while offset < bytes.count {
+                let sent = bytes[offset...].withUnsafeBytes {
+                    send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+                }
+                if sent < 0 && errno == EINTR { continue }
+                if sent <= 0 { return }
+                offset += sent
+            }
+        }
     }
 
     /// Waits until everything queued was written, closes its standard input, waits for the exit
@@ -177,7 +198,7 @@ final class StreamingPottery {
             kill(process.processIdentifier, SIGKILL)
             writes.wait()
         }
-        try? input.fileHandleForWriting.close()
+        close(inputFD)
         while process.isRunning, Date() < deadline { usleep(20_000) }
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
