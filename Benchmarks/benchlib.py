@@ -105,15 +105,21 @@ class Context:
             return [r["mean"] for r in json.load(f)["results"]]
 
     def timed(self, argv, stdin_path=os.devnull, stdout=subprocess.DEVNULL):
-        """Wall time and peak RSS (MiB) of one child process, which must succeed."""
+        """Wall time and peak RSS (MiB) of one child process, which must succeed.
+
+        The peak comes from /usr/bin/time, which runs the command as its own child: Linux carries a
+        process's RSS high-water mark across fork and exec, so a command started straight from this
+        Python process would report at least Python's own size as its peak."""
+        peak_file = self.path("peak-rss.txt")
         with open(stdin_path, "rb") as f:
             start = time.monotonic()
-            proc = subprocess.Popen(argv, stdin=f, stdout=stdout)
-            _, status, usage = os.wait4(proc.pid, 0)
+            proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", peak_file, *argv], stdin=f, stdout=stdout)
+            _, status, _ = os.wait4(proc.pid, 0)
             elapsed = time.monotonic() - start
         if status != 0:
             raise SystemExit(f"{argv[:4]} failed with status {status}")
-        return elapsed, usage.ru_maxrss / 1024
+        with open(peak_file) as f:
+            return elapsed, int(f.read().split()[-1]) / 1024
 
     def path(self, name):
         return os.path.join(self.workdir, name)
