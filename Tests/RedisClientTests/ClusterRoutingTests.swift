@@ -271,3 +271,76 @@ private func nodeIDs(_ cluster: RedisClusterProcess) throws -> [Int: String] {
         #expect(error?.command == "CLUSTER SHARDS")
     }
 }
+
+/// A lying cluster node (FakeRedisServer): its redirections and retries end, never loop.
+@Suite struct LyingClusterNodeTests {
+    /// `CLUSTER SHARDS` of one master on `port` serving every slot.
+    static func shards(port: Int) -> FakeRedisServer.Reply {
+        func bulk(_ text: String) -> String { "$\(text.utf8.count)\r\n\(text)\r\n" }
+        let node =
+            "*12\r\n" + bulk("id") + bulk(String(repeating: "a", count: 40)) + bulk("port") + ":\(port)\r\n"
+            + bulk("ip") + bulk("127.0.0.1") + bulk("endpoint") + bulk("127.0.0.1") + bulk("role")
+            + bulk("master") + bulk("health") + bulk("online")
+        let shard = "*4\r\n" + bulk("slots") + "*2\r\n:0\r\n:16383\r\n" + bulk("nodes") + "*1\r\n" + node
+        return .raw(Array(("*1\r\n" + shard).utf8))
+    }
+
+    /// A node that answers every GET with `reply`, and the probe with a map naming itself.
+    static func node(_ reply: @escaping @Sendable (Int) -> FakeRedisServer.Reply) throws -> FakeRedisServer {
+        let port = Locked(0)
+        let fake = try FakeRedisServer(scriptsClusterProbe: true) { arguments in
+            switch arguments.map({ String(decoding: $0, as: UTF8.self).uppercased() }).first {
+            case "CLUSTER": return shards(port: port.withLock { $0 })
+            case "CLIENT": return .ok
+            default: return reply(port.withLock { $0 })
+            }
+        }
+        port.withLock { $0 = fake.port }
+        return fake
+    }
+
+    @Test func aMovedLoopEndsAfterSixteenRedirections() throws {
+        let fake = try Self.node { port in .error("MOVED 0 127.0.0.1:\(port)") }
+        defer { fake.stop() }
+        let connection = try RedisConnection(url: RedisURL(parsing: fake.url), options: .init(timeout: 2))
+        #expect(connection.isCluster)
+        let error = #expect(throws: RedisError.self) { try connection.call("GET", "k") }
+        #expect(error?.kind == .server && error?.code == "MOVED")
+        #expect(fake.commands.filter { $0.first == "GET" }.count == 17)
+        #expect(connection.isUsable)
+    }
+
+    @Test func tryAgainForeverEndsAtTheTimeout() throws {
+        let fake = try Self.node { _ in .error("TRYAGAIN Multiple keys request during rehashing of slot") }
+        defer { fake.stop() }
+        let connection = try RedisConnection(url: RedisURL(parsing: fake.url), options: .init(timeout: 0.5))
+        let started = Date()
+        let error = #expect(throws: RedisError.self) { try connection.call("GET", "k") }
+        let seconds = Date().timeIntervalSince(started)
+        #expect(error?.code == "TRYAGAIN")
+        #expect(seconds >= 0.4 && seconds < 5, "took \(seconds) s")
+        #expect(fake.commands.filter { $0.first == "GET" }.count >= 3)
+    }
+
+    @Test func aMalformedMapAtTheProbeIsAProtocolViolation() throws {
+        let fake = try FakeRedisServer(scriptsClusterProbe: true) { arguments in
+            String(decoding: arguments[0], as: UTF8.self).uppercased() == "CLUSTER"
+                ? .raw(Array("*1\r\n*2\r\n:5\r\n:6\r\n".utf8)) : .ok
+        }
+        defer { fake.stop() }
+        let error = #expect(throws: RedisError.self) {
+            try RedisConnection(url: RedisURL(parsing: fake.url), options: .init(timeout: 1))
+        }
+        #expect(error?.kind == .protocolViolation && error?.command == "CLUSTER SHARDS")
+    }
+
+    @Test func aRedirectionToNowhereIsTheNodesError() throws {
+        let nowhere = freeLoopbackPort()
+        let fake = try Self.node { _ in .error("ASK 0 127.0.0.1:\(nowhere)") }
+        defer { fake.stop() }
+        let connection = try RedisConnection(url: RedisURL(parsing: fake.url), options: .init(timeout: 1))
+        let error = #expect(throws: RedisError.self) { try connection.call("GET", "k") }
+        #expect(error?.code == "ASK")
+        #expect(connection.isUsable)
+    }
+}

@@ -51,6 +51,7 @@ public final class FakeRedisServer: @unchecked Sendable {
     private let wakeRead: Int32
     private let wakeWrite: Int32
     private let respond: @Sendable ([[UInt8]]) -> Reply
+    private let scriptsClusterProbe: Bool
     private let done = DispatchSemaphore(value: 0)
     private let state = Locked((stopped: false, commands: [[String]](), connections: 0))
 
@@ -63,8 +64,13 @@ public final class FakeRedisServer: @unchecked Sendable {
     /// Connections accepted so far.
     public var connectionCount: Int { state.withLock { $0.connections } }
 
-    /// Starts listening on a free loopback port. `respond` runs on the server's thread.
-    public init(_ respond: @escaping @Sendable (_ arguments: [[UInt8]]) -> Reply) throws {
+    /// Starts listening on a free loopback port. `respond` runs on the server's thread. With
+    /// `scriptsClusterProbe`, the cluster probe goes to `respond` like any command (to play a
+    /// cluster node).
+    public init(
+        scriptsClusterProbe: Bool = false, _ respond: @escaping @Sendable (_ arguments: [[UInt8]]) -> Reply
+    ) throws {
+        self.scriptsClusterProbe = scriptsClusterProbe
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw TestSupportError("socket: \(errnoText())") }
         var address = loopbackAddress(port: 0)
@@ -168,7 +174,7 @@ public final class FakeRedisServer: @unchecked Sendable {
         client.input += buffer[..<count]
         while let (arguments, used) = Self.parseCommand(client.input) {
             client.input.removeFirst(used)
-            if !client.probed, arguments.count == 2,
+            if !scriptsClusterProbe, !client.probed, arguments.count == 2,
                 arguments.map({ String(decoding: $0, as: UTF8.self).uppercased() }) == ["CLUSTER", "SHARDS"]
             {
                 // The cluster probe every connection sends with its handshake: answered as a
