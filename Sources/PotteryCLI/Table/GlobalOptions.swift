@@ -4,13 +4,16 @@
 enum GlobalOptions {
     static let url = global(
         "url", short: "u", kind: .url, value: "URL",
-        "Redis server URL (default $POTTERY_URL, $REDIS_URL, redis://localhost:6379/0)")
+        "Redis server URL, or any node of a Redis Cluster (default $POTTERY_URL, $REDIS_URL, redis://localhost:6379/0)"
+    )
     static let master = global(
         "master", kind: .url, value: "URL",
-        "a quorum master for lock and nextid; repeat for each (default $POTTERY_MASTERS)")
+        "a quorum master (a server or a cluster) for lock and nextid; repeat for each (default $POTTERY_MASTERS)"
+    )
     static let timeout = global(
         "timeout", kind: .seconds, value: "S",
-        "seconds to wait to connect and for each reply (default $POTTERY_TIMEOUT or 5)")
+        "seconds to wait to connect, for each reply and for a cluster failover (default $POTTERY_TIMEOUT or 5)"
+    )
     static let tls = global("tls", "speak TLS even to a redis:// or unix:// URL (rediss:// needs no flag)")
     static let caCert = global(
         "cacert", kind: .word, value: "FILE",
