@@ -20,15 +20,22 @@ public final class RedisClusterProcess: @unchecked Sendable {
     /// `redis://127.0.0.1:PORT/0` of every node, in creation order.
     public var urls: [String] { nodes.map(\.url) }
 
+    /// With TLS (`start(tls:)`): each node's TLS port, in creation order (the plain ports stay open
+    /// for setup and readiness checks; the cluster bus and replication speak TLS); else empty.
+    public let tlsPorts: [Int]
+
     /// Starts six nodes, creates the cluster and waits (up to `timeout` seconds) until every
     /// node reports `cluster_state:ok`.
-    public static func start(timeout: Double = 40) throws -> RedisClusterProcess {
+    public static func start(timeout: Double = 40, tls: TLSFixture? = nil) throws -> RedisClusterProcess {
         var nodes: [RedisServerProcess] = []
+        var tlsPorts: [Int] = []
         do {
             for _ in 0..<6 {
-                nodes.append(try startNode())
+                let tlsPort = freeLoopbackPort()
+                nodes.append(try startNode(tls: tls.map { ($0, tlsPort) }))
+                if tls != nil { tlsPorts.append(tlsPort) }
             }
-            let cluster = RedisClusterProcess(nodes: nodes)
+            let cluster = RedisClusterProcess(nodes: nodes, tlsPorts: tlsPorts)
             let create = runProcess(
                 "redis-cli",
                 ["--cluster", "create"] + nodes.map { "127.0.0.1:\($0.port)" } + [
@@ -49,21 +56,31 @@ public final class RedisClusterProcess: @unchecked Sendable {
         }
     }
 
-    private init(nodes: [RedisServerProcess]) {
+    private init(nodes: [RedisServerProcess], tlsPorts: [Int]) {
         self.nodes = nodes
+        self.tlsPorts = tlsPorts
     }
 
     /// One cluster-enabled node; retried with another bus port if that one was taken.
-    private static func startNode() throws -> RedisServerProcess {
+    private static func startNode(tls: (fixture: TLSFixture, port: Int)?) throws -> RedisServerProcess {
         var lastError: any Error = TestSupportError("cluster node did not start")
+        var tlsArguments: [String] = []
+        if let (fixture, port) = tls {
+            tlsArguments = [
+                "--tls-port", "\(port)", "--tls-cert-file", "\(fixture.directory)/server.crt",
+                "--tls-key-file", "\(fixture.directory)/server.key", "--tls-ca-cert-file", fixture.caFile,
+                "--tls-auth-clients", "no", "--tls-cluster", "yes", "--tls-replication", "yes",
+            ]
+        }
         for _ in 0..<4 {
             do {
-                return try RedisServerProcess.start(extraArguments: [
-                    "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-                    "--cluster-node-timeout", "2000", "--cluster-port", "\(freeLoopbackPort())",
-                    // A replica may take over however stale its data: failovers in tests never stall.
-                    "--cluster-replica-validity-factor", "0",
-                ])
+                return try RedisServerProcess.start(
+                    extraArguments: tlsArguments + [
+                        "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                        "--cluster-node-timeout", "2000", "--cluster-port", "\(freeLoopbackPort())",
+                        // A replica may take over however stale its data: failovers in tests never stall.
+                        "--cluster-replica-validity-factor", "0",
+                    ])
             } catch {
                 lastError = error
                 guard "\(error)".contains("Address already in use") else { throw error }
