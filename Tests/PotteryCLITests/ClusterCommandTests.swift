@@ -144,7 +144,9 @@ import Testing
         // Nothing was left behind but the fencing counters: no scratch key, no stats, no parameters.
         for port in fixture.masterPorts {
             let left = try fixture.cluster.cli(port, "--scan", "--pattern", "*\(base)*")
-                .split(separator: "\n").filter { !$0.hasSuffix(":fencing") }
+                .split(separator: "\n").filter {
+                    !$0.hasSuffix(":fencing") && !$0.hasSuffix(":fencing:untagged")
+                }
             #expect(left.isEmpty, "\(port): \(left)")
         }
         try fixture.expectNoRedirections()

@@ -96,9 +96,14 @@ import Testing
         for key in ["a{}b", "}", "x}", "{}", "}{", "{}x", "", "a}b"] {
             let helper = SameSlotKey.helper(for: b(key), suffix: b(":x"))
             #expect(ClusterSlot.of(helper) == ClusterSlot.of(key), "\(key)")
-            #expect(helper.starts(with: b("{")) && helper.suffix(key.utf8.count + 2) == b(key + ":x")[...])
+            #expect(
+                helper.starts(with: b("{"))
+                    && helper.suffix(key.utf8.count + 11) == b(key + ":x:untagged")[...])
+            // Never the helper of the key literally named `{N}KEY` (same slot, tagged).
+            let spelled = b("{" + tagOf(key) + "}" + key)
+            #expect(SameSlotKey.helper(for: spelled, suffix: b(":x")) != helper)
         }
-        #expect(SameSlotKey.helper(for: b("}"), suffix: b(":x")) == b("{\(tagOf("}"))}}:x"))
+        #expect(SameSlotKey.helper(for: b("}"), suffix: b(":x")) == b("{\(tagOf("}"))}}:x:untagged"))
         #expect(SameSlotKey.helper(for: b("{"), suffix: b(":x")) == b("{{}:x"))
         #expect(
             SameSlotKey.scratch(for: b("x}"), label: "l").prefix(while: { $0 != UInt8(ascii: "}") }).count > 1

@@ -11,7 +11,9 @@ import RedisClient
 /// - A key without one is wrapped into a tag: `{KEY}` + `suffix` (`dilberts` →
 ///   `{dilberts}:pottery-bloom`), which hashes exactly `KEY`.
 /// - A key that no tag can spell (empty, or with a `}` but no tag: `x}`, `{}`, `a{}b`) gets a
-///   tag of decimal digits chosen to hash to `KEY`'s slot, then `KEY`: `{N}` + `KEY` + `suffix`.
+///   tag of decimal digits chosen to hash to `KEY`'s slot, then `KEY`, then `suffix` and
+///   `:untagged`: `{N}` + `KEY` + `suffix` + `:untagged`. The last part keeps it apart from the
+///   helper of the key literally named `{N}KEY`, which ends in `suffix`.
 public enum SameSlotKey {
     /// The helper key for `key` with `suffix` (which should contain no braces).
     public static func helper(for key: [UInt8], suffix: [UInt8]) -> [UInt8] {
@@ -19,8 +21,10 @@ public enum SameSlotKey {
         let close = UInt8(ascii: "}")
         if hasHashTag(key) { return key + suffix }
         if !key.isEmpty && !key.contains(close) { return [open] + key + [close] + suffix }
-        return [open] + tag(forSlot: ClusterSlot.of(key)) + [close] + key + suffix
+        return [open] + tag(forSlot: ClusterSlot.of(key)) + [close] + key + suffix + untagged
     }
+
+    private static let untagged = Array(":untagged".utf8)
 
     /// The smallest decimal number whose text hashes to `slot` (every slot has one below 110,000).
     public static func tag(forSlot slot: Int) -> [UInt8] {
