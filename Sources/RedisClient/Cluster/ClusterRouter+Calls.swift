@@ -41,10 +41,7 @@ extension ClusterRouter {
     /// sending one command to it directly, e.g. in a fan-out over several servers. A failover of
     /// that node is waited out, as for any other command (see `connectionWaitingOutFailover`).
     func connection(for arguments: [[UInt8]]) throws(RedisError) -> RedisConnection {
-        var encoder = RESPCommandEncoder(reservingCapacity: 64)
-        encoder.append(arguments)
-        let slot = EncodedCommand(encoder.buffer).map(Self.slot(of:)) ?? -1
-        return try connectionWaitingOutFailover(slot: slot)
+        try connectionWaitingOutFailover(slot: Self.slot(of: arguments))
     }
 
     /// A connection to every master, in slot order.

@@ -1,5 +1,3 @@
-import Glibc
-
 /// Lost nodes and failovers: reloading the map and sending commands again.
 extension ClusterRouter {
     /// Node `index` could not be reached or dropped the connection. Reloads the map from the other
@@ -21,21 +19,9 @@ extension ClusterRouter {
         if lastKeyedNode == index { lastKeyedNode = nil }
         let deadline = retryDeadline ?? .after(seconds: options.timeout)
         retryDeadline = deadline
-        var attempt = 0
-        while true {
-            attempt += 1
-            try? refreshMap(avoiding: index)
-            let stillThere =
-                route(slot: -1) == index
+        try waitOut(lostNode: index, error: error, until: deadline) {
+            route(slot: -1) == index
                 || orphans.contains { route(slot: entries[$0 - firstSequence].slot) == index }
-            if !stillThere { break }
-            if (try? connection(to: index)) != nil { break }
-            if deadline.hasPassed {
-                var failure = error
-                failure.message += "; no other node took over within \(formatSeconds(options.timeout))"
-                throw failure
-            }
-            try pause(attempt: attempt, until: deadline)
         }
         for sequence in orphans {
             send(sequence, to: route(slot: entries[sequence - firstSequence].slot))
@@ -48,7 +34,6 @@ extension ClusterRouter {
     /// timeout; then the error is rethrown.
     func connectionWaitingOutFailover(slot: Int) throws(RedisError) -> RedisConnection {
         var deadline: Deadline?
-        var attempt = 0
         while true {
             let index = route(slot: slot)
             do {
@@ -57,15 +42,27 @@ extension ClusterRouter {
                 guard error.kind == .connectionLost || error.kind == .connect else { throw error }
                 let end = deadline ?? .after(seconds: options.timeout)
                 deadline = end
-                if end.hasPassed {
-                    var failure = error
-                    failure.message += "; no other node took over within \(formatSeconds(options.timeout))"
-                    throw failure
-                }
-                attempt += 1
-                try pause(attempt: attempt, until: end)
-                try? refreshMap(avoiding: index)
+                try waitOut(lostNode: index, error: error, until: end) { route(slot: slot) == index }
             }
+        }
+    }
+
+    /// Reloads the map (pausing between attempts) until node `index` is no longer `needed` by the
+    /// map or answers again; at `deadline`, throws `error` saying that no other node took over.
+    private func waitOut(
+        lostNode index: Int, error: RedisError, until deadline: Deadline, needed: () -> Bool
+    ) throws(RedisError) {
+        var attempt = 0
+        while true {
+            attempt += 1
+            try? refreshMap(avoiding: index)
+            if !needed() || (try? connection(to: index)) != nil { return }
+            if deadline.hasPassed {
+                var failure = error
+                failure.message += "; no other node took over within \(formatSeconds(options.timeout))"
+                throw failure
+            }
+            try pause(attempt: attempt, until: deadline)
         }
     }
 
@@ -122,13 +119,7 @@ extension ClusterRouter {
             let now = Deadline.now()
             milliseconds = end > now ? min(milliseconds, Int((end - now) / 1_000_000) + 1) : 0
         }
-        var pause = timespec(tv_sec: milliseconds / 1000, tv_nsec: (milliseconds % 1000) * 1_000_000)
-        var left = timespec()
-        while nanosleep(&pause, &left) != 0 && errno == EINTR {
-            if options.interruptCheck?() == true {
-                throw RedisError(kind: .interrupted, message: "interrupted", server: server)
-            }
-            pause = left
-        }
+        guard interruptibleSleep(microseconds: milliseconds * 1000, interruptCheck: options.interruptCheck)
+        else { throw RedisError(kind: .interrupted, message: "interrupted", server: server) }
     }
 }

@@ -44,7 +44,8 @@ final class ClusterRouter {
             self.port = port
         }
 
-        var address: String { host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)" }
+        /// `host:port` (IPv6 hosts in brackets), as the slot map names nodes.
+        var address: String { ClusterNode(host: host, port: port).description }
         var awaiting: Int { queue.count - queueHead }
 
         func popQueue() -> Int {
@@ -165,11 +166,6 @@ final class ClusterRouter {
         return lastKeyedNode ?? defaultNode
     }
 
-    /// The master of `slot` in the map, if any.
-    func owner(of slot: Int) -> Int? {
-        slot >= 0 && owners[slot] >= 0 ? Int(owners[slot]) : nil
-    }
-
     /// Commands without keys go to the first master.
     var defaultNode: Int { masters.first ?? 0 }
 
@@ -185,7 +181,7 @@ final class ClusterRouter {
     func enqueue(_ bytes: [UInt8]) {
         let command = EncodedCommand(bytes)
         let name = command?.name ?? ""
-        let slot = command.map(Self.slot(of:)) ?? -1
+        let slot = command.map { Self.slot(of: $0) } ?? -1
         let sequence = firstSequence + entries.count
         compactEntries()
         entries.append(Entry(bytes: bytes, slot: slot, node: nil, inTransaction: inTransaction))
@@ -217,7 +213,7 @@ final class ClusterRouter {
 
     /// The slot of a command's first key; `-1` without keys (or for a command the table does not
     /// know, which any node may run or redirect).
-    static func slot(of command: EncodedCommand) -> Int {
+    static func slot(of command: some CommandArgumentList) -> Int {
         guard let positions = try? CommandKeys.positions(inList: command), let first = positions.first else {
             return -1
         }

@@ -35,6 +35,18 @@ struct Deadline {
     }
 }
 
+/// Sleeps `microseconds`; `false` when a signal cut the sleep short and `interruptCheck` said
+/// to give up (the caller then reports `.interrupted`), `true` once the time has passed.
+func interruptibleSleep(microseconds: Int, interruptCheck: (@Sendable () -> Bool)?) -> Bool {
+    var pause = timespec(tv_sec: microseconds / 1_000_000, tv_nsec: (microseconds % 1_000_000) * 1000)
+    var left = timespec()
+    while nanosleep(&pause, &left) != 0 && errno == EINTR {
+        if interruptCheck?() == true { return false }
+        pause = left
+    }
+    return true
+}
+
 /// `5 s`, `0.25 s`: a timeout as people write it.
 func formatSeconds(_ seconds: Double?) -> String {
     guard let seconds else { return "forever" }

@@ -42,12 +42,10 @@ extension RedisConnection {
     /// starving one another. Ends early when an interrupt is pending.
     private func backOff(after attempt: Int) throws(RedisError) {
         let ceiling = 1000 << min(attempt - 1, 6)
-        var pause = timespec(tv_sec: 0, tv_nsec: Int.random(in: 0...ceiling) * 1000)
-        var left = timespec()
-        while nanosleep(&pause, &left) != 0 && errno == EINTR {
-            if options.interruptCheck?() == true { throw fail(.interrupted, "interrupted") }
-            pause = left
-        }
+        guard
+            interruptibleSleep(
+                microseconds: Int.random(in: 0...ceiling), interruptCheck: options.interruptCheck)
+        else { throw fail(.interrupted, "interrupted") }
     }
 
     /// MULTI, the commands, EXEC in one round trip; `nil` when EXEC aborted because of WATCH.
