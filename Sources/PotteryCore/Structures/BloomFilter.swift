@@ -145,15 +145,4 @@ public final class BloomFilter<Element>: RedisStructure {
     public static func delete(key: [UInt8], redis: RedisConnection) throws(PotteryError) {
         _ = try redis.integer([Array("DEL".utf8), key, parametersKey(for: key)], key: key)
     }
-
-    func encode(_ elements: [Element]) throws(PotteryError) -> [[UInt8]] {
-        var stored: [[UInt8]] = []
-        stored.reserveCapacity(elements.count)
-        for element in elements {
-            do throws(PotteryError) { stored.append(try codec.encode(element)) } catch {
-                throw error.with(key: keyBytes, server: redis.server)
-            }
-        }
-        return stored
-    }
 }

@@ -116,17 +116,6 @@ public final class HyperLogLog<Element>: RedisStructure {
         BulkWriter(redis: redis, command: "PFADD", key: keyBytes, atomic: atomic)
     }
 
-    func encode(_ elements: [Element]) throws(PotteryError) -> [[UInt8]] {
-        var stored: [[UInt8]] = []
-        stored.reserveCapacity(elements.count)
-        for element in elements {
-            do throws(PotteryError) { stored.append(try codec.encode(element)) } catch {
-                throw error.with(key: keyBytes, server: redis.server)
-            }
-        }
-        return stored
-    }
-
     /// KEYS[1] the HyperLogLog, KEYS[2] the scratch copy, ARGV the stored values. pottery copies
     /// before every PFADD; a PFADD that changed nothing leaves the copy as it was, so the copy is
     /// renewed only after one that did. The scratch key is deleted whatever happens.

@@ -101,16 +101,4 @@ public final class RedisCounter<Element>: RedisStructure {
     public func bulkWriter(atomic: Bool) -> CounterWriter {
         CounterWriter(redis: redis, key: keyBytes, atomic: atomic)
     }
-
-    func encode(_ element: Element) throws(PotteryError) -> [UInt8] {
-        do throws(PotteryError) { return try codec.encode(element) } catch {
-            throw error.with(key: keyBytes, server: redis.server)
-        }
-    }
-
-    func decode(_ stored: [UInt8]) throws(PotteryError) -> Element {
-        do throws(PotteryError) { return try codec.decode(stored) } catch {
-            throw error.with(key: keyBytes, server: redis.server)
-        }
-    }
 }

@@ -148,24 +148,6 @@ public class RedisList<Element>: RedisStructure {
         }
     }
 
-    func encode(_ item: Element) throws(PotteryError) -> [UInt8] {
-        do throws(PotteryError) { return try codec.encode(item) } catch {
-            throw error.with(key: keyBytes, server: redis.server)
-        }
-    }
-
-    func encode(_ items: [Element]) throws(PotteryError) -> [[UInt8]] {
-        var stored: [[UInt8]] = []
-        stored.reserveCapacity(items.count)
-        for item in items { stored.append(try encode(item)) }
-        return stored
-    }
-
-    func decode(_ stored: [UInt8]) throws(PotteryError) -> Element {
-        do throws(PotteryError) { return try codec.decode(stored) } catch {
-            throw error.with(key: keyBytes, server: redis.server)
-        }
-    }
 }
 
 extension RedisList {

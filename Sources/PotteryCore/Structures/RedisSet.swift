@@ -82,24 +82,6 @@ public final class RedisSet<Element>: RedisStructure {
         BulkWriter(redis: redis, command: "SADD", key: keyBytes, atomic: atomic)
     }
 
-    func encode(_ element: Element) throws(PotteryError) -> [UInt8] {
-        do throws(PotteryError) { return try codec.encode(element) } catch {
-            throw error.with(key: keyBytes, server: redis.server)
-        }
-    }
-
-    func encode(_ elements: [Element]) throws(PotteryError) -> [[UInt8]] {
-        var stored: [[UInt8]] = []
-        stored.reserveCapacity(elements.count)
-        for element in elements { stored.append(try encode(element)) }
-        return stored
-    }
-
-    func decode(_ stored: [UInt8]) throws(PotteryError) -> Element {
-        do throws(PotteryError) { return try codec.decode(stored) } catch {
-            throw error.with(key: keyBytes, server: redis.server)
-        }
-    }
 }
 
 extension RedisSet where Element: Hashable {

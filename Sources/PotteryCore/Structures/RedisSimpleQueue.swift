@@ -140,18 +140,6 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
         }
     }
 
-    func encode(_ element: Element) throws(PotteryError) -> [UInt8] {
-        do throws(PotteryError) { return try codec.encode(element) } catch {
-            throw error.with(key: keyBytes, server: redis.server)
-        }
-    }
-
-    func decode(_ stored: [UInt8]) throws(PotteryError) -> Element {
-        do throws(PotteryError) { return try codec.decode(stored) } catch {
-            throw error.with(key: keyBytes, server: redis.server)
-        }
-    }
-
     static var field: [UInt8] { Array("item".utf8) }
 }
 
