@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import RedisTestSupport
 import Testing
@@ -5,8 +6,29 @@ import Testing
 @testable import RedisClient
 
 /// The socket never lands on a standard descriptor, even when one is closed.
+///
+/// Closing fd 0 is process-wide: in the test process, another suite's socket could land there
+/// meanwhile (and be clobbered when stdin is put back). So the check runs in a process of its own:
+/// the test binary again, running only this test, with `POTTERY_LOW_FD_CHILD=1`.
 @Suite struct LowDescriptorTests {
     @Test func socketMovesAboveTheStandardDescriptors() throws {
+        guard ProcessInfo.processInfo.environment["POTTERY_LOW_FD_CHILD"] == "1" else {
+            var environment = ProcessInfo.processInfo.environment
+            environment["POTTERY_LOW_FD_CHILD"] = "1"
+            let child = runProcess(
+                "/proc/self/exe",
+                ["--testing-library", "swift-testing", "--filter", "LowDescriptorTests.socketMovesAbove"],
+                environment: environment, timeout: 60)
+            #expect(child.status == 0, "\(child.stdoutText)\(child.stderrText)")
+            // swift-testing reports on standard error.
+            let report = child.stdoutText + child.stderrText
+            #expect(report.contains("Test run with 1 test") && report.contains("passed"), "\(report)")
+            return
+        }
+        try checkInThisProcess()
+    }
+
+    private func checkInThisProcess() throws {
         let url = try RedisURL(parsing: RedisServerProcess.shared.url)
         // Park stdin elsewhere, so that fd 0 is the lowest free descriptor.
         let saved = dup(0)
