@@ -30,12 +30,17 @@ enum QueueHandlers {
     /// unread), so a trickle or a slow reader is served one item at a time and a backlog drains at
     /// pipeline speed. Nothing is taken once the reader of the output is gone, and
     /// a signal ends it after the batch in hand, never with an item taken and unprinted.
+    /// A follower lives long: a connection the server closed (its idle `timeout`, `CLIENT KILL`, a
+    /// restart) is reopened before the next take or wait, and a wait cut by a lost connection
+    /// begins again (a second loss in a row is an error); a take is never sent twice.
     static func follow(_ context: CommandContext, wait: Double?) throws -> ExitStatus {
         let source = try queue(context)
         var received = false
         var batchSize = 1
+        var lostWaiting = false
         while true {
             if context.out.readerIsGone { return .brokenPipe }
+            try source.redis.reopenIfBroken()
             let batch = try source.take(max: batchSize)
             if !batch.isEmpty {
                 received = true
@@ -48,8 +53,21 @@ enum QueueHandlers {
             if let status = Interrupts.pendingExitStatus { return status }
             let milliseconds = wait.map { max(Int(($0 * 1000).rounded(.up)), 0) } ?? 0
             if wait != nil && milliseconds == 0 { return .answer(received) }
-            guard try source.waitForItems(milliseconds: milliseconds) else { return .answer(received) }
+            let arrived: Bool
+            do {
+                arrived = try source.waitForItems(milliseconds: milliseconds)
+            } catch {
+                guard !lostWaiting, lostConnection(error) else { throw error }
+                lostWaiting = true
+                continue
+            }
+            lostWaiting = false
+            guard arrived else { return .answer(received) }
         }
+    }
+
+    private static func lostConnection(_ error: any Error) -> Bool {
+        (error as? PotteryError)?.redisError?.kind == .connectionLost
     }
 
     static func size(_ context: CommandContext) throws -> ExitStatus {

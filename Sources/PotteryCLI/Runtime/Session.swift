@@ -27,10 +27,13 @@ final class Session {
         self.stdin = stdin
     }
 
-    /// The connection for these settings: the open one when it goes to the same server, else a new one.
+    /// The connection for these settings: the open one when it goes to the same server and still
+    /// works, else a new one. "Still works" includes that the server has not closed it while the
+    /// session was idle (its `timeout`, `CLIENT KILL`, a restart: `checkAlive()`), so the next
+    /// command of a REPL or a batch script goes out on a fresh connection instead of failing.
     func connection(for settings: Settings) throws -> RedisConnection {
         let url = settings.resolvedURL(environment)
-        if let connection, connectedTo == url, connection.isUsable { return connection }
+        if let connection, connectedTo == url, connection.checkAlive() { return connection }
         connection?.close()
         connection = nil
         let parsed: RedisURL
@@ -48,10 +51,11 @@ final class Session {
     }
 
     /// The quorum masters (`--master`, `POTTERY_MASTERS`, else the server URL), connected all at once
-    /// and kept for the session: a connection, or why there is none, per master in order.
+    /// and kept for the session while they all still work (as for `connection(for:)`): a
+    /// connection, or why there is none, per master in order.
     func masters(for settings: Settings) throws -> [Result<RedisConnection, RedisError>] {
         let urls = settings.resolvedMasters(environment)
-        if urls == mastersResolved, masterConnections.allSatisfy({ (try? $0.get().isUsable) ?? false }) {
+        if urls == mastersResolved, masterConnections.allSatisfy({ (try? $0.get().checkAlive()) ?? false }) {
             return masterConnections
         }
         for case .success(let old) in masterConnections { old.close() }

@@ -94,15 +94,24 @@ public final class RedisCache: RedisStructure {
         return results
     }
 
-    /// Stores `run` as the entry and restarts the key's expiry. One round trip.
+    /// Stores `run` as the entry and restarts the key's expiry. One round trip. The store comes
+    /// after a computation that may have outlasted the connection (the server's idle `timeout`),
+    /// and storing twice is harmless: a connection that broke or was closed is reopened, and a
+    /// store lost with its connection is sent again, within the connection's timeout.
     public func store(_ run: CachedRun, for entry: CacheEntryID) throws(PotteryError) {
         guard (0...255).contains(run.status) else {
             throw PotteryError(
                 .invalidValue, "an exit status is 0 to 255, not \(run.status)", key: keyBytes,
                 server: redis.server)
         }
-        _ = try script(
-            Self.storeScript, [entry.field, ttlArgument, Array(String(run.status).utf8), run.output])
+        let arguments = [entry.field, ttlArgument, Array(String(run.status).utf8), run.output]
+        do throws(RedisError) {
+            _ = try redis.reconnecting { () throws(RedisError) in
+                try redis.eval(Self.storeScript, keys: [keyBytes, statsKey], arguments: arguments)
+            }
+        } catch {
+            throw PotteryError(error, key: keyBytes)
+        }
     }
 
     /// Counts a miss without looking (a run that bypasses the cache) and records the configured ttl.
@@ -167,12 +176,4 @@ public final class RedisCache: RedisStructure {
     public func cacheClear() throws(PotteryError) { try clear() }
 
     private var ttlArgument: [UInt8] { Array(String(ttlMilliseconds).utf8) }
-
-    private func script(_ script: RedisScript, _ arguments: [[UInt8]]) throws(PotteryError) -> RESPValue {
-        do throws(RedisError) {
-            return try redis.eval(script, keys: [keyBytes, statsKey], arguments: arguments)
-        } catch {
-            throw PotteryError(error, key: keyBytes)
-        }
-    }
 }

@@ -23,23 +23,29 @@ public struct Quorum {
     public var needed: Int { count / 2 + 1 }
 
     /// One command on every master at once: a reply or an error per connected master, in order.
-    /// Throws only when a signal interrupted the wait.
-    func call(_ arguments: [[UInt8]], timeout: Double? = nil) throws(PotteryError) -> [Result<
-        RESPValue, RedisError
-    >] {
-        let results = RedisFanOut.call(masters, arguments, timeout: timeout ?? self.timeout)
+    /// Throws only when a signal interrupted the wait. A master whose connection broke, or that
+    /// closed it while idle, is reopened first (with its own URL and options, within the timeout);
+    /// with `.resendingIdempotent` (compare-and-set scripts only), a master lost during the call is
+    /// reopened and asked again. A quorum primitive is long-lived: a watchdog extends for hours.
+    func call(
+        _ arguments: [[UInt8]], timeout: Double? = nil, reopening: RedisFanOut.Reopening = .beforeSending
+    ) throws(PotteryError) -> [Result<RESPValue, RedisError>] {
+        let results = RedisFanOut.call(
+            masters, arguments, timeout: timeout ?? self.timeout, reopening: reopening)
         try Self.throwIfInterrupted(results)
         return results
     }
 
     /// A script on every master at once, by EVALSHA; masters that do not have it cached yet
-    /// (`NOSCRIPT`) get it again by EVAL, together.
-    func eval(_ script: RedisScript, keys: [[UInt8]], arguments: [[UInt8]], timeout: Double? = nil)
-        throws(PotteryError) -> [Result<RESPValue, RedisError>]
-    {
+    /// (`NOSCRIPT`) get it again by EVAL, together. Reopening as in `call`.
+    func eval(
+        _ script: RedisScript, keys: [[UInt8]], arguments: [[UInt8]], timeout: Double? = nil,
+        reopening: RedisFanOut.Reopening = .beforeSending
+    ) throws(PotteryError) -> [Result<RESPValue, RedisError>] {
         let tail = [Array(String(keys.count).utf8)] + keys + arguments
         let evalsha = [Array("EVALSHA".utf8), Array(script.sha1.utf8)] + tail
-        var results = RedisFanOut.call(masters, evalsha, timeout: timeout ?? self.timeout)
+        var results = RedisFanOut.call(
+            masters, evalsha, timeout: timeout ?? self.timeout, reopening: reopening)
         try Self.throwIfInterrupted(results)
         let missing = results.indices.filter {
             if case .failure(let error) = results[$0], error.code == "NOSCRIPT" { return true }
@@ -47,7 +53,8 @@ public struct Quorum {
         }
         if !missing.isEmpty {
             let eval = [Array("EVAL".utf8), Array(script.source.utf8)] + tail
-            let again = RedisFanOut.call(missing.map { masters[$0] }, eval, timeout: timeout ?? self.timeout)
+            let again = RedisFanOut.call(
+                missing.map { masters[$0] }, eval, timeout: timeout ?? self.timeout, reopening: reopening)
             try Self.throwIfInterrupted(again)
             for (index, result) in zip(missing, again) { results[index] = result }
         }

@@ -113,7 +113,8 @@ public final class Redlock {
         // Give back what was taken; masters that failed may have taken it too.
         if !granted.isEmpty || answered < results.count {
             _ = try? quorum.eval(
-                RedlockScripts.release, keys: [redisKey], arguments: [Array(candidate.utf8)], timeout: wait)
+                RedlockScripts.release, keys: [redisKey], arguments: [Array(candidate.utf8)], timeout: wait,
+                reopening: .resendingIdempotent)
         }
         if answered < quorum.needed { throw quorum.impossible(answered: answered, results, key: redisKey) }
         return false
@@ -126,7 +127,8 @@ public final class Redlock {
         let subset = Quorum(
             masters: laggards.map { quorum.masters[$0] }, count: laggards.count, timeout: quorum.timeout)
         let results = try subset.eval(
-            RedlockScripts.raise, keys: [fencingKey], arguments: [Array(String(fence).utf8)])
+            RedlockScripts.raise, keys: [fencingKey], arguments: [Array(String(fence).utf8)],
+            reopening: .resendingIdempotent)
         return results.filter { if case .success(.integer(let value)) = $0 { value >= fence } else { false } }
             .count
     }
@@ -160,7 +162,7 @@ public final class Redlock {
         let wait = min(quorum.timeout, max(Double(ttl) / 3000, 0.1))
         let results = try quorum.eval(
             RedlockScripts.extend, keys: [redisKey], arguments: [Array(token.utf8), Array(String(ttl).utf8)],
-            timeout: wait)
+            timeout: wait, reopening: .resendingIdempotent)
         let extended = results.filter { if case .success(.integer(1)) = $0 { true } else { false } }.count
         if extended >= quorum.needed { return .extended }
         let refused = results.filter { if case .success(.integer(0)) = $0 { true } else { false } }.count
@@ -171,7 +173,8 @@ public final class Redlock {
         _ script: RedisScript, token: String, extra: [[UInt8]], timeout: Double? = nil
     ) throws(PotteryError) -> Bool {
         let results = try quorum.eval(
-            script, keys: [redisKey], arguments: [Array(token.utf8)] + extra, timeout: timeout)
+            script, keys: [redisKey], arguments: [Array(token.utf8)] + extra, timeout: timeout,
+            reopening: .resendingIdempotent)
         let done = results.filter { if case .success(.integer(1)) = $0 { true } else { false } }.count
         if done >= quorum.needed { return true }
         let answered = Quorum.answered(results)
@@ -182,7 +185,8 @@ public final class Redlock {
     /// Whether anyone holds the lock (any holder, Python's included), and for how much longer; see
     /// ``RedlockStatus``.
     public func status() throws(PotteryError) -> RedlockStatus {
-        let results = try quorum.eval(RedlockScripts.status, keys: [redisKey], arguments: [])
+        let results = try quorum.eval(
+            RedlockScripts.status, keys: [redisKey], arguments: [], reopening: .resendingIdempotent)
         var holders: [[UInt8]: [Int]] = [:]
         for case .success(let reply) in results {
             guard let pair = reply.array, pair.count == 2, let token = pair[0].bytes, let ttl = pair[1].int

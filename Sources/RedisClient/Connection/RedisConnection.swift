@@ -18,7 +18,13 @@ import Glibc
 /// After a timeout, a lost connection, a protocol violation or an interruption
 /// (`RedisConnectionOptions.interruptCheck`) the socket is closed and the
 /// connection is unusable: every later call throws `.connectionLost` ("unusable after an
-/// earlier error"). Check `isUsable` and make a new connection to carry on.
+/// earlier error"); a one-shot caller fails, it never resends a command that may have run.
+/// Reconnecting is explicit (`RedisConnection+Reopen.swift`): `checkAlive()` also notices, without
+/// a round trip, an idle connection the server closed (idle `timeout`, `CLIENT KILL`);
+/// `reopen()` / `reopenIfBroken()` connect again into this same object (TLS, AUTH, SELECT,
+/// CLIENT SETNAME, cluster probe); `reconnecting(_:)` runs an idempotent exchange, reopening
+/// before it and once after a connection lost during it. Long-lived work (a lock's watchdog and
+/// release, a cache store after a long command, a follower, a REPL) uses them.
 public final class RedisConnection {
     public let url: RedisURL
     public let options: RedisConnectionOptions
@@ -34,8 +40,8 @@ public final class RedisConnection {
     private(set) var queuedReplies = 0
     /// Routes commands to the masters of a Redis Cluster, when the server is one.
     var router: ClusterRouter?
-    /// Why the connection is unusable, once it is.
-    private var unusableReason: String?
+    /// Why the connection is unusable, once it is (cleared by a reopening).
+    var unusableReason: String?
 
     /// Connects (TCP through `getaddrinfo`, IPv4 and IPv6, or a unix socket) within
     /// `options.timeout`, then sends `AUTH`, `SELECT` and `CLIENT SETNAME` as needed, pipelined

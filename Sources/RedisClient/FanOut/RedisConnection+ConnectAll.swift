@@ -8,13 +8,26 @@ extension RedisConnection {
     public static func connectAll(
         _ urls: [RedisURL], options: RedisConnectionOptions = .init()
     ) -> [Result<RedisConnection, RedisError>] {
+        connectAll(
+            urls.map { ($0, options) }, connectTimeout: options.timeout,
+            handshakeDeadline: { .after(seconds: options.timeout) })
+    }
+
+    /// `connectAll` with options per URL (the first one's `interruptCheck` serves all): connects
+    /// within `connectTimeout` (`nil`: no bound), then each handshake phase (TLS, then the
+    /// commands) by a `handshakeDeadline()` taken as it starts.
+    static func connectAll(
+        _ targets: [(url: RedisURL, options: RedisConnectionOptions)], connectTimeout: Double?,
+        handshakeDeadline: () -> Deadline
+    ) -> [Result<RedisConnection, RedisError>] {
+        let interruptCheck = targets.first?.options.interruptCheck
         let sockets = Socket.connect(
-            urls.map(\.endpoint), timeout: options.timeout, interruptCheck: options.interruptCheck)
+            targets.map(\.url.endpoint), timeout: connectTimeout ?? -1, interruptCheck: interruptCheck)
         var results: [Result<RedisConnection, RedisError>] = []
         var connections: [RedisConnection] = []
         var slots: [Int] = []
         var handshakes: [[[[UInt8]]]] = []
-        for (url, socket) in zip(urls, sockets) {
+        for ((url, options), socket) in zip(targets, sockets) {
             switch socket {
             case .success(let fd):
                 let connection = RedisConnection(url: url, options: options, fd: fd)
@@ -37,20 +50,19 @@ extension RedisConnection {
                     .failure(RedisError(kind: failure.kind, message: failure.message, server: url.redacted)))
             }
         }
-        let deadline = Deadline.after(seconds: options.timeout)
-        for (index, error) in handshakeTLS(connections, until: deadline) {
+        for (index, error) in handshakeTLS(connections, until: handshakeDeadline()) {
             results[slots[index]] = .failure(error)
         }
         let replies = exchange(
-            connections, counts: handshakes.map(\.count), deadline: .after(seconds: options.timeout),
-            timeout: options.timeout, interruptCheck: options.interruptCheck)
+            connections, counts: handshakes.map(\.count), deadline: handshakeDeadline(),
+            timeout: ((connectTimeout ?? 0) * 1000).rounded() / 1000, interruptCheck: interruptCheck)
         for (index, (connection, reply)) in zip(connections, replies).enumerated() {
             switch reply {
             case .success(let values):
                 if let error = connection.handshakeError(handshakes[index], values) {
                     connection.close()
                     results[slots[index]] = .failure(error)
-                } else if options.clusterRouting, let reply = values.last {
+                } else if connection.options.clusterRouting, let reply = values.last {
                     do {
                         try connection.adoptCluster(reply: reply)
                     } catch {
