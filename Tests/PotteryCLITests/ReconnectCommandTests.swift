@@ -2,6 +2,8 @@ import Foundation
 import RedisTestSupport
 import Testing
 
+@testable import PotteryCLI
+
 /// Long-lived commands outlive a dropped connection (issue 16, items 2 and 3): the lock's watchdog
 /// and release, `cache run`'s store, `queue get --follow`, batch mode and the REPL reopen it and
 /// carry on. Each test has a server of its own, since it kills every normal client there.
@@ -122,5 +124,20 @@ import Testing
         #expect(try server.cli("SCARD", "members") == "3")
         #expect(try server.cli("EXISTS", "redlock:batch") == "0")
         #expect(try server.cli("HLEN", "killer") == "1")
+    }
+
+    /// The REPL: the server killed the session's idle connection; the next line runs on a fresh
+    /// one instead of failing with "the server closed the connection".
+    @Test func replNextLineAfterClientKillRunsOnAFreshConnection() throws {
+        let server = try RedisServerProcess.start()
+        let captured = try CapturedSession(url: server.url)
+        let repl = Repl(
+            dispatcher: Dispatcher(table: .standard, session: captured.session), settings: Settings(),
+            editor: ScriptedEditor([]), history: nil)
+        #expect(repl.runLine(Array("set add members a".utf8)) == .next)
+        try killClients(server)
+        #expect(repl.runLine(Array("set add members b".utf8)) == .next)
+        #expect(captured.err.isEmpty, "\(captured.err)")
+        #expect(try server.cli("SCARD", "members") == "2")
     }
 }

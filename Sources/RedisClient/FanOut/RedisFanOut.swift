@@ -20,7 +20,8 @@ public enum RedisFanOut {
     /// out becomes unusable. Connections must have no unread pipelined replies.
     /// The wait is abandoned with `.interrupted` when the first connection's
     /// `options.interruptCheck` answers `true`. Reopening connections (`reopening`) happens within
-    /// the same `timeout`.
+    /// the same `timeout`, after the connections that work have answered: a master that hangs
+    /// while being reopened (a stopped server still accepts connections) never starves the others.
     public static func call(
         _ connections: [RedisConnection], _ arguments: [[UInt8]], timeout: Double,
         reopening: Reopening = .never
@@ -29,50 +30,54 @@ public enum RedisFanOut {
         guard reopening != .never else {
             return send(connections, arguments, until: deadline, timeout: timeout)
         }
-        var failed = reopenBroken(connections, until: deadline)
-        var results = send(connections, arguments, until: deadline, timeout: timeout, skipping: failed)
-        guard reopening == .resendingIdempotent, !deadline.hasPassed else { return results }
-        let lost = results.indices.filter {
-            if case .failure(let error) = results[$0], error.kind == .connectionLost, failed[$0] == nil {
-                return true
+        var results = [Result<RESPValue, RedisError>?](repeating: nil, count: connections.count)
+        var reopenFailed = Set<Int>()
+        func round(_ indices: [Int], reopen: Bool) {
+            var ready = indices
+            if reopen {
+                let errors = RedisConnection.reopen(indices.map { connections[$0] }, until: deadline)
+                ready = []
+                for (index, error) in zip(indices, errors) {
+                    if let error {
+                        results[index] = .failure(error.with(command: RedisError.commandName(arguments)))
+                        reopenFailed.insert(index)
+                    } else {
+                        ready.append(index)
+                    }
+                }
             }
-            return false
+            guard !ready.isEmpty else { return }
+            let replies = send(ready.map { connections[$0] }, arguments, until: deadline, timeout: timeout)
+            for (index, reply) in zip(ready, replies) { results[index] = reply }
         }
-        guard !lost.isEmpty else { return results }
-        let again = lost.map { connections[$0] }
-        failed = reopenBroken(again, until: deadline)
-        let resent = send(again, arguments, until: deadline, timeout: timeout, skipping: failed)
-        for (index, result) in zip(lost, resent) { results[index] = result }
-        return results
+        var interrupted: Bool {
+            results.contains {
+                if case .failure(let error)? = $0 { error.kind == .interrupted } else { false }
+            }
+        }
+        let broken = Set(connections.indices.filter { !connections[$0].checkAlive() })
+        round(connections.indices.filter { !broken.contains($0) }, reopen: false)
+        if !broken.isEmpty, !interrupted { round(broken.sorted(), reopen: true) }
+        if reopening == .resendingIdempotent, !deadline.hasPassed, !interrupted {
+            let lost = connections.indices.filter {
+                guard !reopenFailed.contains($0), case .failure(let error) = results[$0] else { return false }
+                return error.kind == .connectionLost
+            }
+            if !lost.isEmpty { round(lost, reopen: true) }
+        }
+        return results.map { $0! }
     }
 
-    /// Reopens, together, the connections that `checkAlive()` finds broken; the errors of those
-    /// that could not be reopened, by index.
-    private static func reopenBroken(_ connections: [RedisConnection], until deadline: Deadline) -> [Int:
-        RedisError]
-    {
-        let broken = connections.indices.filter { !connections[$0].checkAlive() }
-        var failed: [Int: RedisError] = [:]
-        for (index, error) in zip(
-            broken, RedisConnection.reopen(broken.map { connections[$0] }, until: deadline))
-        {
-            if let error { failed[index] = error }
-        }
-        return failed
-    }
-
-    /// One round: `arguments` on every connection but those in `skipping` (which fail with their
-    /// error), replies awaited together until `deadline`.
+    /// One round: `arguments` on every connection, replies awaited together until `deadline`.
     private static func send(
-        _ connections: [RedisConnection], _ arguments: [[UInt8]], until deadline: Deadline, timeout: Double,
-        skipping failed: [Int: RedisError] = [:]
+        _ connections: [RedisConnection], _ arguments: [[UInt8]], until deadline: Deadline, timeout: Double
     ) -> [Result<RESPValue, RedisError>] {
         let name = RedisError.commandName(arguments)
         // A cluster takes part through the node that serves the command's keys.
-        var unreachable = failed.mapValues { $0.with(command: name) }
+        var unreachable: [Int: RedisError] = [:]
         var targets: [RedisConnection] = []
         for (index, connection) in connections.enumerated() {
-            guard let router = connection.router, connection.isUsable, failed[index] == nil else {
+            guard let router = connection.router, connection.isUsable else {
                 targets.append(connection)
                 continue
             }
