@@ -5,7 +5,8 @@ enum ReplFacts {
         backslash). Tab completes structures, verbs, options and key names (SCAN MATCH on the typed \
         prefix); after a verb the rest of its synopsis is shown dimmed. help, help STRUCTURE, quit, exit \
         and Ctrl-D; an error prints one line and the session goes on; Ctrl-C abandons the line or the \
-        waiting command, never the session. One connection serves the session; a line of options alone \
+        waiting command, never the session. One connection serves the session (one the server dropped \
+        while idle is replaced before the next line); a line of options alone \
         changes it: --url URL reconnects (the prompt shows the server, never a password), -r, -q, -s, -j \
         and --time toggle. History is kept in ~/.pottery_history (mode 0600; POTTERY_HISTFILE moves it, an \
         empty value turns it off); a line that carries a password (a URL with a password, -u, --url, \
