@@ -74,6 +74,8 @@ enum LockTable {
         lease is lost (an extension fails on the quorum, or the extensions run out), CMD's process \
         group gets SIGTERM, then SIGKILL after --kill-after seconds, and pottery exits 76. The fencing \
         token grows with every acquisition of the lock by pottery: exact on one master, the maximum \
-        over the quorum on several. A master's connection that the server dropped (its idle timeout,         CLIENT KILL) or that broke is reopened by the next extension, within its wait, and by the         release, within --timeout.
+        over the quorum on several. A master's connection that the server dropped (its idle timeout, \
+        CLIENT KILL) or that broke is reopened by the next extension, within its wait, and by the \
+        release, within --timeout.
         """
 }

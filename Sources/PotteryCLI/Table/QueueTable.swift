@@ -40,6 +40,8 @@ enum QueueTable {
     static let getNote = """
         Taking is atomic (one Lua script reads the oldest entry and XDELs it), so two consumers, \
         pottery's or Python pottery's, never receive one item. Waiting is XREAD BLOCK, woken by a put. \
-        Ctrl-C while waiting exits 130 and takes nothing. With --follow, a connection the server         dropped (its idle timeout, CLIENT KILL) is reopened before the next take or wait; a wait cut         by the loss begins again.
+        Ctrl-C while waiting exits 130 and takes nothing. With --follow, a connection the server \
+        dropped (its idle timeout, CLIENT KILL) is reopened before the next take or wait; a wait cut \
+        by the loss begins again.
         """
 }
