@@ -33,6 +33,13 @@ struct Deadline {
         guard let nanoseconds else { return false }
         return Self.now() >= nanoseconds
     }
+
+    /// Seconds until the deadline (0 once passed); `nil` for never.
+    var secondsLeft: Double? {
+        guard let nanoseconds else { return nil }
+        let now = Self.now()
+        return nanoseconds > now ? Double(nanoseconds - now) / 1e9 : 0
+    }
 }
 
 /// Sleeps `microseconds`; `false` when a signal cut the sleep short and `interruptCheck` said

@@ -111,12 +111,3 @@ extension ClusterRouter {
         }
     }
 }
-
-extension Deadline {
-    /// Seconds until the deadline (0 once passed); `nil` for never.
-    var secondsLeft: Double? {
-        guard let nanoseconds else { return nil }
-        let now = Self.now()
-        return nanoseconds > now ? Double(nanoseconds - now) / 1e9 : 0
-    }
-}
