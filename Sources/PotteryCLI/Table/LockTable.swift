@@ -11,6 +11,9 @@ enum LockTable {
     static let nowait = VerbOption.flag("nowait", "try once, do not wait")
     static let maxExtensions = VerbOption.integer(
         "max-extensions", in: 0...Int.max, "extend the lease at most N times (default: no bound)")
+    static let conflictExitCode = VerbOption.integer(
+        "conflict-exit-code", short: "E", in: 0...255,
+        "exit with N instead of 75 when another holder has the lock (as flock -E)")
     static let killAfter = VerbOption.wait(
         "kill-after", "after a lost lease, SIGKILL the command's group S seconds after SIGTERM (default 10)")
 
@@ -44,11 +47,13 @@ enum LockTable {
                 notes: statusNote, handler: LockHandlers.status),
             VerbSpec(
                 "run", "run a command while holding the lock (synchronize)",
-                arguments: [key, command], options: [ttl, wait, nowait, maxExtensions, killAfter],
+                arguments: [key, command],
+                options: [ttl, wait, nowait, maxExtensions, killAfter, conflictExitCode],
                 exclusive: [["wait", "nowait"]],
                 traits: [.writes, .mayBlock, .needsMasters, .runsChild],
                 prints:
-                    "CMD's output and status; 75 if not acquired (CMD never starts), 76 if the lease was lost",
+                    "CMD's output and status; 75 (or -E N) if another holder has the lock (CMD never starts), 3 if "
+                    + "no quorum answered, 76 if the lease was not held to the end",
                 notes: runNote, handler: LockRunHandler.run),
         ])
 
