@@ -47,6 +47,26 @@ import Testing
         #expect(!keeper.release() && keeper.loss == .notHeld)
     }
 
+    /// A thread of synchronize's own extends the lease while the body runs: a body three leases long
+    /// keeps the lock throughout (it used to lapse after one lease, and another holder got it).
+    @Test func synchronizeKeepsTheLeaseWhileTheBodyRuns() throws {
+        let key = uniqueKey("lease")
+        let attempts = try synchronize(key: key, masters: [try connect()], autoReleaseMilliseconds: 600) {
+            _ in
+            let other = Redlock(key: key, masters: [try connect()], autoReleaseMilliseconds: 600)
+            let end = Date().addingTimeInterval(1.8)
+            var attempts = 0
+            while Date() < end {
+                #expect(try !other.acquire(blocking: false), "acquired beside synchronize's body")
+                attempts += 1
+                usleep(50_000)
+            }
+            return attempts
+        }
+        #expect(attempts >= 5)
+        #expect(try RedisServerProcess.shared.cli("EXISTS", "redlock:\(key)") == "0")
+    }
+
     /// `cache run --lock`'s lock: a Redlock without fencing counter, exclusive, released.
     @Test func anUnfencedLockIsExclusiveAndLeavesNoCounter() throws {
         let key = uniqueKey("lease")

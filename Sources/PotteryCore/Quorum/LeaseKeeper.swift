@@ -14,8 +14,9 @@
 ///   or the validity passed (or would before the next tick) without a successful extension, or
 ///   `maxExtensions` were used up and the validity is about to pass.
 ///
-/// The owner calls ``tick(now:)`` every ``tickInterval`` while the work runs and ``release()``
-/// after; ``release()`` says whether the lease was held to the end.
+/// The owner calls ``tick(now:)`` every ``tickInterval`` while the work runs (or runs the work in
+/// ``whileKept(_:)``, which ticks from a thread of its own) and ``release()`` after; ``release()``
+/// says whether the lease was held to the end.
 public final class LeaseKeeper {
     /// Why the lease was not held to the end.
     public enum Loss: Sendable, Equatable {
@@ -53,6 +54,54 @@ public final class LeaseKeeper {
     public init(lock: Redlock, maxExtensions: Int? = nil) {
         self.lock = lock
         self.maxExtensions = maxExtensions
+    }
+
+    /// A keeper's lease, handed between threads (``LeaseKeeperThread``).
+    struct State: Sendable {
+        var token: String?
+        var fencingToken: Int?
+        var acquisitionStarted: Double?
+        var maxExtensions: Int?
+        var extensions: Int
+        var validUntil: Double
+        var nextExtension: Double
+        var loss: Loss?
+        var lastFailure: String?
+    }
+
+    var state: State {
+        State(
+            token: lock.token, fencingToken: lock.fencingToken, acquisitionStarted: lock.acquisitionStarted,
+            maxExtensions: maxExtensions, extensions: extensions, validUntil: validUntil,
+            nextExtension: nextExtension, loss: loss, lastFailure: lastFailure)
+    }
+
+    /// A keeper of `state`'s lease over `lock` (the same lock on other connections).
+    init(lock: Redlock, state: State) {
+        self.lock = lock
+        self.maxExtensions = state.maxExtensions
+        lock.adopt(token: state.token, fencingToken: state.fencingToken, started: state.acquisitionStarted)
+        adopt(state)
+    }
+
+    /// Takes over where another keeper of the same lease left it (extensions, validity, loss).
+    func adopt(_ state: State) {
+        extensions = state.extensions
+        validUntil = state.validUntil
+        nextExtension = state.nextExtension
+        loss = state.loss
+        lastFailure = state.lastFailure
+    }
+
+    /// Runs `body` while a thread of its own extends the lease when due, over connections of its
+    /// own (the caller's thread keeps the masters' connections for `body`). Afterwards this keeper
+    /// knows what the thread found: ``loss`` is set if the lease was lost meanwhile (`body` is not
+    /// stopped; ``release()`` then reports it).
+    public func whileKept<T>(_ body: () throws -> T) rethrows -> T {
+        guard isHeld else { return try body() }
+        let thread = LeaseKeeperThread(self)
+        defer { adopt(thread.finish()) }
+        return try body()
     }
 
     /// ttl × 0.01 + 2 ms, in seconds.

@@ -67,6 +67,13 @@ public final class Redlock {
             autoReleaseMilliseconds: autoReleaseMilliseconds, timeout: timeout, fencing: fencing)
     }
 
+    /// Holds the lease another instance of this lock took (its renewal thread's copy).
+    func adopt(token: String?, fencingToken: Int?, started: Double?) {
+        self.token = token
+        self.fencingToken = fencingToken
+        self.acquisitionStarted = started
+    }
+
     /// The key as text.
     public var key: String { String(decoding: keyBytes, as: UTF8.self) }
 

@@ -16,9 +16,10 @@ extension RedisError.Kind {
 /// ``PotteryError`` wrapping a ``RedisError`` of kind ``RedisError/Kind/notAcquired`` and `body`
 /// never runs; no quorum of masters answering is a `.quorum` error instead. When the release finds
 /// that the lease was not held to the end (another token or none on a quorum, or its validity
-/// passed), `body`'s result is dropped for a ``RedisError/Kind/leaseLost`` error. `body` runs on
-/// the caller's thread with the masters' connections, so nothing extends the lease meanwhile: give
-/// it a lease longer than `body` takes, or extend it from `body` (`lock.extend()`).
+/// passed), `body`'s result is dropped for a ``RedisError/Kind/leaseLost`` error. While `body` runs
+/// on the caller's thread, a thread of its own extends the lease every third of it, over
+/// connections of its own to the masters (``LeaseKeeper/whileKept(_:)``); a lease lost meanwhile
+/// does not stop `body`, but is reported as `leaseLost` when it ends.
 ///
 /// ```swift
 /// let total = try synchronize(key: "ledger", masters: masters, timeout: 5) { lock in
@@ -41,7 +42,7 @@ public func synchronize<T>(
     }
     let result: T
     do {
-        result = try body(lock)
+        result = try keeper.whileKept { try body(lock) }
     } catch {
         _ = keeper.release()
         throw error
