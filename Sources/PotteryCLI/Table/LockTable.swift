@@ -74,8 +74,8 @@ enum LockTable {
         Acquires as lock acquire, then runs CMD directly (no shell) with POTTERY_LOCK_KEY, \
         POTTERY_LOCK_TOKEN and POTTERY_FENCING_TOKEN in its environment. CMD starts only while more \
         than a third of the lease is surely left (its validity counts from when the acquisition \
-        started), so a slow master costs the attempt, never the lease; a master gets at most that \
-        long to answer. The lease is extended every ttl/3 while CMD runs (at most --max-extensions \
+        started); a slow master is waited for only while that much would still be left, so it costs \
+        the attempt, never the lease. The lease is extended every ttl/3 while CMD runs (at most --max-extensions \
         times), each extension valid from when it was sent; one that too few masters answer is tried \
         again while the lease surely lasts. SIGINT, SIGTERM and SIGHUP go to CMD. When CMD ends the \
         lock is released and pottery exits with CMD's status (128+n when killed by signal n). Status \
