@@ -26,10 +26,12 @@ enum LockHandlers {
         context[LockTable.conflictExitCode].map { ExitStatus(rawValue: Int32($0)) } ?? .notAcquired
     }
 
-    /// A lease no longer than the drift allowance (ttl × 1 % + 2 ms) could never be valid, and a
-    /// waiting acquire would wait for ever: refused (status 2) before anything is taken.
+    /// A lease whose validity (ttl − drift, drift = ttl × 1 % + 2 ms) is not above a third of it
+    /// could never be worth starting `lock run` on, and a waiting acquire would wait for ever:
+    /// refused (status 2) before anything is taken. That is 3 ms or less.
     static func checkLease(_ context: CommandContext) throws(CLIError) {
-        guard let ttl = context[LockTable.ttl], LeaseKeeper.validity(ttl: Double(ttl.count) / 1000) <= 0
+        guard let ttl = context[LockTable.ttl].map({ Double($0.count) / 1000 }),
+            LeaseKeeper.validity(ttl: ttl) <= ttl / 3
         else { return }
         throw .usage("--ttl must be above 0.003 seconds (the lease must outlast the clock drift allowance)")
     }

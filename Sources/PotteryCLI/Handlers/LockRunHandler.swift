@@ -41,7 +41,7 @@ enum LockRunHandler {
         let heldToTheEnd = keeper.release()
         guard heldToTheEnd, exit.stop == nil else {
             let loss = keeper.loss?.description ?? "the lease was lost"
-            let fate = exit.stop != nil ? "was stopped" : "ran without it until it ended"
+            let fate = exit.stop != nil ? "was stopped" : "ended, but may have run without it"
             context.session.err.writeLine("pottery: \(what): \(loss); \(child.commandName) \(fate)")
             return .leaseLost
         }
