@@ -165,7 +165,7 @@ import Testing
                     if option.takesValue { argv.append(word()) }
                 }
                 let result = PotteryBinary.run(argv, stdin: "", timeout: 60)
-                // A verb that runs a child also ends with 75 (no lock, no quorum) or the child's
+                // A verb that runs a child also ends with 75 (another holder has the lock) or the child's
                 // 126/127 (a fuzzed word is seldom a command).
                 let allowed: Set<Int32> =
                     verb.traits.contains(.runsChild) ? [0, 1, 2, 3, 75, 126, 127] : [0, 1, 2, 3]

@@ -194,8 +194,11 @@ final class CapturedSession {
         let withoutLocks = CommandTable.standard.groups.filter { $0.name != "lock" }
         let table = CommandTable(groups: withoutLocks + [lock])
         let captured = try CapturedSession(url: server.url)
+        let here = [server.url]
         captured.session.heldLocks = [
-            Array("-a".utf8): "good", Array("b".utf8): "stale", Array("c".utf8): "good",
+            Array("-a".utf8): HeldLock(token: "good", masters: here),
+            Array("b".utf8): HeldLock(token: "stale", masters: here),
+            Array("c".utf8): HeldLock(token: "good", masters: here),
         ]
         let repl = Repl(
             dispatcher: Dispatcher(table: table, session: captured.session), settings: Settings(),
@@ -208,7 +211,7 @@ final class CapturedSession {
         #expect(captured.session.heldLocks.isEmpty)
 
         let plain = try CapturedSession(url: server.url)
-        plain.session.heldLocks = [Array("k".utf8): "t"]
+        plain.session.heldLocks = [Array("k".utf8): HeldLock(token: "t", masters: [server.url])]
         _ = Repl(
             dispatcher: Dispatcher(table: CommandTable(groups: withoutLocks), session: plain.session),
             settings: Settings(), editor: ScriptedEditor([]), history: nil

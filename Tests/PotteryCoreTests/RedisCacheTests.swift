@@ -129,29 +129,6 @@ import Testing
         try cache.clear()
     }
 
-    @Test func missLockIsExclusiveAndReleased() throws {
-        let redis = try connect()
-        let lock = CacheMissLock(redis: redis, leaseMilliseconds: 5_000)
-        let name = b(uniqueKey("lock"))
-        let lease = try #require(try lock.acquire(name, shouldStop: { false }))
-        #expect(
-            try server.cli("GET", "redlock:" + String(decoding: name, as: UTF8.self))
-                == String(decoding: lease.token, as: UTF8.self))
-        // Someone else waits until told to stop.
-        var asked = 0
-        let other = CacheMissLock(redis: try connect())
-        #expect(
-            try other.acquire(
-                name,
-                shouldStop: {
-                    asked += 1; return asked > 3
-                }) == nil)
-        #expect(lock.extend(lease))
-        lock.release(lease)
-        #expect(!lock.extend(lease))
-        #expect(try other.acquire(name, shouldStop: { false }) != nil)
-    }
-
     @Test func contextTimerFollowsPotteryRules() throws {
         let timer = ContextTimer()
         #expect(throws: ContextTimer.Failure.notStarted) { _ = try timer.elapsed() }

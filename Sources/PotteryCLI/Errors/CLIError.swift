@@ -14,9 +14,6 @@ struct CLIError: Error, Sendable {
         case invalidInput
         /// A Redis failure: exit 3.
         case redis(RedisError)
-        /// No quorum of masters for `lock run`: rendered as a Redis failure, but the status is 75
-        /// (the lock was not acquired; the command never started).
-        case notAcquired(RedisError)
         /// A local failure that is not the user's input (reading standard input, ...): exit 3.
         case system
         /// Standard output refused a write (the errno): 141 for a reader gone away (EPIPE, as
@@ -61,7 +58,7 @@ struct CLIError: Error, Sendable {
     /// The Redis failure behind it, if any.
     var redisError: RedisError? {
         switch kind {
-        case .redis(let error), .notAcquired(let error): return error
+        case .redis(let error): return error
         default: return nil
         }
     }
@@ -69,7 +66,6 @@ struct CLIError: Error, Sendable {
     var status: ExitStatus {
         switch kind {
         case .usage, .invalidInput: return .usage
-        case .notAcquired: return .notAcquired
         case .redis, .system: return .redis
         case .output(let code): return code == EPIPE ? .brokenPipe : .outputFailed
         case .interrupted(let status): return status

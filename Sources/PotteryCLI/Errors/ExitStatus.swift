@@ -13,10 +13,11 @@ public struct ExitStatus: RawRepresentable, Sendable, Equatable, Hashable {
     public static let redis = ExitStatus(rawValue: 3)
     /// Standard output could not be written (EX_IOERR): the output is incomplete.
     public static let outputFailed = ExitStatus(rawValue: 74)
-    /// A lock was not acquired within the wait.
+    /// `lock run`: another holder had the lock within the wait (`-E N` chooses another status; a
+    /// quorum that cannot be had is ``redis``).
     public static let notAcquired = ExitStatus(rawValue: 75)
-    /// `lock run`: the lease was lost while the child ran (an extension failed on the quorum, or
-    /// `--max-extensions` ran out); the child's group was sent SIGTERM, then SIGKILL.
+    /// `lock run`: the lease was not held to the end (lost while the child ran, when the child's
+    /// group was sent SIGTERM, then SIGKILL; or found taken or gone at the release).
     public static let leaseLost = ExitStatus(rawValue: 76)
     /// Ctrl-C: 128 + SIGINT.
     public static let interrupted = ExitStatus(rawValue: 130)

@@ -34,20 +34,23 @@ enum CacheHandlers {
         }
         // Wait for the lock, looking at the cache between attempts (without counting a miss): when
         // the holder stores the entry, a waiter hits at once. Under the lock, the look that counts.
-        // The one place that picks the lock: Redlock over the masters can take its place.
-        let lock: any CacheMissLocking = CacheMissLock(redis: cache.redis)
-        let name = CacheRunner.lockName(key: cache.keyBytes, entry: entry)
+        // The lock is a Redlock on the cache's server (no fencing counter), kept by the lease policy
+        // `lock run` uses.
+        let lock = Redlock(
+            keyBytes: CacheRunner.lockName(key: cache.keyBytes, entry: entry), masters: [cache.redis],
+            fencing: false)
+        let keeper = LeaseKeeper(lock: lock)
         while true {
             if let hit = try cache.lookup(entry, countsMiss: false) { return try runner.serve(hit) }
-            if let lease = try lock.tryAcquire(name) {
-                defer { lock.release(lease) }
+            if try keeper.acquire(blocking: false) {
+                defer { _ = keeper.release() }
                 if let hit = try cache.lookup(entry) { return try runner.serve(hit) }
-                return try runner.compute(keeping: lease, by: lock)
+                return try runner.compute(keeping: keeper)
             }
             if let status = Interrupts.pendingExitStatus {
                 throw CLIError(.interrupted(status), "interrupted")
             }
-            CacheMissLock.pause()
+            _ = Redlock.pauseBeforeRetry(interrupted: cache.redis.options.interruptCheck)
         }
     }
 

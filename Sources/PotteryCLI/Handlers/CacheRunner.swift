@@ -25,11 +25,9 @@ struct CacheRunner {
         return ExitStatus(rawValue: hit.status)
     }
 
-    /// Runs the command and stores the run if it may be stored; while it runs, `lock` (if any) keeps
-    /// its lease every third of the lease's time.
-    func compute(keeping lease: CacheMissLease? = nil, by lock: (any CacheMissLocking)? = nil) throws
-        -> ExitStatus
-    {
+    /// Runs the command and stores the run if it may be stored; while it runs, `keeper` (if any)
+    /// keeps the `--lock` lease.
+    func compute(keeping keeper: LeaseKeeper? = nil) throws -> ExitStatus {
         try context.out.flush()
         let captured = CapturedOutput(limit: limit, teeTo: 1)
         let standardInput: ChildProcess.Input
@@ -43,9 +41,9 @@ struct CacheRunner {
             argumentBytes: context[CacheTable.command], standardInput: standardInput,
             standardOutput: .captureWhile(captured.take))
         let exit: ChildExit
-        if let lease, let lock {
-            exit = try child.run(tick: Double(lock.leaseMilliseconds) / 3000) {
-                _ = lock.extend(lease)  // a lost lease costs at most a second computation
+        if let keeper {
+            exit = try child.run(tick: keeper.tickInterval) {
+                _ = keeper.tick()  // a lost lease costs at most a second computation
                 return .keepRunning
             }
         } else {

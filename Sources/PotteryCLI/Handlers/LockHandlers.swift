@@ -15,10 +15,24 @@ enum LockHandlers {
         return try lock.acquire(blocking: true, timeout: context[LockTable.wait]?.seconds)
     }
 
-    /// A lease no longer than the drift allowance (ttl × 1 % + 2 ms) could never be valid, and a
-    /// waiting acquire would wait for ever: refused (status 2) before anything is taken.
+    /// ``acquire(_:_:)`` through the keeper of `lock run`'s lease.
+    static func acquire(_ keeper: LeaseKeeper, _ context: CommandContext) throws(PotteryError) -> Bool {
+        if context[LockTable.nowait] { return try keeper.acquire(blocking: false) }
+        return try keeper.acquire(blocking: true, timeout: context[LockTable.wait]?.seconds)
+    }
+
+    /// `lock run`'s status when another holder has the lock: `-E N`, else 75.
+    static func conflictStatus(_ context: CommandContext) -> ExitStatus {
+        context[LockTable.conflictExitCode].map { ExitStatus(rawValue: Int32($0)) } ?? .notAcquired
+    }
+
+    /// A lease whose validity (ttl − drift, drift = ttl × 1 % + 2 ms) is not above a third of it
+    /// could never be worth starting `lock run` on, and a waiting acquire would wait for ever:
+    /// refused (status 2) before anything is taken. That is 3 ms or less.
     static func checkLease(_ context: CommandContext) throws(CLIError) {
-        guard let ttl = context[LockTable.ttl], Double(ttl.count) * 0.99 <= 2 else { return }
+        guard let ttl = context[LockTable.ttl].map({ Double($0.count) / 1000 }),
+            LeaseKeeper.validity(ttl: ttl) <= ttl / 3
+        else { return }
         throw .usage("--ttl must be above 0.003 seconds (the lease must outlast the clock drift allowance)")
     }
 
@@ -26,7 +40,8 @@ enum LockHandlers {
         try checkLease(context)
         let lock = redlock(context, ttl: context[LockTable.ttl])
         guard try acquire(lock, context), let token = lock.token else { return .negative }
-        context.session.heldLocks[lock.keyBytes] = token
+        context.session.heldLocks[lock.keyBytes] = HeldLock(
+            token: token, masters: context.settings.resolvedMasters(context.session.environment))
         try context.out.writeLine(token)
         return .success
     }
@@ -34,7 +49,7 @@ enum LockHandlers {
     /// TOKEN, or the one this session holds for KEY (the REPL's `lock release KEY`).
     static func token(_ context: CommandContext) throws(CLIError) -> String {
         if let token = context[LockTable.sessionToken] { return token }
-        if let token = context.session.heldLocks[context[LockTable.key]] { return token }
+        if let held = context.session.heldLocks[context[LockTable.key]] { return held.token }
         throw .usage("TOKEN is missing (this session holds no lock on that key)")
     }
 
@@ -43,7 +58,7 @@ enum LockHandlers {
         let key = context[LockTable.key]
         let released = try redlock(context, ttl: nil).release(token: token)
         // Released, or no longer held: either way the session does not hold it now.
-        if context.session.heldLocks[key] == token { context.session.heldLocks[key] = nil }
+        if context.session.heldLocks[key]?.token == token { context.session.heldLocks[key] = nil }
         return .answer(released)
     }
 

@@ -1,24 +1,21 @@
 import PotteryCore
 
-/// `pottery lock run KEY -- CMD [ARG...]`: the shell's `synchronize`. Acquires the lock, runs CMD
-/// directly while a watchdog extends the lease every ttl/3, releases the lock when CMD ends, and
-/// exits with CMD's status; 75 when the lock is not acquired (CMD never starts), 76 when the lease
-/// is lost while CMD runs (CMD's group then gets SIGTERM, and SIGKILL after `--kill-after`).
+/// `pottery lock run KEY -- CMD [ARG...]`: the shell's `synchronize`. A ``LeaseKeeper`` holds the
+/// lease policy (when CMD may start, when to extend, when the lease is lost); this runs CMD and
+/// maps the outcome to a status: CMD's when the lease was held to the end; 75 (or `-E N`) when
+/// another holder has the lock (CMD never starts); 76 when the lease was not held to the end (lost
+/// while CMD ran, when CMD's group got SIGTERM and SIGKILL after `--kill-after`, or found gone at
+/// the release).
 enum LockRunHandler {
     static func run(_ context: CommandContext) throws -> ExitStatus {
         try LockHandlers.checkLease(context)
         let lock = LockHandlers.redlock(context, ttl: context[LockTable.ttl])
+        let keeper = LeaseKeeper(lock: lock, maxExtensions: context[LockTable.maxExtensions])
         let what = "lock run " + KeyDisplay.text(lock.keyBytes)
-        let acquired: Bool
-        switch Result(catching: { () throws(PotteryError) in try LockHandlers.acquire(lock, context) }) {
-        case .success(let value):
-            acquired = value
-        case .failure(let error):
-            // No quorum: the command cannot run, which is what 75 says; the line says why.
-            guard let redisError = error.redisError, redisError.kind == .quorum else { throw error }
-            throw CLIError(.notAcquired(redisError), "")
+        // Busy is the conflict status; no quorum, a refused connection or a timeout are errors (3).
+        guard try LockHandlers.acquire(keeper, context), let token = lock.token else {
+            return LockHandlers.conflictStatus(context)
         }
-        guard acquired, let token = lock.token, let fence = lock.fencingToken else { return .notAcquired }
         try context.out.flush()
 
         let child = ChildProcess(
@@ -26,31 +23,27 @@ enum LockRunHandler {
             environment: [
                 "POTTERY_LOCK_KEY": String(decoding: lock.keyBytes, as: UTF8.self),
                 "POTTERY_LOCK_TOKEN": token,
-                "POTTERY_FENCING_TOKEN": String(fence),
+                "POTTERY_FENCING_TOKEN": lock.fencingToken.map(String.init) ?? "",
             ])
-        var watchdog = LockWatchdog(
-            lock: lock, maxExtensions: context[LockTable.maxExtensions], started: MonotonicClock.now())
         let exit: ChildExit
         do {
             exit = try child.run(
-                tick: watchdog.period, killAfter: context[LockTable.killAfter]?.seconds ?? 10,
-                onTick: { watchdog.tick() })
+                tick: keeper.tickInterval, killAfter: context[LockTable.killAfter]?.seconds ?? 10,
+                onTick: { keeper.tick() ? .keepRunning : .terminate })
         } catch {
             // CMD never ran (not found, or a signal came first). A pending signal would cut the
             // release short, so it is set aside (the error already carries the status).
             _ = Interrupts.take()
-            _ = try? lock.release()
+            _ = keeper.release()
             throw error
         }
-        let released = (try? lock.release()) ?? false
-        if exit.stop != nil {
-            context.session.err.writeLine(
-                "pottery: \(what): \(watchdog.lossReason); \(child.commandName) was stopped")
+        // Held to the end, or 76 whatever CMD's status: another holder may have run meanwhile.
+        let heldToTheEnd = keeper.release()
+        guard heldToTheEnd, exit.stop == nil else {
+            let loss = keeper.loss?.description ?? "the lease was lost"
+            let fate = exit.stop != nil ? "was stopped" : "ended, but may have run without it"
+            context.session.err.writeLine("pottery: \(what): \(loss); \(child.commandName) \(fate)")
             return .leaseLost
-        }
-        if !released {
-            context.session.err.writeLine(
-                "pottery: \(what): warning: the lock was no longer held when \(child.commandName) ended")
         }
         return exit.exitStatus
     }

@@ -147,7 +147,9 @@ final class Repl {
         case .run(let invocation):
             let pager = Pager.make(settings: settings, environment: session.environment)
             session.out.sink = pager.map { pager in { pager.accept($0) } }
-            let status = dispatcher.execute(invocation)
+            // A token the session supplied is released on the masters that hold its lock.
+            let held = suppliedLock.flatMap { session.heldLocks[$0] }
+            let status = dispatcher.execute(held.map { invocation.on(masters: $0.masters) } ?? invocation)
             if let suppliedLock, status == .success { session.heldLocks[suppliedLock] = nil }
             session.out.sink = nil
             pager?.finish()
@@ -169,7 +171,7 @@ final class Repl {
     /// added (and the lock forgotten once released). Returns the words and the key it supplied.
     private func withHeldLockToken(_ words: [Word]) -> ([Word], [UInt8]?) {
         guard words.count == 3, words[0] == "lock", words[1] == "release",
-            !ArgvParser.looksLikeOption(words[2]), let token = session.heldLocks[words[2].bytes],
+            !ArgvParser.looksLikeOption(words[2]), let token = session.heldLocks[words[2].bytes]?.token,
             dispatcher.table.group(named: "lock")?.verb(named: "release") != nil
         else { return (words, nil) }
         return (words + [Word(token)], words[2].bytes)
@@ -245,27 +247,24 @@ final class Repl {
         return .next
     }
 
-    /// Releases, through the table's own `lock release`, every lock this session still holds; does
-    /// nothing when the table has no `lock` group.
+    /// Releases, through the table's own `lock release`, every lock this session still holds, on
+    /// the masters that hold it; does nothing when the table has no `lock` group.
     func releaseLocks() {
         guard !session.heldLocks.isEmpty, let group = dispatcher.table.group(named: "lock"),
             group.verb(named: "release") != nil
         else { return }
-        for (key, token) in session.heldLocks.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+        for (key, held) in session.heldLocks.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
             session.heldLocks[key] = nil
-            let words = [Word("lock"), Word("release"), Word("--"), Word(key), Word(token)]
+            let words = [Word("lock"), Word("release"), Word("--"), Word(key), Word(held.token)]
             let name = KeyDisplay.text(key)
+            var quiet = settings
+            quiet.quiet = true
+            quiet.time = false
             guard
                 case .run(let invocation)? = try? ArgvParser(table: dispatcher.table).parse(
-                    words, settings: settings)
+                    words, settings: quiet)
             else { continue }
-            var quiet = invocation
-            quiet = Invocation(
-                group: quiet.group, verb: quiet.verb, arguments: quiet.arguments, options: quiet.options,
-                settings: {
-                    var s = quiet.settings; s.quiet = true; s.time = false; return s
-                }())
-            let status = dispatcher.execute(quiet)
+            let status = dispatcher.execute(invocation.on(masters: held.masters))
             session.err.writeLine(
                 status == .success
                     ? "pottery: released lock \(name)"

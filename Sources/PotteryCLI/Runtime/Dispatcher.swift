@@ -78,18 +78,12 @@ struct Dispatcher {
 
     /// What a verb's traits ask for, done here once for every verb: a verb that may block or runs a
     /// child gets the signal handlers (so Ctrl-C ends a wait with 130, or reaches the child); a verb of
-    /// the quorum gets its masters connected, all at once (too few is a quorum error: 3, or 75 for a
-    /// verb that runs a child, which then never starts).
+    /// the quorum gets its masters connected, all at once (too few is a quorum error: 3, and a child
+    /// never starts).
     private func applyTraits(of verb: VerbSpec, to context: CommandContext) throws {
         if !verb.traits.isDisjoint(with: [.mayBlock, .runsChild]) { Interrupts.install() }
         guard verb.traits.contains(.needsMasters) else { return }
-        do {
-            try context.connectMasters()
-        } catch let error as RedisError where error.kind != .interrupted && verb.traits.contains(.runsChild) {
-            // `lock run`: no quorum (one master that cannot be reached included) means the lock
-            // cannot be had; the child never starts (75).
-            throw CLIError(.notAcquired(error), "")
-        }
+        try context.connectMasters()
     }
 
     /// Runs output that is not a command's (help, version) and turns a write failure into a status.

@@ -11,8 +11,9 @@ final class Session {
     let stdin: LineReader
     /// Whether standard input holds commands (batch mode) rather than values.
     var stdinHoldsCommands = false
-    /// Lock tokens taken in this session, by key, so the REPL can release them without a token.
-    var heldLocks: [[UInt8]: String] = [:]
+    /// Locks taken in this session, by key, with the masters that hold them, so the REPL can
+    /// release them there without a token.
+    var heldLocks: [[UInt8]: HeldLock] = [:]
     private var connection: RedisConnection?
     private var connectedTo: String?
     private var masterConnections: [Result<RedisConnection, RedisError>] = []

@@ -11,6 +11,9 @@ enum LockTable {
     static let nowait = VerbOption.flag("nowait", "try once, do not wait")
     static let maxExtensions = VerbOption.integer(
         "max-extensions", in: 0...Int.max, "extend the lease at most N times (default: no bound)")
+    static let conflictExitCode = VerbOption.integer(
+        "conflict-exit-code", short: "E", in: 0...255,
+        "exit with N instead of 75 when another holder has the lock (as flock -E)")
     static let killAfter = VerbOption.wait(
         "kill-after", "after a lost lease, SIGKILL the command's group S seconds after SIGTERM (default 10)")
 
@@ -44,11 +47,13 @@ enum LockTable {
                 notes: statusNote, handler: LockHandlers.status),
             VerbSpec(
                 "run", "run a command while holding the lock (synchronize)",
-                arguments: [key, command], options: [ttl, wait, nowait, maxExtensions, killAfter],
+                arguments: [key, command],
+                options: [ttl, wait, nowait, maxExtensions, killAfter, conflictExitCode],
                 exclusive: [["wait", "nowait"]],
                 traits: [.writes, .mayBlock, .needsMasters, .runsChild],
                 prints:
-                    "CMD's output and status; 75 if not acquired (CMD never starts), 76 if the lease was lost",
+                    "CMD's output and status; 75 (or -E N) if another holder has the lock (CMD never starts), 3 if "
+                    + "no quorum answered, 76 if the lease was not held to the end",
                 notes: runNote, handler: LockRunHandler.run),
         ])
 
@@ -66,15 +71,27 @@ enum LockTable {
         """
 
     static let runNote = """
-        Acquires as lock acquire (75 when not acquired within the wait, or no quorum answered), then \
-        runs CMD directly (no shell) with POTTERY_LOCK_KEY, POTTERY_LOCK_TOKEN and \
-        POTTERY_FENCING_TOKEN in its environment. The lease is extended every ttl/3 while CMD runs \
-        (at most --max-extensions times). SIGINT, SIGTERM and SIGHUP go to CMD. When CMD ends the \
-        lock is released and pottery exits with CMD's status (128+n when killed by signal n). If the \
-        lease is lost (an extension fails on the quorum, or the extensions run out), CMD's process \
-        group gets SIGTERM, then SIGKILL after --kill-after seconds, and pottery exits 76. The fencing \
-        token grows with every acquisition of the lock by pottery: exact on one master, the maximum \
-        over the quorum on several. A master's connection that the server dropped (its idle timeout, \
+        Acquires as lock acquire, then runs CMD directly (no shell) with POTTERY_LOCK_KEY, \
+        POTTERY_LOCK_TOKEN and POTTERY_FENCING_TOKEN in its environment. CMD starts only while more \
+        than a third of the lease is surely left (its validity counts from when the acquisition \
+        started); a slow master is waited for only while that much would still be left, so it costs \
+        the attempt, never the lease. The lease is extended every ttl/3 while CMD runs (at most --max-extensions \
+        times), each extension valid from when it was sent; one that too few masters answer is tried \
+        again while the lease surely lasts. SIGINT, SIGTERM and SIGHUP go to CMD. When CMD ends the \
+        lock is released and pottery exits with CMD's status (128+n when killed by signal n). Status \
+        75 (or -E N) means another holder had the lock and CMD never started; no quorum, a refused \
+        connection or a timeout are status 3 with their message. If the lease is lost (a quorum \
+        refuses an extension, the validity passes without one, or the extensions run out), CMD's \
+        process group gets SIGTERM, then SIGKILL after --kill-after seconds, and pottery exits 76; it \
+        also exits 76 when the release finds another token or none, whatever CMD's status: the lease \
+        was not held to the end. \
+        The fencing token grows with every acquisition of the lock by pottery: exact on one master, \
+        the maximum over the quorum on several. It is only as monotonic as the masters' memory of it: \
+        a master restarted without its data (no persistence, or RDB snapshots that miss the latest \
+        increments; AOF with appendfsync always loses none) counts again from 1, and a replica \
+        promoted before it received the latest increment hands out a number already used. Give the \
+        masters persistence, and on several masters keep a restarted one out for a ttl, as Redis' \
+        distlock page advises. A master's connection that the server dropped (its idle timeout, \
         CLIENT KILL) or that broke is reopened by the next extension, within its wait, and by the \
         release, within --timeout.
         """

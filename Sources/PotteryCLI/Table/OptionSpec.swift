@@ -88,10 +88,12 @@ extension VerbOption where Value == Bool {
 
 extension VerbOption where Value == Int? {
     static func integer(
-        _ long: String, value: String = "N", in range: ClosedRange<Int> = Int.min...Int.max, _ help: String
+        _ long: String, short: Character? = nil, value: String = "N",
+        in range: ClosedRange<Int> = Int.min...Int.max, _ help: String
     ) -> Self {
         valued(
-            long, aliases: [], short: nil, kind: .integer, valueName: value, help: help, shadowsGlobal: false
+            long, aliases: [], short: short, kind: .integer, valueName: value, help: help,
+            shadowsGlobal: false
         ) { (word, what) throws(CLIError) in try Conversions.integer(word, what: what, in: range) }
     }
 }

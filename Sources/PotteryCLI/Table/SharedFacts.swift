@@ -23,12 +23,12 @@ struct ExitStatusDoc: Sendable {
         .init(
             status: "75",
             meaning:
-                "lock run: the lock was not acquired within the wait, or no quorum of masters answered; the command never started"
+                "lock run: another holder had the lock throughout the wait (--nowait: at that moment); the command never started. -E N (--conflict-exit-code N) chooses another status for this case. No quorum, a refused connection or a timeout are 3"
         ),
         .init(
             status: "76",
             meaning:
-                "lock run: the lease was lost while the command ran (an extension failed on the quorum, or --max-extensions ran out); the command's process group got SIGTERM, then SIGKILL after --kill-after"
+                "lock run: the lease was not held to the end: lost while the command ran (a quorum refused an extension, its validity passed without one, or --max-extensions ran out; the command's process group got SIGTERM, then SIGKILL after --kill-after), or found taken or gone when the command ended"
         ),
         .init(
             status: "128+n",

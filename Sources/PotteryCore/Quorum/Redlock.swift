@@ -32,8 +32,13 @@ public final class Redlock {
     public var autoReleaseMilliseconds: Int
     /// The token of the lease this instance holds (or last held), if any.
     public private(set) var token: String?
-    /// The fencing token of that lease.
+    /// The fencing token of that lease (nil when the lock keeps no fencing counter).
     public private(set) var fencingToken: Int?
+    /// When the attempt that took that lease STARTED (monotonic seconds, ``monotonicNow()``): its
+    /// validity is measured from there, since the masters may have set the key at once.
+    public private(set) var acquisitionStarted: Double?
+    /// Whether acquisitions advance the fencing counter (``fencingToken``).
+    public let fencing: Bool
 
     /// Python's `_RETRY_DELAY`: a blocking acquire retries after a random delay up to this.
     public static let retryDelay = 0.2
@@ -41,9 +46,11 @@ public final class Redlock {
 
     public init(
         keyBytes: [UInt8], masters: [RedisConnection], masterCount: Int? = nil,
-        autoReleaseMilliseconds: Int = Redlock.defaultAutoReleaseMilliseconds, timeout: Double? = nil
+        autoReleaseMilliseconds: Int = Redlock.defaultAutoReleaseMilliseconds, timeout: Double? = nil,
+        fencing: Bool = true
     ) {
         self.keyBytes = keyBytes
+        self.fencing = fencing
         self.redisKey = Array("redlock:".utf8) + keyBytes
         self.fencingKey = SameSlotKey.helper(for: redisKey, suffix: Array(":fencing".utf8))
         self.quorum = Quorum(masters: masters, count: masterCount, timeout: timeout)
@@ -52,30 +59,49 @@ public final class Redlock {
 
     public convenience init(
         key: String, masters: [RedisConnection], masterCount: Int? = nil,
-        autoReleaseMilliseconds: Int = Redlock.defaultAutoReleaseMilliseconds, timeout: Double? = nil
+        autoReleaseMilliseconds: Int = Redlock.defaultAutoReleaseMilliseconds, timeout: Double? = nil,
+        fencing: Bool = true
     ) {
         self.init(
             keyBytes: Array(key.utf8), masters: masters, masterCount: masterCount,
-            autoReleaseMilliseconds: autoReleaseMilliseconds, timeout: timeout)
+            autoReleaseMilliseconds: autoReleaseMilliseconds, timeout: timeout, fencing: fencing)
+    }
+
+    /// Holds the lease another instance of this lock took (its renewal thread's copy).
+    func adopt(token: String?, fencingToken: Int?, started: Double?) {
+        self.token = token
+        self.fencingToken = fencingToken
+        self.acquisitionStarted = started
     }
 
     /// The key as text.
     public var key: String { String(decoding: keyBytes, as: UTF8.self) }
 
-    /// ttl × 0.01 + 2 ms, in seconds.
-    var drift: Double { Double(autoReleaseMilliseconds) / 1000 * 0.01 + 0.002 }
+    /// The lease in seconds.
+    var ttl: Double { Double(autoReleaseMilliseconds) / 1000 }
+
+    /// Seconds on the monotonic clock ``acquisitionStarted`` is read on.
+    public static func monotonicNow() -> Double { Backoff.now() }
 
     /// Takes the lock. Blocking (the default) retries after random delays in [0, 200 ms] until
     /// `timeout` seconds have passed (`nil`: for ever); non-blocking tries once. Returns whether it
     /// is held. Throws a `.quorum` error when fewer than a quorum of masters answer (nothing to wait
     /// for), `.interrupted` when a signal cut the wait short.
     public func acquire(blocking: Bool = true, timeout: Double? = nil) throws(PotteryError) -> Bool {
+        try acquire(blocking: blocking, timeout: timeout, leaving: 0)
+    }
+
+    /// ``acquire(blocking:timeout:)`` for a lease that must still be valid for more than `minimum`
+    /// seconds when taken (``LeaseKeeper`` asks for enough to reach its first extension). An
+    /// attempt never waits on a master past what would leave less: a silent master costs the
+    /// attempt, not the lease.
+    func acquire(blocking: Bool, timeout: Double?, leaving minimum: Double) throws(PotteryError) -> Bool {
         let deadline: Double? = blocking ? timeout.map { Backoff.now() + max($0, 0) } : Backoff.now()
         while true {
-            if try attempt() { return true }
+            if try attempt(leaving: minimum) { return true }
             let now = Backoff.now()
             if let deadline, now >= deadline { return false }
-            var pause = Backoff.delay(upTo: Self.retryDelay)
+            var pause = Backoff.delay(upTo: Self.retryDelay)  // as pauseBeforeRetry, within the deadline
             if let deadline { pause = min(pause, deadline - now) }
             guard Backoff.sleep(pause, interrupted: quorum.masters.first?.options.interruptCheck) else {
                 throw PotteryError(
@@ -84,15 +110,25 @@ public final class Redlock {
         }
     }
 
-    /// One round: `SET NX PX` (and the fencing INCR) on every master at once.
-    private func attempt() throws(PotteryError) -> Bool {
+    /// The pause between two attempts: a random delay in [0, ``retryDelay``]; false when a signal
+    /// cut it short (`interrupted` answered true).
+    public static func pauseBeforeRetry(interrupted: (@Sendable () -> Bool)? = nil) -> Bool {
+        Backoff.sleep(Backoff.delay(upTo: retryDelay), interrupted: interrupted)
+    }
+
+    /// One round: `SET NX PX` (and the fencing INCR) on every master at once. The round may take
+    /// the lease's validity less `minimum` (its budget); the SET gets three quarters of that, the
+    /// fencing round what is left, so a lease taken always has more than `minimum` left.
+    private func attempt(leaving minimum: Double) throws(PotteryError) -> Bool {
         let candidate = Backoff.uuid4()
         let milliseconds = Array(String(autoReleaseMilliseconds).utf8)
         let started = Backoff.now()
-        let ttl = Double(autoReleaseMilliseconds) / 1000
-        let wait = min(quorum.timeout, ttl)
+        let validUntil = started + LeaseKeeper.validity(ttl: ttl)
+        let budget = LeaseKeeper.validity(ttl: ttl) - minimum
+        guard budget > 0 else { return false }
+        let wait = min(quorum.timeout, budget * 0.75)
         let results = try quorum.eval(
-            RedlockScripts.acquire, keys: [redisKey, fencingKey],
+            fencing ? RedlockScripts.acquire : RedlockScripts.acquireUnfenced, keys: [redisKey, fencingKey],
             arguments: [Array(candidate.utf8), milliseconds], timeout: wait)
         var granted: [(master: Int, counter: Int64)] = []
         for (index, result) in results.enumerated() {
@@ -100,12 +136,13 @@ public final class Redlock {
         }
         if granted.count >= quorum.needed, let fence = granted.map(\.counter).max() {
             let agreeing = try raiseFencing(
-                to: fence, laggards: granted.filter { $0.counter < fence }.map(\.master))
+                to: fence, laggards: granted.filter { $0.counter < fence }.map(\.master),
+                wait: validUntil - minimum - Backoff.now())
             let agreed = granted.count - granted.filter { $0.counter < fence }.count + agreeing
-            let validity = ttl - (Backoff.now() - started) - drift
-            if agreed >= quorum.needed, validity > 0 {
+            if agreed >= quorum.needed, validUntil - Backoff.now() > minimum {
                 token = candidate
-                fencingToken = Int(fence)
+                fencingToken = fencing ? Int(fence) : nil
+                acquisitionStarted = started
                 return true
             }
         }
@@ -121,11 +158,12 @@ public final class Redlock {
     }
 
     /// Raises the fencing counter of `laggards` (masters of the quorum behind its maximum) to
-    /// `fence`; returns how many did.
-    private func raiseFencing(to fence: Int64, laggards: [Int]) throws(PotteryError) -> Int {
-        guard !laggards.isEmpty else { return 0 }
+    /// `fence`, waiting at most `wait` seconds; returns how many did.
+    private func raiseFencing(to fence: Int64, laggards: [Int], wait: Double) throws(PotteryError) -> Int {
+        guard !laggards.isEmpty, wait > 0 else { return 0 }
         let subset = Quorum(
-            masters: laggards.map { quorum.masters[$0] }, count: laggards.count, timeout: quorum.timeout)
+            masters: laggards.map { quorum.masters[$0] }, count: laggards.count,
+            timeout: min(quorum.timeout, wait))
         let results = try subset.eval(
             RedlockScripts.raise, keys: [fencingKey], arguments: [Array(String(fence).utf8)],
             reopening: .resendingIdempotent)
@@ -151,15 +189,22 @@ public final class Redlock {
         try renew(token: given, milliseconds: milliseconds) == .extended
     }
 
+    /// Seconds a master gets to answer an extension of a lease of `milliseconds`: a third of it
+    /// (at least 100 ms), never more than the quorum's timeout.
+    func extensionWait(milliseconds: Int) -> Double {
+        min(quorum.timeout, max(Double(milliseconds) / 3000, 0.1))
+    }
+
     /// Extends like ``extend(token:milliseconds:)`` and tells a lease that is certainly lost (so many
     /// masters answered that they do not hold the token that no quorum can) from one whose fate is
     /// undecided (too few answered either way: a watchdog may try again while the lease lasts).
-    public func renew(token given: String? = nil, milliseconds: Int? = nil) throws(PotteryError)
-        -> LeaseRenewal
+    /// `wait` shortens the wait for the masters (``LeaseKeeper`` never waits past the validity).
+    public func renew(token given: String? = nil, milliseconds: Int? = nil, wait: Double? = nil)
+        throws(PotteryError) -> LeaseRenewal
     {
         guard let token = given ?? token else { return .lost }
         let ttl = max(milliseconds ?? autoReleaseMilliseconds, 1)
-        let wait = min(quorum.timeout, max(Double(ttl) / 3000, 0.1))
+        let wait = min(extensionWait(milliseconds: ttl), wait ?? .infinity)
         let results = try quorum.eval(
             RedlockScripts.extend, keys: [redisKey], arguments: [Array(token.utf8), Array(String(ttl).utf8)],
             timeout: wait, reopening: .resendingIdempotent)

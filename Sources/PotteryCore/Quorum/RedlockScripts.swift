@@ -14,6 +14,15 @@ enum RedlockScripts {
         return 0
         """)
 
+    /// ``acquire`` for a lock without a fencing counter (KEYS[2] is not touched): 1 when set, else 0.
+    static let acquireUnfenced = RedisScript(
+        """
+        if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+            return 1
+        end
+        return 0
+        """)
+
     /// KEYS: the lock; ARGV: token. Deletes it only when it holds the token: 1, else 0.
     static let release = RedisScript(
         """

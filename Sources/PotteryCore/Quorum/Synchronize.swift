@@ -3,12 +3,23 @@ public import RedisClient
 extension RedisError.Kind {
     /// A lock was not acquired within the wait (``synchronize(key:masters:masterCount:autoReleaseMilliseconds:blocking:timeout:_:)``).
     public static let notAcquired = RedisError.Kind("notAcquired")
+    /// The lease was not held until `body` ended (``LeaseKeeper/Loss``): another holder may have run
+    /// meanwhile.
+    public static let leaseLost = RedisError.Kind("leaseLost")
 }
 
 /// Python pottery's `synchronize`: runs `body` while holding the ``Redlock`` on `key`, and releases
-/// it afterwards, whether `body` returns or throws. Waits for the lock as
-/// ``Redlock/acquire(blocking:timeout:)`` does; when it is not acquired, throws a ``PotteryError``
-/// wrapping a ``RedisError`` of kind ``RedisError/Kind/notAcquired`` and `body` never runs.
+/// it afterwards, whether `body` returns or throws. The lease policy is ``LeaseKeeper``'s, as for
+/// `pottery lock run`: `body` starts only with more than a third of the lease left, and a silent
+/// master costs the attempt, not the lease. Waits for the lock as
+/// ``Redlock/acquire(blocking:timeout:)`` does; when another holder has it, throws a
+/// ``PotteryError`` wrapping a ``RedisError`` of kind ``RedisError/Kind/notAcquired`` and `body`
+/// never runs; no quorum of masters answering is a `.quorum` error instead. When the release finds
+/// that the lease was not held to the end (another token or none on a quorum, or its validity
+/// passed), `body`'s result is dropped for a ``RedisError/Kind/leaseLost`` error. While `body` runs
+/// on the caller's thread, a thread of its own extends the lease every third of it, over
+/// connections of its own to the masters (``LeaseKeeper/whileKept(_:)``); a lease lost meanwhile
+/// does not stop `body`, but is reported as `leaseLost` when it ends.
 ///
 /// ```swift
 /// let total = try synchronize(key: "ledger", masters: masters, timeout: 5) { lock in
@@ -23,11 +34,22 @@ public func synchronize<T>(
     let lock = Redlock(
         key: key, masters: masters, masterCount: masterCount, autoReleaseMilliseconds: autoReleaseMilliseconds
     )
-    guard try lock.acquire(blocking: blocking, timeout: timeout) else {
-        let error = RedisError(
-            kind: .notAcquired, message: "lock not acquired", server: "\(lock.quorum.count) masters")
+    let keeper = LeaseKeeper(lock: lock)
+    let server = "\(lock.quorum.count) masters"
+    guard try keeper.acquire(blocking: blocking, timeout: timeout) else {
+        let error = RedisError(kind: .notAcquired, message: "lock not acquired", server: server)
         throw PotteryError(error, key: lock.redisKey)
     }
-    defer { _ = try? lock.release() }
-    return try body(lock)
+    let result: T
+    do {
+        result = try keeper.whileKept { try body(lock) }
+    } catch {
+        _ = keeper.release()
+        throw error
+    }
+    guard keeper.release() else {
+        let why = keeper.loss?.description ?? "the lease was lost"
+        throw PotteryError(RedisError(kind: .leaseLost, message: why, server: server), key: lock.redisKey)
+    }
+    return result
 }

@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
+import RedisClient
+
+/// Extends a ``LeaseKeeper``'s lease from a thread of its own while the caller's thread runs the
+/// protected work (``LeaseKeeper/whileKept(_:)``). A connection serves one thread at a time, so the
+/// thread opens connections of its own to the same masters, and the keeper's state goes to it at
+/// the start and comes back when ``finish()`` has joined it.
+final class LeaseKeeperThread: @unchecked Sendable {
+    /// What the thread's keeper starts from, and, after ``finish()``, where it ended.
+    private var state: LeaseKeeper.State
+    private let masters: [(url: RedisURL, options: RedisConnectionOptions)]
+    private let make: @Sendable ([RedisConnection]) -> Redlock
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
+    private var stopping = false
+    private var thread = pthread_t()
+    private var started = false
+
+    init(_ keeper: LeaseKeeper) {
+        let lock = keeper.lock
+        state = keeper.state
+        masters = lock.quorum.masters.map { ($0.url, $0.options) }
+        let (key, count, ttl, timeout, fencing) = (
+            lock.keyBytes, lock.quorum.count, lock.autoReleaseMilliseconds, lock.quorum.timeout, lock.fencing
+        )
+        make = { connections in
+            Redlock(
+                keyBytes: key, masters: connections, masterCount: count, autoReleaseMilliseconds: ttl,
+                timeout: timeout, fencing: fencing)
+        }
+        pthread_mutex_init(mutex, nil)
+        var attributes = pthread_condattr_t()
+        pthread_condattr_init(&attributes)
+        pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
+        pthread_cond_init(wake, &attributes)
+        pthread_condattr_destroy(&attributes)
+        let context = Unmanaged.passRetained(self).toOpaque()
+        started =
+            pthread_create(
+                &thread, nil,
+                { raw in
+                    Unmanaged<LeaseKeeperThread>.fromOpaque(raw!).takeRetainedValue().run()
+                    return nil
+                }, context) == 0
+        if !started { Unmanaged<LeaseKeeperThread>.fromOpaque(context).release() }
+    }
+
+    deinit {
+        pthread_cond_destroy(wake)
+        pthread_mutex_destroy(mutex)
+        wake.deallocate()
+        mutex.deallocate()
+    }
+
+    /// Stops the thread, waits for it, and returns the keeper's state as it left it.
+    func finish() -> LeaseKeeper.State {
+        pthread_mutex_lock(mutex)
+        stopping = true
+        pthread_cond_signal(wake)
+        pthread_mutex_unlock(mutex)
+        if started { pthread_join(thread, nil) }
+        return state
+    }
+
+    private func run() {
+        let connections = masters.compactMap { try? RedisConnection(url: $0.url, options: $0.options) }
+        defer { for connection in connections { connection.close() } }
+        let keeper = LeaseKeeper(lock: make(connections), state: state)
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while !stopping, keeper.loss == nil {
+            var until = Self.timespec(at: Redlock.monotonicNow() + keeper.tickInterval)
+            while !stopping, pthread_cond_timedwait(wake, mutex, &until) != ETIMEDOUT {}
+            if stopping { break }
+            pthread_mutex_unlock(mutex)
+            _ = keeper.tick()
+            pthread_mutex_lock(mutex)
+        }
+        state = keeper.state
+    }
+
+    private static func timespec(at seconds: Double) -> Glibc.timespec {
+        let whole = seconds.rounded(.down)
+        return Glibc.timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
+    }
+}
