@@ -114,6 +114,6 @@ struct Example: Sendable {
         .init(comment: "Keep no REPL history:", command: "POTTERY_HISTFILE= pottery repl"),
         .init(
             comment: "Delete every key of a prefix:",
-            command: "pottery keys 'session:*' | xargs -d '\\n' pottery del"),
+            command: "pottery keys -0 'session:*' | xargs -0 pottery del"),
     ]
 }
