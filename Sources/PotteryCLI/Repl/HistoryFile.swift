@@ -32,9 +32,10 @@ final class HistoryFile {
     /// opened), or nil: it can, or does not exist yet (the first line creates it).
     func problem() -> String? {
         let fd = Self.open(path, O_RDONLY)
+        if fd == Self.notRegular { return "not a regular file" }
         if fd < 0 { return errno == ENOENT ? nil : String(cString: strerror(errno)) }
         close(fd)
-        return fd == Self.notRegular ? "not a regular file" : nil
+        return nil
     }
 
     /// `open(2)` that never blocks nor takes a terminal, and gives back only a regular file:
