@@ -58,7 +58,8 @@ struct EnvironmentVariable: Sendable {
         .init(
             name: "POTTERY_HISTFILE",
             meaning:
-                "the REPL's history file (default ~/.pottery_history, mode 0600); empty turns history off"),
+                "the REPL's history file (default ~/.pottery_history, mode 0600); empty turns history off; "
+                + "anything but a regular file (a FIFO, a device) is refused with a warning, never waited on"),
         .init(
             name: "POTTERY_PAGER",
             meaning:
