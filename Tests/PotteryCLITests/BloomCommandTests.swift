@@ -30,6 +30,24 @@ import Testing
         #expect(PotteryBinary.run("bf", "len", key).status == 2)
     }
 
+    /// A server that refuses one of `bf add`'s commands (here an ACL without SET, as Redis 6.2
+    /// refused `SET NX GET`) used to have the bits set when the command failed: now nothing is.
+    @Test func aRefusedCommandLeavesTheFilterAsItWas() throws {
+        let user = "noset" + String(UInt32.random(in: 0...UInt32.max))
+        _ = try server.cli("ACL", "SETUSER", user, "on", ">pw", "~*", "&*", "+@all", "-set")
+        defer { _ = try? server.cli("ACL", "DELUSER", user) }
+        let url = "redis://\(user):pw@127.0.0.1:\(server.port)/0"
+        let key = uniqueKey("bf")
+        let refused = PotteryBinary.run(["bf", "add", key, "rajiv"] + flags, url: url)
+        #expect(refused.status == 3, "\(refused.stderrText)")
+        #expect(try server.cli("EXISTS", key, "{\(key)}:pottery-bloom") == "0")
+        // Parameters already remembered need no SET: the same user adds bits.
+        #expect(PotteryBinary.run(["bf", "add", key, "raj"] + flags).status == 0)
+        #expect(PotteryBinary.run(["bf", "add", key, "rajiv"], url: url).status == 0)
+        #expect(try server.cli("BITCOUNT", key) != "0")
+        #expect(PotteryBinary.run(["bf", "contains", key, "rajiv"]).stdoutText == "true\n")
+    }
+
     @Test func addKeepsTheTimeToLiveAsSetbitDoes() throws {
         let key = uniqueKey("bf")
         #expect(PotteryBinary.run(["bf", "add", key, "a"] + flags).status == 0)

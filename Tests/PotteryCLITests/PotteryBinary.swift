@@ -35,6 +35,20 @@ enum PotteryBinary {
     static func run(_ arguments: String..., stdin: String? = nil) -> ProcessResult {
         run(arguments, stdin: stdin)
     }
+
+    /// Runs pottery with its standard output on a pseudo-terminal (util-linux `script`), as a person
+    /// at a terminal sees it: the pty turns each newline into CR LF.
+    static func runOnTerminal(_ arguments: [String], server: RedisServerProcess = .shared) -> ProcessResult {
+        let quoted = ([path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        let env = [
+            "PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "POTTERY_URL": server.url,
+            "SHELL": "/bin/sh",
+            "TERM": "dumb",
+        ]
+        return runProcess(
+            "/usr/bin/script", ["-qec", "exec " + quoted.joined(separator: " "), "/dev/null"],
+            environment: env)
+    }
 }
 
 extension ProcessResult {

@@ -130,6 +130,32 @@ import Testing
         #expect(distinct.status == 0, "\(distinct.stderrText)")
     }
 
+    /// One redis-server reached as 127.0.0.1, 127.0.0.2 and [::1]: three addresses, one server (its
+    /// run_id). The address check let it through: `lock run` waited for ever, `nextid` wrote.
+    @Test func oneServerUnderThreeAddressesIsRefused() throws {
+        let server = try RedisServerProcess.start(extraArguments: ["--bind", "127.0.0.1", "127.0.0.2", "::1"])
+        defer { server.stop() }
+        let urls = ["127.0.0.1", "127.0.0.2", "[::1]"].map { "redis://\($0):\(server.port)/0" }
+        let key = uniqueKey("q")
+        for verb in [
+            ["lock", "acquire", key, "--nowait"], ["lock", "run", key, "--", "true"],
+            ["nextid", "next", key],
+        ] {
+            let result = PotteryBinary.run(
+                verb, server: nil,
+                environment: ["POTTERY_MASTERS": urls.joined(separator: ","), "POTTERY_TIMEOUT": "2"],
+                timeout: 20)
+            #expect(result.status == 2, "\(verb): \(result.stderrText)")
+            #expect(result.stderrText.contains("masters \(urls[0]) and \(urls[1]) reach the same server"))
+        }
+        #expect(try server.cli("EXISTS", "redlock:\(key)", "nextid:\(key)") == "0")
+        // One master: no INFO is sent (the identity costs nothing there).
+        _ = try server.cli("CONFIG", "RESETSTAT")
+        let single = PotteryBinary.run(["lock", "acquire", key, "--nowait"], server: nil, url: urls[2])
+        #expect(single.status == 0, "\(single.stderrText)")
+        #expect(try !server.cli("INFO", "commandstats").contains("cmdstat_info:"))
+    }
+
     @Test func aSilentMasterCostsAtMostTheTimeout() throws {
         let servers = try (0..<2).map { _ in try RedisServerProcess.start() }
         defer { servers.forEach { $0.stop() } }

@@ -139,6 +139,33 @@ final class CapturedSession {
 @Suite struct ReplSessionTests {
     let server = RedisServerProcess.shared
 
+    /// `POTTERY_HISTFILE` naming a FIFO: opening it used to wait for a reader (the first line
+    /// hung; on a terminal, loading hung before the prompt). It is refused, said once, and the
+    /// session runs without history.
+    @Test func aFifoAsHistoryFileIsRefusedNeverWaitedOn() throws {
+        let directory = NSTemporaryDirectory() + "pottery-fifo-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let fifo = directory + "/history"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let result = PotteryBinary.run(
+            ["repl"], stdin: "ping\nping\nquit\n", environment: ["POTTERY_HISTFILE": fifo], timeout: 15)
+        #expect(!result.timedOut && result.status == 0, "\(result.stderrText)")
+        #expect(result.stdoutText == "PONG\nPONG\n")
+        #expect(
+            result.stderrText.components(separatedBy: "not a regular file").count == 2, "\(result.stderrText)"
+        )
+        let history = HistoryFile(path: fifo)
+        #expect(history.problem() != nil)
+        #expect(history.load().isEmpty && !history.record(Array("ping".utf8)))
+        // A symlink to a regular file serves (dotfile managers make them).
+        let target = directory + "/real"
+        #expect(symlink(target, directory + "/link") == 0)
+        let linked = HistoryFile(path: directory + "/link")
+        #expect(linked.problem() == nil && linked.record(Array("ping".utf8)))
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "ping\n")
+    }
+
     @Test func linesRunOverOneSessionAndErrorsDoNotEndIt() throws {
         let key = uniqueKey("repl")
         let captured = try CapturedSession(url: server.url)

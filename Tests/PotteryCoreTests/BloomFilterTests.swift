@@ -86,6 +86,63 @@ import Testing
         }
     }
 
+    /// Parameters another process remembered between our read and our write, contradicting ours:
+    /// the adder's one script finds them before it writes a bit.
+    @Test func parametersRememberedMeanwhileThatContradictWriteNothing() throws {
+        let key = b(uniqueKey("bf"))
+        let redis = try connect()
+        let filter = BloomFilter<StoredValue>(
+            key: key, redis: redis, parameters: try BloomFilterParameters(capacity: 100, errorRate: 0.01))
+        let adder = filter.bulkAdder(atomic: false, remembering: true)
+        try adder.add(stored: b("\"rajiv\""))
+        let companion = String(decoding: filter.parametersKey, as: UTF8.self)
+        _ = try server.cli("SET", companion, #"{"capacity": 5, "error_rate": 0.1}"#)
+        let error = potteryError { () throws(PotteryError) in try adder.finish() }
+        #expect(error?.statusClass == .invalidInput)
+        #expect(try server.cli("EXISTS", String(decoding: key, as: UTF8.self)) == "0")
+        #expect(try server.cli("GET", companion) == #"{"capacity": 5, "error_rate": 0.1}"#)
+        // The same parameters remembered meanwhile: the bits go in, the companion key unchanged.
+        _ = try server.cli("SET", companion, #"{"capacity": 100, "error_rate": 0.01}"#)
+        let again = filter.bulkAdder(atomic: false, remembering: true)
+        try again.add(stored: b("\"rajiv\""))
+        try again.finish()
+        #expect(try filter.contains(StoredValue(bytes: b("\"rajiv\""))))
+        // Fresh: the parameters are remembered with the bits.
+        let fresh = BloomFilter<StoredValue>(
+            key: b(uniqueKey("bf")), redis: redis, parameters: filter.parameters)
+        let adder3 = fresh.bulkAdder(atomic: false, remembering: true)
+        try adder3.finish()
+        #expect(
+            try server.cli("GET", String(decoding: fresh.parametersKey, as: UTF8.self))
+                == #"{"capacity": 100, "error_rate": 0.01}"#)
+        #expect(try server.cli("EXISTS", String(decoding: fresh.keyBytes, as: UTF8.self)) == "0")
+    }
+
+    /// Redis 6.2 rejects `SET NX GET` as a syntax error (having written nothing): `remember()` then
+    /// sends `SET NX`, and `GET` only when that did not set.
+    @Test func rememberOnAServerWithoutSetNXGet() throws {
+        let fake = try FakeRedisServer { arguments in
+            let words = arguments.map { String(decoding: $0, as: UTF8.self) }
+            switch words.first?.uppercased() {
+            case "SET" where words.count > 4: return .error("ERR syntax error")
+            case "SET": return words[1].contains("taken") ? .raw(Array("$-1\r\n".utf8)) : .ok
+            case "GET": return .bulk(#"{"capacity": 5, "error_rate": 0.1}"#)
+            default: return .ok
+            }
+        }
+        defer { fake.stop() }
+        let redis = try RedisConnection(url: RedisURL(parsing: fake.url))
+        let parameters = try BloomFilterParameters(capacity: 100, errorRate: 0.01)
+        try BloomFilter<StoredValue>(key: b("fresh"), redis: redis, parameters: parameters).remember()
+        let taken = BloomFilter<StoredValue>(key: b("taken"), redis: redis, parameters: parameters)
+        let error = potteryError { () throws(PotteryError) in try taken.remember() }
+        #expect(error?.statusClass == .invalidInput)
+        let sent = fake.commands.filter { ["SET", "GET"].contains($0.first?.uppercased()) }.map {
+            $0.count > 4 ? "SET NX GET" : $0.count > 2 ? "SET NX" : "GET"
+        }
+        #expect(sent == ["SET NX GET", "SET NX", "SET NX GET", "SET NX", "GET"])
+    }
+
     @Test func companionKeysShareTheSlot() {
         #expect(SameSlotKey.helper(for: b("dilberts"), suffix: b(":x")) == b("{dilberts}:x"))
         #expect(SameSlotKey.helper(for: b("user:{42}:seen"), suffix: b(":x")) == b("user:{42}:seen:x"))

@@ -210,6 +210,27 @@ def test_histfile_moves_and_empty_disables(server, home):
     assert os.listdir(home) == ["elsewhere"]
 
 
+def test_histfile_fifo_never_blocks_the_prompt(server, home):
+    fifo = os.path.join(home, "fifo")
+    os.mkfifo(fifo, 0o600)
+    repl = Repl(server, home, env={"POTTERY_HISTFILE": fifo})
+    repl.child.expect_exact("not a regular file")
+    repl.prompt()
+    assert "PONG" in repl.run("ping")
+    assert repl.quit() == 0
+
+
+def test_hostile_key_name_is_escaped_in_the_repl(server, r, key, home):
+    hostile = key + ":\x1b]0;PWNED\x07\x1b[2J"
+    r.set(hostile, "1")
+    repl = Repl(server, home, env={"POTTERY_HISTFILE": ""})
+    repl.prompt()
+    out = repl.run(f"keys {key}:*")
+    assert key + ":\\x1b]0;PWNED\\x07\\x1b[2J" in out
+    assert "\x1b]0;" not in out and "\x07" not in out
+    assert repl.quit() == 0
+
+
 def test_hint_after_a_verb(server, home):
     repl = Repl(server, home, term="xterm", env={"POTTERY_HISTFILE": ""})
     repl.prompt()

@@ -54,12 +54,15 @@ enum BloomHandlers {
 
     /// Arguments and standard input stream through one pipeline of BITFIELD batches; in `-j`
     /// mode inside MULTI/EXEC so that invalid input anywhere writes nothing. New parameters were
-    /// checked against the remembered ones before anything was written, and are remembered once
-    /// the bits are in (so a failed write, e.g. WRONGTYPE, leaves no companion key behind).
+    /// checked against the remembered ones before anything was written, and are remembered with
+    /// the bits, so that a failed write (WRONGTYPE, a server that refuses SET) leaves neither bits
+    /// nor a companion key behind, and parameters another process remembered meanwhile that
+    /// contradict ours are an invalid-value error (status 2) that writes nothing.
     static func add(_ context: CommandContext) throws -> ExitStatus {
         let (filter, remembered) = try filter(context)
         let source = context[CommonArguments.valuesOrStdin]
-        let adder = filter.bulkAdder(atomic: source == .standardInput && context.mode == .json)
+        let adder = filter.bulkAdder(
+            atomic: source == .standardInput && context.mode == .json, remembering: !remembered)
         do {
             try context.forEachValue(source) { try adder.add(stored: $0) }
             try adder.finish()
@@ -67,9 +70,6 @@ enum BloomHandlers {
             adder.abort()
             throw error
         }
-        // SET NX GET: parameters another process remembered meanwhile that contradict ours are
-        // an invalid-value error (status 2).
-        if !remembered { try filter.remember() }
         return .success
     }
 

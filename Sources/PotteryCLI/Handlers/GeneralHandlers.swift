@@ -11,17 +11,33 @@ enum GeneralHandlers {
         return .success
     }
 
-    /// Key names, one per line, as SCAN finds them (never the blocking KEYS).
+    /// Key names as SCAN finds them (never the blocking KEYS): each ended by a newline, or by a NUL
+    /// with `-0`; on a terminal with their control characters escaped, elsewhere exactly.
     static func keys(_ context: CommandContext) throws -> ExitStatus {
         var cursor = try keyspace(context).scan(match: context[GeneralTable.pattern])
-        try cursor.stream { try context.out.writeLine($0) }
+        let out = context.out
+        let terminal = out.isTerminal
+        if context[GeneralTable.null] {
+            try cursor.stream { name in
+                try out.append { buffer in
+                    if terminal {
+                        KeyDisplay.appendForTerminal(name[...], to: &buffer)
+                    } else {
+                        buffer += name
+                    }
+                    buffer.append(0)
+                }
+            }
+        } else {
+            try cursor.stream { try out.writeLine(shown: $0, terminal: terminal) }
+        }
         return .success
     }
 
     /// The Redis type at the key; `none` and status 1 when there is no key.
     static func type(_ context: CommandContext) throws -> ExitStatus {
         let type = try keyspace(context).type(of: context[GeneralTable.key])
-        try context.out.writeLine(type.rawValue)
+        try context.out.writeLine(shown: Array(type.rawValue.utf8), terminal: context.out.isTerminal)
         return .answer(type != .none)
     }
 

@@ -86,6 +86,20 @@ final class OutputWriter {
         return unread == 0
     }
 
+    /// Whether the descriptor is a terminal: a person reads it, so bytes from Redis are shown with
+    /// their control characters escaped (``KeyDisplay``), never sent to drive the terminal.
+    var isTerminal: Bool { isatty(fd) == 1 }
+
+    /// A line of bytes from Redis (a key name, a type): exactly, or escaped on a terminal.
+    func writeLine(shown bytes: [UInt8], terminal: Bool) throws(CLIError) {
+        if terminal {
+            try append { KeyDisplay.appendForTerminal(bytes[...], to: &$0) }
+            try writeLine([])
+        } else {
+            try writeLine(bytes)
+        }
+    }
+
     /// Forgets a failure and what is buffered: the REPL's next command writes afresh.
     func reset() {
         buffer.removeAll(keepingCapacity: true)

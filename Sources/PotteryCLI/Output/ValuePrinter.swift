@@ -4,14 +4,19 @@ import PotteryJSON
 /// without quotes. Stored text is already canonical when pottery wrote it, so it is checked and copied;
 /// text that is not JSON at all is shown as a JSON string, as auto mode would have read it. Every
 /// method throws when standard output fails, so a stream stops at the first lost line.
+///
+/// On a terminal, a raw string's control characters other than a newline and a tab are shown
+/// escaped (``KeyDisplay``): `jq -r` and `redis-cli --raw` would let a stored `ESC ]0;...` retitle
+/// the terminal; JSON output escapes them anyway, and a pipe gets the exact text.
 struct ValuePrinter {
     let out: OutputWriter
     let raw: Bool
+    var terminal = false
 
     /// One stored value on its own line.
     func printValue(_ stored: [UInt8]) throws(CLIError) {
         try out.append { buffer in
-            Self.appendValue(stored, raw: raw, to: &buffer)
+            Self.appendValue(stored, raw: raw, terminal: terminal, to: &buffer)
             buffer.append(0x0A)
         }
     }
@@ -35,7 +40,7 @@ struct ValuePrinter {
         try out.writeLine(String(value))
     }
 
-    static func appendValue(_ stored: [UInt8], raw: Bool, to buffer: inout [UInt8]) {
+    static func appendValue(_ stored: [UInt8], raw: Bool, terminal: Bool = false, to buffer: inout [UInt8]) {
         stored.withUnsafeBufferPointer { input in
             guard raw else {
                 JSON.canonicalizeAuto(input, into: &buffer)
@@ -45,7 +50,16 @@ struct ValuePrinter {
             canonical.reserveCapacity(input.count + 2)
             JSON.canonicalizeAuto(input, into: &canonical)
             canonical.withUnsafeBufferPointer { text in
-                if !JSON.appendRawString(ofCanonical: text, into: &buffer) {
+                guard terminal else {
+                    if !JSON.appendRawString(ofCanonical: text, into: &buffer) {
+                        buffer.append(contentsOf: text)
+                    }
+                    return
+                }
+                var string: [UInt8] = []
+                if JSON.appendRawString(ofCanonical: text, into: &string) {
+                    KeyDisplay.appendForTerminal(string[...], keeping: [0x0A, 0x09], to: &buffer)
+                } else {
                     buffer.append(contentsOf: text)
                 }
             }

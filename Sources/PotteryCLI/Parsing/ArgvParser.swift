@@ -63,14 +63,14 @@ struct ArgvParser {
         var rest: [Word]?
         while let word = state.next() {
             if let position = verb.restPosition, positionals.count == position,
-                state.optionsEnded || word == "--" || !Self.looksLikeOption(word)
+                state.optionsEnded || word == "--" || !Self.looksLikeOption(word, after: verb)
             {
                 // The child command: everything from here on, verbatim.
                 let start = word == "--" && !state.optionsEnded ? state.index : state.index - 1
                 rest = Array(argv[start...])
                 break
             }
-            if state.optionsEnded || !Self.looksLikeOption(word) {
+            if state.optionsEnded || !Self.looksLikeOption(word, after: verb) {
                 positionals.append(word)
             } else if word == "--" {
                 state.optionsEnded = true
@@ -148,6 +148,15 @@ struct ArgvParser {
     }
 
     static func looksLikeOption(_ word: String) -> Bool { looksLikeOption(Word(word)) }
+
+    /// After `verb`: an option word, or `-D` where D is a digit the verb takes as a short option
+    /// (`keys -0`); any other `-` and digit stays a value.
+    static func looksLikeOption(_ word: Word, after verb: VerbSpec) -> Bool {
+        if looksLikeOption(word) { return true }
+        let bytes = word.bytes
+        guard bytes.count == 2, bytes[0] == UInt8(ascii: "-") else { return false }
+        return verb.option(short: Character(UnicodeScalar(bytes[1]))) != nil
+    }
 
     /// Where the parser is in argv, and what it has collected.
     private struct State {

@@ -6,6 +6,11 @@
 /// Created with mode 0600 whatever the umask, and put back to 0600 if it was wider; each accepted line
 /// is appended at once (so a crash loses nothing), except lines that carry a password
 /// (``SecretLine``), lines that start with a blank (as bash's `ignorespace`) and repeats of the last.
+///
+/// Only a regular file serves (a symlink to one too, as dotfile managers make them): every open is
+/// non-blocking and checked with `fstat`, so a FIFO, a terminal or a device named by
+/// `POTTERY_HISTFILE` never blocks the REPL (opening a FIFO waits for its other end) nor takes its
+/// lines; ``problem()`` says why, once, and the session goes on without history.
 final class HistoryFile {
     let path: String
     /// The most lines loaded back for recall.
@@ -23,13 +28,39 @@ final class HistoryFile {
         return HistoryFile(path: home + (home.hasSuffix("/") ? "" : "/") + ".pottery_history")
     }
 
+    /// Why the file cannot keep the history (it exists and is not a regular file, or cannot be
+    /// opened), or nil: it can, or does not exist yet (the first line creates it).
+    func problem() -> String? {
+        let fd = Self.open(path, O_RDONLY)
+        if fd == Self.notRegular { return "not a regular file" }
+        if fd < 0 { return errno == ENOENT ? nil : String(cString: strerror(errno)) }
+        close(fd)
+        return nil
+    }
+
+    /// `open(2)` that never blocks nor takes a terminal, and gives back only a regular file:
+    /// ``notRegular`` (closed) for anything else, -1 with `errno` on failure.
+    private static func open(_ path: String, _ flags: Int32, _ mode: mode_t = 0) -> Int32 {
+        let fd = Glibc.open(path, flags | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, mode)
+        guard fd >= 0 else { return fd }
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            return notRegular
+        }
+        return fd
+    }
+
+    /// What ``open(_:_:_:)`` returns for a file that is not a regular one.
+    private static let notRegular: Int32 = -2
+
     /// The last lines of the file (at most ``recallLimit``); tightens its mode to 0600.
     func load() -> [[UInt8]] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let fd = Self.open(path, O_RDONLY)
         guard fd >= 0 else { return [] }
         defer { close(fd) }
         var status = stat()
-        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return [] }
+        guard fstat(fd, &status) == 0 else { return [] }
         if status.st_mode & 0o077 != 0 { fchmod(fd, 0o600) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -57,11 +88,11 @@ final class HistoryFile {
     @discardableResult
     func record(_ line: [UInt8]) -> Bool {
         guard Self.keeps(line), line != last else { return false }
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        let fd = Self.open(path, O_WRONLY | O_APPEND | O_CREAT, 0o600)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var status = stat()
-        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
+        guard fstat(fd, &status) == 0 else { return false }
         if status.st_mode & 0o777 != 0o600 { fchmod(fd, 0o600) }
         let bytes = line + [0x0A]
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }

@@ -27,7 +27,12 @@ final class Repl {
     /// one.
     static func open(dispatcher: Dispatcher, settings: Settings) -> ExitStatus {
         let session = dispatcher.session
-        let history = HistoryFile.resolve(session.environment)
+        var history = HistoryFile.resolve(session.environment)
+        if let file = history, let why = file.problem() {
+            session.err.writeLine(
+                "pottery: warning: history file \(file.path): \(why); no history this session")
+            history = nil
+        }
         let editor: any LineEditor
         let readlineLoaded = isatty(0) != 0 && prl_load() == 0
         if isatty(0) != 0 && !readlineLoaded {

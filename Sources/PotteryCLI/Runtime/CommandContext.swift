@@ -13,7 +13,9 @@ final class CommandContext {
     init(invocation: Invocation, session: Session) {
         self.invocation = invocation
         self.session = session
-        self.printer = ValuePrinter(out: session.out, raw: invocation.settings.raw)
+        self.printer = ValuePrinter(
+            out: session.out, raw: invocation.settings.raw,
+            terminal: invocation.settings.raw && session.out.isTerminal)
     }
 
     var settings: Settings { invocation.settings }

@@ -4,6 +4,14 @@ enum GeneralTable {
     static let pattern = Argument.optionalPattern("PATTERN", "a glob pattern (default *)")
     static let keys = Argument.keys("KEY", "Redis keys")
     static let seconds = Argument.seconds("S", "seconds, fractions allowed (at least 0.001)")
+    static let null = VerbOption.flag(
+        "null", short: "0", "end each name with a NUL byte instead of a newline (for xargs -0)")
+
+    static let keysNotes =
+        "To a pipe or a file, names are written exactly; on a terminal their control characters are "
+        + "shown escaped (\\xNN, as in error messages), so a name cannot retitle or clear the terminal. "
+        + "A name may hold a newline: a script splits names with -0 "
+        + "(pottery keys -0 'session:*' | xargs -0 pottery del). The pattern -0 itself: pottery keys -- -0."
 
     static let group = GroupSpec(
         "general", "commands on keys of any structure", isTopLevel: true,
@@ -11,7 +19,9 @@ enum GeneralTable {
             VerbSpec("ping", "check the connection", prints: "PONG", handler: GeneralHandlers.ping),
             VerbSpec(
                 "keys", "list key names matching a pattern (SCAN, never KEYS)", arguments: [pattern],
-                prints: "one key name per line", notes: ClusterNotes.everyMaster,
+                options: [null],
+                prints: "one key name per line, or each ended by a NUL with -0",
+                notes: keysNotes + " " + ClusterNotes.everyMaster,
                 handler: GeneralHandlers.keys),
             VerbSpec(
                 "type", "the Redis type at a key", arguments: [key],

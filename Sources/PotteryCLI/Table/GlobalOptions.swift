@@ -24,7 +24,10 @@ enum GlobalOptions {
         "key", kind: .word, value: "FILE", "PEM key of the client certificate (default $POTTERY_KEY)")
     static let insecure = global(
         "insecure", "TLS without verifying the server's certificate or name (says so on stderr)")
-    static let raw = global("raw", short: "r", "print string values without quotes or escapes, like jq -r")
+    static let raw = global(
+        "raw", short: "r",
+        "print string values without quotes or escapes, like jq -r (on a terminal, control characters other than newline and tab stay escaped)"
+    )
     static let quiet = global(
         "quiet", short: "q", "print nothing for predicates; answer with the exit status alone")
     static let string = global("string", short: "s", "read every value argument as a literal string")

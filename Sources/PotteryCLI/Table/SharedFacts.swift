@@ -58,7 +58,8 @@ struct EnvironmentVariable: Sendable {
         .init(
             name: "POTTERY_HISTFILE",
             meaning:
-                "the REPL's history file (default ~/.pottery_history, mode 0600); empty turns history off"),
+                "the REPL's history file (default ~/.pottery_history, mode 0600); empty turns history off; "
+                + "anything but a regular file (a FIFO, a device) is refused with a warning, never waited on"),
         .init(
             name: "POTTERY_PAGER",
             meaning:
@@ -114,6 +115,6 @@ struct Example: Sendable {
         .init(comment: "Keep no REPL history:", command: "POTTERY_HISTFILE= pottery repl"),
         .init(
             comment: "Delete every key of a prefix:",
-            command: "pottery keys 'session:*' | xargs -d '\\n' pottery del"),
+            command: "pottery keys -0 'session:*' | xargs -0 pottery del"),
     ]
 }

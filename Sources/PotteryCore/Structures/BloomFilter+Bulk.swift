@@ -14,10 +14,17 @@ extension BloomFilter {
     ///   (measured faster than one SETBIT per bit), each bit sent once while a local record of
     ///   the bits sent fits in 16 MiB; with `atomic` inside MULTI/EXEC, so `abort()` applies nothing
     ///   (without it, the bits sent before an abort stay).
-    public func bulkAdder(atomic: Bool, offsetsPerCommand: Int = 512) -> BloomBulkAdder {
+    ///
+    /// With `remembering`, the parameters are remembered too (as ``remember()``), so that a failure
+    /// leaves the filter as it was: in the local bitmap's script, before any bit, and undone when
+    /// the bits fail (a parameter that contradicts the remembered ones writes nothing); in the
+    /// pipeline, before the first bit is sent, or with `atomic` once EXEC applied the bits.
+    public func bulkAdder(atomic: Bool, remembering: Bool = false, offsetsPerCommand: Int = 512)
+        -> BloomBulkAdder
+    {
         BloomBulkAdder(
             redis: redis, key: keyBytes, parameters: parameters, atomic: atomic,
-            offsetsPerCommand: offsetsPerCommand)
+            companion: remembering ? parametersKey : nil, offsetsPerCommand: offsetsPerCommand)
     }
 
     /// A reader that answers membership for stored values as they stream in, in order, through
@@ -38,6 +45,8 @@ public final class BloomBulkAdder {
     private let key: [UInt8]
     private let parameters: BloomFilterParameters
     private let atomic: Bool
+    /// The companion key to remember the parameters in, until they are.
+    private var companion: [UInt8]?
     private let offsetsPerCommand: Int
     /// Local-bitmap mode: the new bits, most significant bit first as Redis numbers them.
     private var bitmap: [UInt8]
@@ -62,12 +71,13 @@ public final class BloomBulkAdder {
 
     init(
         redis: RedisConnection, key: [UInt8], parameters: BloomFilterParameters, atomic: Bool,
-        offsetsPerCommand: Int
+        companion: [UInt8]?, offsetsPerCommand: Int
     ) {
         self.redis = redis
         self.key = key
         self.parameters = parameters
         self.atomic = atomic
+        self.companion = companion
         self.offsetsPerCommand = offsetsPerCommand
         let bits = parameters.bits
         bitmap = bits <= Self.localBitmapLimit ? Array(repeating: 0, count: (bits + 7) / 8) : []
@@ -91,6 +101,7 @@ public final class BloomBulkAdder {
             }
             return
         }
+        if self.pipeline == nil && !atomic { try rememberParameters() }
         let pipeline = self.pipeline ?? makePipeline()
         try parameters.forEachOffset(of: stored) { (offset) throws(PotteryError) in
             if !sent.isEmpty {
@@ -103,19 +114,28 @@ public final class BloomBulkAdder {
         }
     }
 
-    /// Writes the bits: ORs the local bitmap in, or sends what is left of the pipeline and reads
-    /// every reply (with `atomic`, runs EXEC).
+    /// Writes the bits (and remembers the parameters when asked): ORs the local bitmap in, or
+    /// sends what is left of the pipeline and reads every reply (with `atomic`, runs EXEC).
     public func finish() throws(PotteryError) {
         if let pipeline {
             finished = true
             try pipeline.finish()
+            try rememberParameters()
             return
         }
         guard !finished else { return }
         finished = true
         defer { bitmap = [] }
-        guard highestBit >= 0 else { return }
-        try orBitmapIn(bitmap[...(highestBit >> 3)])
+        if bitmap.isEmpty { return try rememberParameters() }
+        guard highestBit >= 0 || companion != nil else { return }
+        try orBitmapIn(highestBit >= 0 ? bitmap[...(highestBit >> 3)] : [])
+    }
+
+    /// Remembers the parameters, once, when asked to.
+    private func rememberParameters() throws(PotteryError) {
+        guard let companion else { return }
+        try parameters.remember(in: companion, filter: key, redis: redis)
+        self.companion = nil
     }
 
     /// Gives up: nothing is written (in pipeline mode without `atomic`, the bits sent so far stay).
@@ -145,44 +165,72 @@ public final class BloomBulkAdder {
         return made
     }
 
-    /// One script: SETRANGE the bitmap into a scratch key in chunks, `BITOP OR KEY KEY scratch`,
-    /// delete the scratch key (even when BITOP fails, e.g. WRONGTYPE), and give KEY back the time
-    /// to live BITOP took away (SETBIT keeps it).
+    /// One script: remember the parameters when asked (before any bit: a server that refuses SET
+    /// refuses it there), SETRANGE the bitmap into a scratch key in chunks, `BITOP OR KEY KEY
+    /// scratch`, delete the scratch key (even when BITOP fails, e.g. WRONGTYPE, and then forget the
+    /// parameters it remembered), and give KEY back the time to live BITOP took away (SETBIT keeps
+    /// it). Remembered parameters that differ from ours are returned, and nothing is written.
     private func orBitmapIn(_ bits: ArraySlice<UInt8>) throws(PotteryError) {
         let scratch = SameSlotKey.scratch(for: key, label: "pottery-bloom")
-        var chunks: [[UInt8]] = []
+        var chunks: [[UInt8]] = [companion == nil ? [] : parameters.storedForm]
         var start = bits.startIndex
         while start < bits.endIndex {
             let end = min(start + Self.chunkBytes, bits.endIndex)
             chunks.append(Array(bits[start..<end]))
             start = end
         }
+        let companionKey = self.companion ?? BloomFilter<Never>.parametersKey(for: key)
         let reply: RESPValue
         do throws(RedisError) {
-            reply = try redis.eval(Self.orScript, keys: [key, scratch], arguments: chunks)
+            reply = try redis.eval(Self.orScript, keys: [key, scratch, companionKey], arguments: chunks)
         } catch {
             throw PotteryError(error, key: key)
         }
-        guard case .integer = reply else {
+        switch reply {
+        case .integer:
+            self.companion = nil
+        case .bulkString(let stored?) where self.companion != nil:
+            // Only the same parameters spelled otherwise get past the check: add the bits alone.
+            try parameters.check(remembered: stored, in: companionKey, filter: key, redis: redis)
+            self.companion = nil
+            try orBitmapIn(bits)
+        default:
             throw redis.wrongShape("an integer", reply, [Array("EVALSHA".utf8)], key: key)
         }
     }
 
+    /// KEYS: the filter, a scratch key, the companion key; ARGV[1]: the parameters to remember
+    /// (empty: none), then the bitmap's chunks. GET then SET rather than SET NX GET, which Redis
+    /// 6.2 lacks.
     static var orScript: RedisScript {
         RedisScript(
             """
-            local ttl = redis.call('PTTL', KEYS[1])
-            redis.call('DEL', KEYS[2])
-            local offset = 0
-            for _, chunk in ipairs(ARGV) do
-              redis.call('SETRANGE', KEYS[2], offset, chunk)
-              offset = offset + #chunk
+            local function failed(reply) return type(reply) == 'table' and reply.err ~= nil end
+            local remember = ARGV[1]
+            if remember ~= '' then
+              local stored = redis.call('GET', KEYS[3])
+              if stored then
+                if stored ~= remember then return stored end
+                remember = ''
+              end
             end
-            local length = redis.pcall('BITOP', 'OR', KEYS[1], KEYS[1], KEYS[2])
-            redis.call('DEL', KEYS[2])
-            if type(length) == 'table' and length.err then return length end
-            if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
-            return length
+            if remember ~= '' then redis.call('SET', KEYS[3], remember) end
+            local reply = 0
+            if #ARGV > 1 then
+              local ttl = redis.call('PTTL', KEYS[1])
+              reply = redis.pcall('DEL', KEYS[2])
+              local offset = 0
+              for i = 2, #ARGV do
+                if failed(reply) then break end
+                reply = redis.pcall('SETRANGE', KEYS[2], offset, ARGV[i])
+                offset = offset + #ARGV[i]
+              end
+              if not failed(reply) then reply = redis.pcall('BITOP', 'OR', KEYS[1], KEYS[1], KEYS[2]) end
+              redis.pcall('DEL', KEYS[2])
+              if not failed(reply) and ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
+            end
+            if failed(reply) and remember ~= '' then redis.call('DEL', KEYS[3]) end
+            return reply
             """)
     }
 }

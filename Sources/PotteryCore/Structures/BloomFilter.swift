@@ -51,43 +51,23 @@ public final class BloomFilter<Element>: RedisStructure {
             return nil
         }
         guard let parameters = BloomFilterParameters(storedForm: stored) else {
-            throw PotteryError(
-                .notJSON, "the remembered Bloom filter parameters are unreadable", key: companion,
-                server: redis.server)
+            throw BloomFilterParameters.unreadable(in: companion, redis: redis)
         }
         return parameters
     }
 
-    /// Remembers this filter's parameters unless some are remembered already (SET NX); throws
-    /// ``PotteryError/Kind/invalidValue`` when the remembered ones differ.
+    /// Remembers this filter's parameters unless some are remembered already; throws
+    /// ``PotteryError/Kind/invalidValue`` when the remembered ones differ. To add elements and
+    /// remember in one step that a failure leaves undone, use ``bulkAdder(atomic:remembering:offsetsPerCommand:)``.
     public func remember() throws(PotteryError) {
-        let companion = parametersKey
-        let reply = try redis.run(
-            [Array("SET".utf8), companion, parameters.storedForm, Array("NX".utf8), Array("GET".utf8)],
-            key: companion)
-        switch reply {
-        case .bulkString(nil): return
-        case .bulkString(let stored?):
-            guard let remembered = BloomFilterParameters(storedForm: stored) else {
-                throw PotteryError(
-                    .notJSON, "the remembered Bloom filter parameters are unreadable", key: companion,
-                    server: redis.server)
-            }
-            try Self.check(parameters, against: remembered, key: keyBytes)
-        default:
-            throw redis.wrongShape("a bulk string", reply, [Array("SET".utf8)], key: companion)
-        }
+        try parameters.remember(in: parametersKey, filter: keyBytes, redis: redis)
     }
 
     /// Throws ``PotteryError/Kind/invalidValue`` unless `given` equals `remembered`.
     public static func check(
         _ given: BloomFilterParameters, against remembered: BloomFilterParameters, key: [UInt8]
     ) throws(PotteryError) {
-        guard given.capacity == remembered.capacity, given.errorRate == remembered.errorRate else {
-            throw PotteryError(
-                .invalidValue,
-                "the filter was made with \(remembered), which contradicts \(given)", key: key)
-        }
+        try given.check(against: remembered, key: key)
     }
 
     /// Adds elements (their bits, pipelined). All are encoded before anything is written.

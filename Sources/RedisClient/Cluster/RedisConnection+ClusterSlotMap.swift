@@ -86,11 +86,20 @@ extension RedisConnection {
         return "cluster of " + router.nodes[first].address
     }
 
-    /// What this connection reaches, for telling servers apart without a round trip: the cluster's
-    /// identity, else the server's numeric address as the socket sees it (so that `localhost` and
-    /// `127.0.0.1` are one server); `nil` when closed.
+    /// What this connection reaches, for telling servers apart without a round trip of its own:
+    /// the cluster's identity, else the server's `run_id` when `connectAll` asked for it (several
+    /// servers: so that `127.0.0.1`, `127.0.0.2` and `[::1]` to one server are one), else the
+    /// server's numeric address as the socket sees it (so that `localhost` and `127.0.0.1` are
+    /// one server); `nil` when closed.
     public var serverIdentity: String? {
         if let cluster = clusterIdentity { return cluster }
+        guard isUsable, fd >= 0 else { return nil }
+        if let runID { return "run_id " + runID }
+        return peerAddress
+    }
+
+    /// The server's numeric address as the socket sees it (`127.0.0.1:6379`), or nil.
+    public var peerAddress: String? {
         guard isUsable, fd >= 0 else { return nil }
         return Socket.peerAddress(fd)
     }

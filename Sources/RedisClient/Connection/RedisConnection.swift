@@ -42,6 +42,10 @@ public final class RedisConnection {
     var router: ClusterRouter?
     /// Why the connection is unusable, once it is (cleared by a reopening).
     var unusableReason: String?
+    /// The server's `run_id`, when asked: `connectAll` of several servers sends `INFO server` with
+    /// the handshake so that ``serverIdentity`` tells servers apart by what they are, not by
+    /// the address that reached them.
+    var runID: String?
 
     /// Connects (TCP through `getaddrinfo`, IPv4 and IPv6, or a unix socket) within
     /// `options.timeout`, then sends `AUTH`, `SELECT` and `CLIENT SETNAME` as needed, pipelined

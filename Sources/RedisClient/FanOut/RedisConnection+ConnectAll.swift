@@ -4,7 +4,9 @@ import Glibc
 extension RedisConnection {
     /// Connects to every URL in parallel (non-blocking connects polled together, then all
     /// handshakes pipelined and polled together) and returns a connection or an error per URL,
-    /// in order. Takes at most about twice `options.timeout` (connect, then handshake).
+    /// in order. Takes at most about twice `options.timeout` (connect, then handshake). With more
+    /// than one URL, `INFO server` goes with each handshake (no extra round trip), so that
+    /// ``serverIdentity`` names each server by its `run_id`.
     public static func connectAll(
         _ urls: [RedisURL], options: RedisConnectionOptions = .init()
     ) -> [Result<RedisConnection, RedisError>] {
@@ -27,6 +29,7 @@ extension RedisConnection {
         var connections: [RedisConnection] = []
         var slots: [Int] = []
         var handshakes: [[[[UInt8]]]] = []
+        let identify = targets.count > 1
         for ((url, options), socket) in zip(targets, sockets) {
             switch socket {
             case .success(let fd):
@@ -41,6 +44,7 @@ extension RedisConnection {
                 }
                 let commands = connection.handshakeCommands()
                 for command in commands { connection.enqueue(command) }
+                if identify { connection.enqueue(infoServer) }
                 slots.append(results.count)
                 connections.append(connection)
                 handshakes.append(commands)
@@ -54,11 +58,13 @@ extension RedisConnection {
             results[slots[index]] = .failure(error)
         }
         let replies = exchange(
-            connections, counts: handshakes.map(\.count), deadline: handshakeDeadline(),
+            connections, counts: handshakes.map { $0.count + (identify ? 1 : 0) },
+            deadline: handshakeDeadline(),
             timeout: ((connectTimeout ?? 0) * 1000).rounded() / 1000, interruptCheck: interruptCheck)
         for (index, (connection, reply)) in zip(connections, replies).enumerated() {
             switch reply {
-            case .success(let values):
+            case .success(var values):
+                if identify, let info = values.popLast() { connection.runID = runID(inInfo: info) }
                 if let error = connection.handshakeError(handshakes[index], values) {
                     connection.close()
                     results[slots[index]] = .failure(error)
