@@ -86,8 +86,11 @@ import Testing
         let next = PotteryBinary.run("nextid", "next", key)
         #expect(current.status == 3 && current.stdout.isEmpty)
         #expect(next.status == 3 && next.stdout.isEmpty)
-        #expect(current.stderrText.contains("holds -5, not an id"))
-        #expect(current.stderrText == next.stderrText)
+        let why = "key nextid:\(key): holds -5, not an id (ids are whole numbers from 0 up)\n"
+        #expect(
+            current.stderrText.hasPrefix("pottery: nextid current \(key): ")
+                && current.stderrText.hasSuffix(why))
+        #expect(next.stderrText.hasPrefix("pottery: nextid next \(key): ") && next.stderrText.hasSuffix(why))
         #expect(try server.cli("GET", "nextid:\(key)") == "-5")
     }
 
