@@ -81,6 +81,19 @@ import Testing
         #expect(left >= 19 && left <= 20, "\(left) left")
     }
 
+    /// A reader that reads nothing: pottery writes one item and waits for it to be read; Ctrl-C
+    /// abandons that wait with 130 and takes nothing more.
+    @Test func ctrlCWhileTheReaderLagsTakesNothingMore() throws {
+        let key = uniqueKey("follow")
+        #expect(PotteryBinary.run("queue", "put", key, "1", "2", "3").status == 0)
+        let following = try BlockedPottery(["queue", "get", key, "--follow"], server: server)
+        try awaitLength(key, atMost: 2)
+        following.process.interrupt()
+        let (status, output) = following.finish()
+        #expect(status == 130 && output == "1\n", "\(following.errors())")
+        #expect(try length(key) == 2)
+    }
+
     /// `--batch N` takes up to N at a time and still delivers everything in order.
     @Test func batchTakesSeveralAtATime() throws {
         let key = uniqueKey("follow")

@@ -19,10 +19,10 @@ extension OutputWriter {
     var hasReader: Bool { sink == nil && ReaderQueue(fd) != nil }
 
     /// Waits until the reader has read everything flushed so far (nothing is left in the pipe, or
-    /// in the socket's send queue), polling: a few yields to a reader that keeps up, then sleeps
-    /// that grow from 50 µs to 10 ms. Returns nil
-    /// then, or at once when nothing can sit unread; `.brokenPipe` if the reader went away, or the
-    /// status of a signal (`interrupted` is asked after every sleep, which a signal cuts short).
+    /// in the socket's send queue), polling: up to 64 yields to a reader that keeps up, then sleeps
+    /// that grow from 50 µs to 10 ms. Returns nil then, or at once when nothing can sit unread;
+    /// `.brokenPipe` if the reader went away, or the status of a signal (`interrupted` is asked
+    /// after every sleep, which a signal cuts short).
     func waitUntilRead(interrupted: () -> ExitStatus?) -> ExitStatus? {
         guard sink == nil, let queue = ReaderQueue(fd) else { return nil }
         var pause = 50_000
@@ -31,7 +31,7 @@ extension OutputWriter {
             if readerIsGone { return .brokenPipe }
             if let status = interrupted() { return status }
             // A reader that keeps up reads within microseconds: let it run first, then sleep.
-            if yields < 4 {
+            if yields < 64 {
                 yields += 1
                 sched_yield()
                 continue
