@@ -14,9 +14,9 @@ import Testing
         let total = 600
         let input = (0..<total).map { "\($0)" }.joined(separator: "\n") + "\n"
         #expect(PotteryBinary.run(["queue", "put", key, "-"], stdin: input).status == 0)
-        let worker = try SlowWorker(
-            #""$P" queue get "$K" --follow | while read -r job; do echo "$job" >> "$D/handled"; read -r _ < "$D/go"; done"#,
-            key: key, server: server)
+        let pipeline =
+            #""$P" queue get "$K" --follow | while read -r job; do echo "$job" >> "$D/handled"; read -r _ < "$D/go"; done"#
+        let worker = try SlowWorker(pipeline, key: key, server: server)
         defer { worker.kill() }
         let handledCount = 5
         try worker.awaitHandled(1)
@@ -35,10 +35,16 @@ import Testing
         let second = PotteryBinary.run("queue", "get", key, "--nowait")
         #expect(second.status == 0 && !second.stdout.isEmpty, "\(second.stderrText)")
         #expect(try length(key) == left - 1)
+        // A second follower shares the queue: it gets the next item, not the first worker's.
+        let other = try SlowWorker(pipeline, key: key, server: server, name: "second")
+        defer { other.kill() }
+        try other.awaitHandled(1)
+        #expect(other.handled() == ["\(total - left + 1)"])
 
         worker.kill()
-        // What nobody handled is still in the stream: at most the item in the pipe is lost.
-        let lost = total - handledCount - 1 - (try length(key))
+        other.kill()
+        // What nobody handled is still in the stream: at most the item in each pipe is lost.
+        let lost = total - handledCount - 1 - 1 - (try length(key))
         #expect(lost >= 0 && lost <= 2, "lost \(lost)")
     }
 
@@ -131,8 +137,8 @@ final class SlowWorker {
     let process = Process()
     let directory: String
 
-    init(_ pipeline: String, key: String, server: RedisServerProcess) throws {
-        directory = NSTemporaryDirectory() + "/" + key
+    init(_ pipeline: String, key: String, server: RedisServerProcess, name: String = "worker") throws {
+        directory = NSTemporaryDirectory() + "/" + key + "." + name
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         guard mkfifo(directory + "/go", 0o600) == 0 else { throw TestSupportError("mkfifo failed") }
         _ = FileManager.default.createFile(atPath: directory + "/handled", contents: nil)
