@@ -60,8 +60,9 @@ extension ClusterCommandTests {
             let node = try #require(fixture.cluster.node(port: owner))
             let following = try BlockedPottery(
                 ["queue", "get", key, "--follow"], server: node, url: fixture.url(otherNode(than: owner)))
-            try following.waitUntilBlocked()
+            // Into a pipe, the next item is taken only once this reader has read the one before.
             #expect(following.readLines(2) == "1\n2\n")
+            try following.waitUntilBlocked()
             #expect(fixture.run(["queue", "put", key, "-"], stdin: "3\n4\n").status == 0)
             #expect(following.readLines(2) == "3\n4\n")
             following.process.interrupt()

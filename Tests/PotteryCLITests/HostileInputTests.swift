@@ -24,7 +24,8 @@ import Testing
         _ = try server.cli("SADD", "s", "FLUSHALL", "\"FLUSHALL\"", "DEL sentinel")
         for redirect in [">&-", "2>&-", ">&- 2>&-", "<&- >&- 2>&-"] {
             let result = shell("\"$P\" set members s \(redirect)", server: server)
-            #expect(result.status == 0, "\(redirect): \(result.stderrText)")
+            // A closed stdout: `set members` prints, so it refuses (74) rather than print into nothing.
+            #expect(result.status == (redirect.hasPrefix("2") ? 0 : 74), "\(redirect): \(result.stderrText)")
             #expect(try server.cli("EXISTS", "sentinel") == "1", "\(redirect)")
         }
         // With standard input closed, '-' reads nothing rather than pottery's own socket.
@@ -32,6 +33,49 @@ import Testing
         #expect(added.status == 0, "\(added.stderrText)")
         #expect(try server.cli("EXISTS", "fromstdin") == "0")
         #expect(try server.cli("EXISTS", "sentinel") == "1")
+    }
+
+    /// Destructive reads into a closed stdout exited 0 and lost what they took (issue 17): a verb that
+    /// prints now fails with 74 and one line before it changes or sends anything; a verb that prints
+    /// nothing (or a predicate under -q) still runs.
+    @Test func aClosedStdoutRefusesEveryPrintingVerbBeforeItChangesAnything() throws {
+        let server = try RedisServerProcess.start()
+        defer { server.stop() }
+        _ = try server.cli("XADD", "q", "*", "item", "1")
+        _ = try server.cli("SADD", "s", "1")
+        _ = try server.cli("RPUSH", "l", "1")
+        _ = try server.cli("RPUSH", "d", "1")
+        _ = try server.cli("HSET", "h", "\"f\"", "1")
+        for command in [
+            "queue get q", "queue get q --follow --nowait", "set pop s", "list pop l", "deque pop d",
+            "lock acquire L", "dict get h f", "nextid next n", "set has s 1",
+        ] {
+            let result = shell("\"$P\" \(command) >&-", server: server)
+            #expect(result.status == 74, "\(command): \(result.stderrText)")
+            #expect(
+                result.stderrText.hasSuffix(
+                    "standard output is closed; nothing was done (redirect it to /dev/null to discard)\n"),
+                "\(command): \(result.stderrText)")
+            #expect(result.stderrText.split(separator: "\n").count == 1, "\(command)")
+        }
+        #expect(try server.cli("XLEN", "q") == "1")
+        #expect(try server.cli("SCARD", "s") == "1")
+        #expect(try server.cli("LLEN", "l") == "1")
+        #expect(try server.cli("LLEN", "d") == "1")
+        #expect(try server.cli("EXISTS", "redlock:L", "nextid:n") == "0")
+        // Nothing to print: these run.
+        #expect(shell("\"$P\" dict set h g 2 >&-", server: server).status == 0)
+        #expect(try server.cli("HGET", "h", "\"g\"") == "2")
+        #expect(shell("\"$P\" -q set has s 1 >&-", server: server).status == 0)
+        // A batch runs each line on its own: the first that would print stops it, before it acts.
+        let batch = shell(
+            "printf 'dict set h a 1\\nset pop s\\ndict set h b 1\\n' | \"$P\" --keep-going >&-",
+            server: server)
+        #expect(batch.status == 74, "\(batch.stderrText)")
+        #expect(try server.cli("HEXISTS", "h", "\"a\"") == "1")
+        #expect(try server.cli("SCARD", "s") == "1")
+        #expect(try server.cli("HEXISTS", "h", "\"b\"") == "0")
+        #expect(shell("\"$P\" --version >&-", server: server).status == 74)
     }
 
     /// A full disk must never report success: status 74 and a message.

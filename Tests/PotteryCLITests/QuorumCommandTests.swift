@@ -76,6 +76,24 @@ import Testing
         #expect(wrongType.stderrText.contains("WRONGTYPE"))
     }
 
+    /// `nextid current` printed -5 with status 0 where `nextid next` refused it (issue 17): one rule,
+    /// one message, status 3 for both, and the value is left as it was.
+    @Test func currentAndNextRefuseANegativeValueAlike() throws {
+        let server = RedisServerProcess.shared
+        let key = uniqueKey("ids")
+        try server.cli("SET", "nextid:\(key)", "-5")
+        let current = PotteryBinary.run("nextid", "current", key)
+        let next = PotteryBinary.run("nextid", "next", key)
+        #expect(current.status == 3 && current.stdout.isEmpty)
+        #expect(next.status == 3 && next.stdout.isEmpty)
+        let why = "key nextid:\(key): holds -5, not an id (ids are whole numbers from 0 up)\n"
+        #expect(
+            current.stderrText.hasPrefix("pottery: nextid current \(key): ")
+                && current.stderrText.hasSuffix(why))
+        #expect(next.stderrText.hasPrefix("pottery: nextid next \(key): ") && next.stderrText.hasSuffix(why))
+        #expect(try server.cli("GET", "nextid:\(key)") == "-5")
+    }
+
     @Test func aBlockOfAThousandIdsTakesOneQuorumRound() throws {
         let servers = try (0..<3).map { _ in try RedisServerProcess.start() }
         defer { servers.forEach { $0.stop() } }

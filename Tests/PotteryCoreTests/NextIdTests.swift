@@ -34,6 +34,20 @@ import Testing
         #expect(potteryError { () throws(PotteryError) in _ = try ids.current() } != nil)
     }
 
+    /// `current` and `next` apply one rule to what a master holds (issue 17): -5 is not an id, for
+    /// either, with the same message; neither changes it.
+    @Test func aNegativeValueIsRefusedByCurrentAsByNext() throws {
+        let key = uniqueKey("ids")
+        try RedisServerProcess.shared.cli("SET", "nextid:\(key)", "-5")
+        let ids = NextId(key: key, masters: [try connect()])
+        let current = potteryError { () throws(PotteryError) in _ = try ids.current() }
+        let next = potteryError { () throws(PotteryError) in _ = try ids.next() }
+        #expect(current?.kind.isUndecodable == true)
+        #expect(current?.description.contains("holds -5, not an id") == true)
+        #expect(next?.description == current?.description)
+        #expect(try RedisServerProcess.shared.cli("GET", "nextid:\(key)") == "-5")
+    }
+
     @Test func concurrentCallersAllSucceedWithoutDuplicates() throws {
         let masters = try Masters(5)
         let key = uniqueKey("ids")

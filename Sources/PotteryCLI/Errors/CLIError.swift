@@ -47,6 +47,11 @@ struct CLIError: Error, Sendable {
         return CLIError(.output(code), "cannot write standard output: \(why)")
     }
 
+    /// Standard output was closed when pottery started: a command that would print refuses to run
+    /// (74) before it changes or sends anything, as `/bin/echo hi >&-` fails.
+    static let closedOutput = CLIError(
+        .output(EBADF), "standard output is closed; nothing was done (redirect it to /dev/null to discard)")
+
     /// Whether a Redis failure is behind it (so the connection may be out of step).
     static func isRedisFailure(_ error: any Error) -> Bool {
         if error is RedisError { return true }

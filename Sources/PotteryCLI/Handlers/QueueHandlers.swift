@@ -19,43 +19,50 @@ enum QueueHandlers {
     static func get(_ context: CommandContext) throws -> ExitStatus {
         let wait: Double? = context[QueueTable.nowait] ? 0 : context[QueueTable.wait]?.seconds
         if context[QueueTable.follow] { return try follow(context, wait: wait) }
-        guard let item = try queue(context).get(timeout: wait) else { return .negative }
+        if context[QueueTable.batch] != nil { throw CLIError.usage("--batch goes with --follow") }
+        let source = try queue(context)
+        var foreign = ForeignEntryWarning(context)
+        guard let item = try source.get(timeout: wait, onTake: { foreign.note($0) }) else { return .negative }
         try context.printer.printValue(item.bytes)
         return .success
     }
 
-    /// Items a batch at a time, each batch flushed as soon as it is printed, so a reader such as `jq`
-    /// sees every item at once; between batches, waits with XREAD BLOCK. A batch starts at one item
-    /// and doubles (up to 256) while a backlog lasts and the reader keeps up (a pipe holds nothing
-    /// unread), so a trickle or a slow reader is served one item at a time and a backlog drains at
-    /// pipeline speed. Nothing is taken once the reader of the output is gone, and
-    /// a signal ends it after the batch in hand, never with an item taken and unprinted.
-    /// A follower lives long: a connection the server closed (its idle `timeout`, `CLIENT KILL`, a
-    /// restart) is reopened before the next take or wait, and a wait cut by a lost connection
-    /// begins again (a second loss in a row is an error); a take is never sent twice.
+    /// Items as they come, each batch flushed as soon as it is printed, so a reader such as `jq`
+    /// sees every item at once; between batches, waits with XREAD BLOCK. Into a pipe or a socket,
+    /// the next item is taken only once the reader has read the last batch (``OutputWriter/
+    /// waitUntilRead(interrupted:)``), one item at a time unless `--batch N`: a reader that dies
+    /// loses at most what it held, and other consumers share the queue. Into a file, `/dev/null` or a
+    /// terminal, nothing waits for a reader, and batches double from one up to `--batch` (default
+    /// 256) while a backlog lasts. Nothing is taken once the reader is gone or a signal came.
     static func follow(_ context: CommandContext, wait: Double?) throws -> ExitStatus {
         let source = try queue(context)
+        let largest = context[QueueTable.batch] ?? (context.out.hasReader ? 1 : 256)
+        var foreign = ForeignEntryWarning(context)
         var received = false
         var batchSize = 1
         var lostWaiting = false
         while true {
             if context.out.readerIsGone { return .brokenPipe }
+            if let status = Interrupts.pendingExitStatus { return status }
             try source.redis.reopenIfBroken()
-            let batch = try source.take(max: batchSize)
-            if !batch.isEmpty {
+            let batch = try source.takeBatch(max: batchSize)
+            foreign.note(batch)
+            if !batch.items.isEmpty {
                 received = true
-                for item in batch { try context.printer.printValue(item.bytes) }
+                for item in batch.items { try context.printer.printValue(item.bytes) }
                 try context.out.flush()
-                if context.out.readerCaughtUp { batchSize = min(batchSize * 2, 256) }
+                if let status = context.out.waitUntilRead(interrupted: { Interrupts.pendingExitStatus }) {
+                    return status
+                }
+                batchSize = min(batchSize * 2, largest)
                 continue
             }
             batchSize = 1
-            if let status = Interrupts.pendingExitStatus { return status }
             let milliseconds = wait.map { max(Int(($0 * 1000).rounded(.up)), 0) } ?? 0
             if wait != nil && milliseconds == 0 { return .answer(received) }
             let arrived: Bool
             do {
-                arrived = try source.waitForItems(milliseconds: milliseconds)
+                arrived = try source.waitForItems(milliseconds: milliseconds, after: batch.position)
             } catch {
                 guard !lostWaiting, lostConnection(error) else { throw error }
                 lostWaiting = true
@@ -77,5 +84,23 @@ enum QueueHandlers {
 
     static func empty(_ context: CommandContext) throws -> ExitStatus {
         try context.answer(try queue(context).isEmpty)
+    }
+}
+
+/// One warning on stderr, the first time a take passed over entries without an `item` field (someone
+/// else's entries, left in the stream).
+private struct ForeignEntryWarning {
+    let context: CommandContext
+    private var warned = false
+
+    init(_ context: CommandContext) { self.context = context }
+
+    mutating func note(_ batch: QueueBatch<StoredValue>) {
+        guard !warned, batch.foreignEntries > 0 else { return }
+        warned = true
+        let entries = batch.foreignEntries == 1 ? "1 stream entry" : "\(batch.foreignEntries) stream entries"
+        context.session.err.writeLine(
+            "pottery: \(context.invocation.commandName) \(KeyDisplay.text(context[QueueTable.key])): warning: "
+                + "passed over \(entries) without an item field, left in the stream")
     }
 }

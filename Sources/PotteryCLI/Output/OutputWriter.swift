@@ -9,7 +9,7 @@
 /// throws at once, so a command stops instead of reporting success over lost output; once failed,
 /// every later write throws the same error. Call ``flush()`` before exiting.
 final class OutputWriter {
-    private let fd: Int32
+    let fd: Int32
     private var buffer: [UInt8] = []
     private let limit: Int
     /// The errno of the write that failed, once one has.
@@ -17,9 +17,14 @@ final class OutputWriter {
     /// Where flushed bytes go instead of the descriptor (the REPL's pager), returning the errno of a
     /// failure or nil.
     var sink: ((UnsafeRawBufferPointer) -> Int32?)?
+    /// Whether the descriptor was closed when pottery started (and reopened on `/dev/null`, so that
+    /// no socket takes its number): whatever would be printed would go nowhere, so a verb that
+    /// prints refuses to run (status 74) rather than consume data into nothing.
+    let closedAtStart: Bool
 
-    init(fd: Int32, bufferSize: Int = 1 << 16) {
+    init(fd: Int32, bufferSize: Int = 1 << 16, closedAtStart: Bool = false) {
         self.fd = fd
+        self.closedAtStart = closedAtStart
         self.limit = bufferSize
         buffer.reserveCapacity(bufferSize + 4096)
     }
@@ -69,22 +74,6 @@ final class OutputWriter {
 
     /// Drops what is buffered without writing it (after a failure, or when output is abandoned).
     func discard() { buffer.removeAll(keepingCapacity: true) }
-
-    /// Whether the reader of a pipe on this descriptor went away (the next write would fail with
-    /// EPIPE): a consumer checks it before it takes anything it could no longer deliver.
-    var readerIsGone: Bool {
-        if failure != nil { return true }
-        var entry = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
-        return poll(&entry, 1, 0) > 0 && entry.revents & Int16(POLLERR | POLLHUP | POLLNVAL) != 0
-    }
-
-    /// Whether the reader has read everything written so far: true unless the descriptor is a pipe
-    /// (or socket) still holding unread bytes. A consumer takes larger batches only while it holds.
-    var readerCaughtUp: Bool {
-        var unread: Int32 = 0
-        guard ioctl(fd, UInt(FIONREAD), &unread) == 0 else { return true }
-        return unread == 0
-    }
 
     /// Whether the descriptor is a terminal: a person reads it, so bytes from Redis are shown with
     /// their control characters escaped (``KeyDisplay``), never sent to drive the terminal.

@@ -11,7 +11,11 @@ struct BatchRunner {
 
     func run() -> ExitStatus {
         let session = dispatcher.session
-        if isatty(0) != 0 { return Repl.open(dispatcher: dispatcher, settings: settings) }
+        if isatty(0) != 0 {
+            // The REPL's prompt and answers would go nowhere; batch mode judges each line alone.
+            if session.out.closedAtStart { return dispatcher.report(CLIError.closedOutput, context: "") }
+            return Repl.open(dispatcher: dispatcher, settings: settings)
+        }
         session.stdinHoldsCommands = true
         var settings = self.settings
         var firstFailure: ExitStatus?

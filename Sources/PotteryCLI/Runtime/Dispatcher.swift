@@ -62,6 +62,9 @@ struct Dispatcher {
     private func runHandler(_ invocation: Invocation, context: CommandContext) -> ExitStatus {
         let status: ExitStatus
         do {
+            if session.out.closedAtStart && invocation.verb.printsOutput(quiet: invocation.settings.quiet) {
+                throw CLIError.closedOutput
+            }
             try applyTraits(of: invocation.verb, to: context)
             let handled = try invocation.verb.handler(context)
             try session.out.flush()
@@ -89,6 +92,7 @@ struct Dispatcher {
     /// Runs output that is not a command's (help, version) and turns a write failure into a status.
     private func finish(_ body: () throws(CLIError) -> Void) -> ExitStatus {
         do {
+            if session.out.closedAtStart { throw CLIError.closedOutput }
             try body()
             try session.out.flush()
             return .success
@@ -97,7 +101,8 @@ struct Dispatcher {
         }
     }
 
-    private func report(_ error: any Error, context: String) -> ExitStatus {
+    /// Renders `error` once on stderr (after what the command printed) and returns its status.
+    func report(_ error: any Error, context: String) -> ExitStatus {
         if let output = error as? CLIError, case .output = output.kind {
             session.out.discard()
         } else {

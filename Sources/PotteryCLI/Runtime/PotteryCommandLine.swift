@@ -7,10 +7,11 @@ public enum PotteryCommandLine {
     /// Runs pottery with the process's own arguments: made safe first (closed standard streams,
     /// a password in the process title), then taken as bytes.
     public static func runProcess() -> Int32 {
-        StandardStreams.reopenClosed()
+        let closed = StandardStreams.reopenClosed()
         let arguments = ProcessArguments.take()
         let session = Session(
-            out: OutputWriter(fd: 1), err: DiagnosticWriter(fd: 2), stdin: LineReader(fd: 0))
+            out: OutputWriter(fd: 1, closedAtStart: closed.contains(1)), err: DiagnosticWriter(fd: 2),
+            stdin: LineReader(fd: 0))
         if arguments.exposedPassword {
             session.err.writeLine(
                 "pottery: warning: a password on the command line is visible to other users until pottery"

@@ -6,9 +6,13 @@
 enum StandardStreams {
     /// Opens each closed standard descriptor on `/dev/null`. Otherwise the first file or socket
     /// pottery opens takes its number: with stdout closed, the Redis socket would become fd 1 and
-    /// the values printed would go to Redis as commands.
-    static func reopenClosed() {
+    /// the values printed would go to Redis as commands. Returns the descriptors that were closed:
+    /// a closed stdout is remembered, so that a verb that prints refuses to run (status 74).
+    @discardableResult
+    static func reopenClosed() -> Set<Int32> {
+        var closed: Set<Int32> = []
         for fd: Int32 in 0...2 where fcntl(fd, F_GETFD) == -1 && errno == EBADF {
+            closed.insert(fd)
             let opened = open("/dev/null", fd == 0 ? O_RDONLY : O_WRONLY)
             if opened >= 0 && opened != fd {
                 // A lower descriptor was closed too and took this one's place; keep going until both
@@ -17,5 +21,6 @@ enum StandardStreams {
                 close(opened)
             }
         }
+        return closed
     }
 }

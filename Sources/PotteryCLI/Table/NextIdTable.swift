@@ -13,7 +13,7 @@ enum NextIdTable {
                 notes: nextNote, handler: NextIdHandlers.next),
             VerbSpec(
                 "current", "the last id issued (0 when none)", arguments: [key], traits: [.needsMasters],
-                prints: "an integer", handler: NextIdHandlers.current),
+                prints: "an integer", notes: valueNote, handler: NextIdHandlers.current),
             VerbSpec(
                 "reset", "start the sequence again (the next id is 1)", arguments: [key],
                 traits: [.writes, .needsMasters],
@@ -26,6 +26,11 @@ enum NextIdTable {
         written back with a Lua "set if greater" that a quorum must accept. Concurrent callers retry \
         after short random, growing delays for up to --timeout seconds (default 5); only masters that \
         are down give the quorum error (status 3). Ids stop at 2^53, where Lua's numbers stop being \
-        exact.
+        exact. \(valueNote)
+        """
+
+    static let valueNote = """
+        A master holding anything but a whole number from 0 up (-5, twelve) is refused alike by next \
+        and current: status 3, and nothing is changed.
         """
 }

@@ -19,7 +19,8 @@ struct ExitStatusDoc: Sendable {
         .init(
             status: "74",
             meaning:
-                "standard output could not be written (a full disk, an I/O error): the output is incomplete"),
+                "standard output could not be written (a full disk, an I/O error): the output is incomplete; or "
+                    + "it was closed at start, and a verb that prints did nothing"),
         .init(
             status: "75",
             meaning:

@@ -50,6 +50,14 @@ struct VerbSpec: Sendable {
 
     func answers(to word: String) -> Bool { name == word || aliases.contains(word) }
 
+    /// Whether the verb writes to standard output, as its `prints` says: not when that is empty or
+    /// begins with "nothing" (`dict set`, `lock release`), nor for a predicate ("true or false...")
+    /// under `-q`. A verb that prints refuses to run when standard output was closed at start (74).
+    func printsOutput(quiet: Bool) -> Bool {
+        if prints.isEmpty || prints.hasPrefix("nothing") { return false }
+        return !(quiet && prints.hasPrefix("true or false"))
+    }
+
     /// The verb's own option called `--name`.
     func option(long name: String) -> OptionSpec? { options.first { $0.answers(toLong: name) } }
 

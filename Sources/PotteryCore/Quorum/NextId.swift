@@ -52,10 +52,6 @@ public final class NextId {
         var attempt = 0
         while true {
             let current = try self.current()
-            guard current >= 0 else {
-                throw PotteryError(
-                    .undecodable, "holds \(current), not an id (ids are positive)", key: redisKey)
-            }
             guard count <= Self.maximum - current else {
                 throw PotteryError(
                     .invalidValue, "\(count) more ids would pass 2^53 (the sequence is at \(current))",
@@ -82,7 +78,9 @@ public final class NextId {
         }
     }
 
-    /// The current id: the maximum over a quorum of masters (0 when none was issued).
+    /// The current id: the maximum over a quorum of masters (0 when none was issued). A master holding
+    /// anything but a whole number from 0 up (`-5`, `twelve`) is an undecodable error, for `current`
+    /// as for `next`: Python pottery would print -5 and then issue -4, an id no sequence should give.
     public func current() throws(PotteryError) -> Int {
         let results = try quorum.call([Array("GET".utf8), redisKey])
         var highest: Int?
@@ -93,9 +91,10 @@ public final class NextId {
             case .bulkString(nil):
                 highest = max(highest ?? 0, 0)
             case .bulkString(let bytes?):
-                guard let value = Int(String(decoding: bytes, as: UTF8.self)) else {
+                guard let value = Int(String(decoding: bytes, as: UTF8.self)), value >= 0 else {
                     throw PotteryError(
-                        .undecodable, "holds \(String(decoding: bytes.prefix(40), as: UTF8.self)), not an id",
+                        .undecodable,
+                        "holds \(String(decoding: bytes.prefix(40), as: UTF8.self)), not an id (ids are whole numbers from 0 up)",
                         key: redisKey)
                 }
                 highest = max(highest ?? value, value)

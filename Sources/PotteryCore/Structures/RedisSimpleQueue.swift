@@ -64,18 +64,23 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
 
     /// Removes and returns the oldest item, waiting for one: `timeout` nil waits as long as it takes,
     /// 0 not at all; nil when none came in time (Python raises `QueueEmptyError` there). An
-    /// interruption of the wait (the connection's interrupt check) takes nothing.
-    public func get(timeout: Double? = nil) throws(PotteryError) -> Element? {
+    /// interruption of the wait (the connection's interrupt check) takes nothing. `onTake` sees each
+    /// take (to learn of foreign entries passed over).
+    public func get(
+        timeout: Double? = nil, onTake: (QueueBatch<Element>) -> Void = { _ in }
+    ) throws(PotteryError) -> Element? {
         let deadline = timeout.map { QueueClock.now() + max($0, 0) }
         while true {
-            if let item = try take(max: 1).first { return item }
+            let batch = try takeBatch(max: 1)
+            onTake(batch)
+            if let item = batch.items.first { return item }
             var waitMilliseconds = 0
             if let deadline {
                 let left = deadline - QueueClock.now()
                 guard left > 0 else { return nil }
                 waitMilliseconds = max(Int((min(left, 1e12) * 1000).rounded(.up)), 1)
             }
-            guard try waitForItems(milliseconds: waitMilliseconds) else { return nil }
+            guard try waitForItems(milliseconds: waitMilliseconds, after: batch.position) else { return nil }
         }
     }
 
@@ -84,8 +89,14 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
 
     /// Removes and returns up to `max` of the oldest items, atomically (one script), oldest first;
     /// empty when the queue is. Signals are held while the script runs, so an item is never taken
-    /// and then dropped by an interruption.
-    public func take(max: Int) throws(PotteryError) -> [Element] {
+    /// and then dropped by an interruption. An entry without an `item` field, written by someone
+    /// else, is left where it is and passed over (``takeBatch(max:)`` counts them).
+    public func take(max: Int) throws(PotteryError) -> [Element] { try takeBatch(max: max).items }
+
+    /// ``take(max:)``, with what the script passed over: how many foreign entries (no `item` field,
+    /// left in the stream) it saw, and the id of the last entry it looked at, from which
+    /// ``waitForItems(milliseconds:after:)`` waits for a newer one.
+    public func takeBatch(max: Int) throws(PotteryError) -> QueueBatch<Element> {
         let count = Array(String(Swift.max(max, 1)).utf8)
         let reply = try SignalDeferral.run(on: redis) { () throws(PotteryError) -> RESPValue in
             do throws(RedisError) {
@@ -94,30 +105,35 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
                 throw PotteryError(error, key: keyBytes)
             }
         }
-        guard case .array(let entries?) = reply else {
-            throw redis.wrongShape("an array of entries", reply, [Array("EVALSHA".utf8)], key: keyBytes)
+        guard case .array(let parts?) = reply, parts.count == 3, case .array(let entries?) = parts[0],
+            case .integer(let foreign) = parts[1], case .bulkString(let position?) = parts[2]
+        else {
+            throw redis.wrongShape(
+                "[items, foreign count, last id]", reply, [Array("EVALSHA".utf8)], key: keyBytes)
         }
         var items: [Element] = []
         items.reserveCapacity(entries.count)
         for entry in entries {
             guard case .bulkString(let stored?) = entry else {
-                throw PotteryError(
-                    .undecodable, "a stream entry without an item field was taken", key: keyBytes,
-                    server: redis.server)
+                throw redis.wrongShape("an item", entry, [Array("EVALSHA".utf8)], key: keyBytes)
             }
             items.append(try decode(stored))
         }
-        return items
+        return QueueBatch(items: items, foreignEntries: Int(foreign), position: position)
     }
 
-    /// Waits until the queue holds an item (`XREAD BLOCK`, woken by a put), for at most
-    /// `milliseconds` (0: as long as it takes); false when the time ran out. Takes nothing.
-    public func waitForItems(milliseconds: Int) throws(PotteryError) -> Bool {
+    /// Waits until the queue holds an entry newer than `position` (`XREAD BLOCK`, woken by a put),
+    /// for at most `milliseconds` (0: as long as it takes); false when the time ran out. Takes
+    /// nothing. `position` is a batch's ``QueueBatch/position``, so that a foreign entry the take
+    /// passed over does not end the wait at once.
+    public func waitForItems(milliseconds: Int, after position: [UInt8] = Array("0-0".utf8))
+        throws(PotteryError) -> Bool
+    {
         let waited = Swift.max(milliseconds, 0)
         do throws(RedisError) {
             redis.enqueue([
                 Array("XREAD".utf8), Array("COUNT".utf8), Array("1".utf8), Array("BLOCK".utf8),
-                Array(String(waited).utf8), Array("STREAMS".utf8), keyBytes, Array("0-0".utf8),
+                Array(String(waited).utf8), Array("STREAMS".utf8), keyBytes, position,
             ])
             let timeout: Double? = waited == 0 ? nil : Double(waited) / 1000 + redis.options.timeout
             let reply = try redis.readReply(timeout: timeout)
@@ -145,25 +161,59 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
 
 /// The queue's Lua scripts.
 enum QueueScripts {
-    /// Takes up to ARGV[1] of the oldest entries: their `item` values (false for an entry without
-    /// one), oldest first, each deleted in the same script.
+    /// Takes up to ARGV[1] of the oldest entries that have an `item` field, each deleted in the same
+    /// script; an entry without one (someone else's) is passed over and left in the stream. Returns
+    /// {items oldest first, how many entries were passed over, the id of the last entry looked at
+    /// ('0-0' when none)}. The scan goes on past passed-over entries until it has enough items or
+    /// reaches the stream's end; each round starts at the last id seen, inclusive, and skips it
+    /// (exclusive '(' ranges need Redis 6.2).
     static let take = RedisScript(
         """
-        local entries = redis.call('XRANGE', KEYS[1], '-', '+', 'COUNT', tonumber(ARGV[1]))
+        local want = tonumber(ARGV[1])
         local items = {}
-        for i, entry in ipairs(entries) do
-            redis.call('XDEL', KEYS[1], entry[1])
-            local fields = entry[2]
-            items[i] = false
-            for j = 1, #fields, 2 do
-                if fields[j] == 'item' then
-                    items[i] = fields[j + 1]
-                    break
+        local foreign = 0
+        local last = nil
+        local start = '-'
+        while #items < want do
+            local entries = redis.call('XRANGE', KEYS[1], start, '+', 'COUNT', want - #items + 1)
+            local fresh = false
+            for _, entry in ipairs(entries) do
+                if #items == want then break end
+                if entry[1] ~= last then
+                    fresh = true
+                    last = entry[1]
+                    local fields = entry[2]
+                    local item = nil
+                    for j = 1, #fields, 2 do
+                        if fields[j] == 'item' then
+                            item = fields[j + 1]
+                            break
+                        end
+                    end
+                    if item then
+                        redis.call('XDEL', KEYS[1], last)
+                        items[#items + 1] = item
+                    else
+                        foreign = foreign + 1
+                    end
                 end
             end
+            if not fresh then break end
+            start = last
         end
-        return items
+        return {items, foreign, last or '0-0'}
         """)
+}
+
+/// What one take of ``RedisSimpleQueue/takeBatch(max:)`` found.
+public struct QueueBatch<Element> {
+    /// The items taken (and deleted), oldest first.
+    public let items: [Element]
+    /// How many entries without an `item` field were passed over (and left in the stream).
+    public let foreignEntries: Int
+    /// The id of the last entry the take looked at (`0-0` when the stream was empty): wait for an
+    /// entry after it.
+    public let position: [UInt8]
 }
 
 /// Monotonic seconds for waits.
