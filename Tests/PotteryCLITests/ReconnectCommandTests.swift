@@ -102,8 +102,9 @@ import Testing
         try killClients(server)
         #expect(try eventually { try blockedFollowers() == 1 })
         #expect(PotteryBinary.run(["queue", "put", "jobs", "after-the-kill"], server: server).status == 0)
-        #expect(follower.finish() == 0)
+        // Read before waiting: into a pipe, a follower takes nothing more until its reader has read.
         #expect(follower.text == "\"after-the-kill\"\n")
+        #expect(follower.finish() == 0)
     }
 
     /// Batch mode: a line whose child kills every pottery connection (the quorum's and the
