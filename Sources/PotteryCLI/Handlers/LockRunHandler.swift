@@ -21,13 +21,14 @@ enum LockRunHandler {
         guard acquired, let token = lock.token, let fence = lock.fencingToken else { return .notAcquired }
         try context.out.flush()
 
-        let child = ChildProcess(
+        var child = ChildProcess(
             argumentBytes: context[LockTable.command],
             environment: [
-                "POTTERY_LOCK_KEY": String(decoding: lock.keyBytes, as: UTF8.self),
-                "POTTERY_LOCK_TOKEN": token,
-                "POTTERY_FENCING_TOKEN": String(fence),
-            ])
+                "POTTERY_LOCK_KEY": lock.keyBytes,  // the key's bytes, UTF-8 or not
+                "POTTERY_LOCK_TOKEN": Array(token.utf8),
+                "POTTERY_FENCING_TOKEN": Array(String(fence).utf8),
+            ], standardInput: context.session.childStandardInput)
+        child.waitsForGroup = true  // the lock is held until CMD's whole process group is gone
         var watchdog = LockWatchdog(
             lock: lock, maxExtensions: context[LockTable.maxExtensions], started: MonotonicClock.now())
         let exit: ChildExit
