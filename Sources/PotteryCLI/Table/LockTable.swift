@@ -49,7 +49,7 @@ enum LockTable {
                 traits: [.writes, .mayBlock, .needsMasters, .runsChild],
                 prints:
                     "CMD's output and status; 75 if not acquired (CMD never starts), 76 if the lease was lost",
-                notes: runNote, handler: LockRunHandler.run),
+                notes: runNote + " " + ChildNotes.lockRun, handler: LockRunHandler.run),
         ])
 
     static let acquireNote = """
