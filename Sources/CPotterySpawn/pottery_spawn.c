@@ -5,6 +5,8 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
+#include <sched.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -92,7 +94,9 @@ int pottery_spawn(const pottery_spawn_request *request, pid_t *pid) {
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &previous);
     pid_t parent = getpid();
-    pid_t child = fork();
+    /* The child shares our memory until it executes: it touches nothing of ours but reads, and its
+       own stack frames below ours; every signal is blocked until it reset the dispositions. */
+    pid_t child = vfork();
     if (child == 0) {
         close(report[0]);
         become_child(request, parent, report[1]);
@@ -116,35 +120,98 @@ int pottery_spawn(const pottery_spawn_request *request, pid_t *pid) {
     return failure;
 }
 
-int pottery_guard(pid_t group, pid_t *guardian, int *write_end) {
-    int ends[2];
+struct guard_arguments {
+    pid_t group;
+    int read_end;
+};
+
+/* The guardian shares our memory, our thread's errno included (no TLS of its own): every call that
+   could fail and set errno (setpgid, close_range) happens before the caller goes on, which it does
+   when the guardian closed its copy of the `ready` pipe (with every descriptor but its read end).
+   Afterwards the guardian only reads, then kills after the caller has died. */
+
+/* The guardian, on its own stack in the caller's memory: system calls only. */
+static int guard(void *raw) {
+    struct guard_arguments arguments = *(struct guard_arguments *)raw;
+    /* Out of the caller's group, so a signal to that whole group (kill -9 -PGID) does not take the
+       guardian too. Signals stay blocked: only SIGKILL (and SIGSTOP) reach it. */
+    setpgid(0, 0);
+    close_from_except(0, arguments.read_end);
+    char byte;
+    ssize_t count;
+    while ((count = read(arguments.read_end, &byte, 1)) < 0 && errno == EINTR) {}
+    if (count == 0) kill(-arguments.group, SIGKILL);
+    _exit(0);
+}
+
+int pottery_guard(pid_t group, pottery_guardian *guardian) {
+    int ends[2], ready[2];
     int made = pipe_above_stdio(ends);
     if (made != 0) return made;
+    made = pipe_above_stdio(ready);
+    if (made != 0) {
+        close(ends[0]);
+        close(ends[1]);
+        return made;
+    }
+    size_t size = 64 * 1024;
+    void *stack = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+    if (stack == MAP_FAILED) {
+        int failure = errno;
+        close(ends[0]);
+        close(ends[1]);
+        close(ready[0]);
+        close(ready[1]);
+        return failure;
+    }
+    /* Read by the guardian before the caller can return: it lives at the top of the new stack. */
+    struct guard_arguments *arguments = (struct guard_arguments *)((char *)stack + size) - 1;
+    arguments->group = group;
+    arguments->read_end = ends[0];
     sigset_t all, previous;
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &previous);
-    pid_t child = fork();
-    if (child == 0) {
-        /* Signals stay blocked: only SIGKILL (and SIGSTOP) reach the guardian. Out of the caller's
-           group, so a signal to that whole group (kill -9 -PGID) does not take the guardian too. */
-        setpgid(0, 0);
-        close_from_except(0, ends[0]);
-        char byte;
-        ssize_t count;
-        while ((count = read(ends[0], &byte, 1)) < 0 && errno == EINTR) {}
-        if (count == 0) kill(-group, SIGKILL);
-        _exit(0);
-    }
+    pid_t child = clone(guard, (void *)arguments, CLONE_VM | SIGCHLD, arguments);
     int failure = child < 0 ? errno : 0;
     pthread_sigmask(SIG_SETMASK, &previous, NULL);
     close(ends[0]);
+    close(ready[1]);
+    if (failure == 0) {
+        char byte;
+        while (read(ready[0], &byte, 1) < 0 && errno == EINTR) {}
+    }
+    close(ready[0]);
     if (failure != 0) {
         close(ends[1]);
+        munmap(stack, size);
         return failure;
     }
-    *guardian = child;
-    *write_end = ends[1];
+    guardian->pid = child;
+    guardian->write_end = ends[1];
+    guardian->stack = stack;
+    guardian->stack_size = size;
     return 0;
+}
+
+void pottery_guard_dismiss(pottery_guardian *guardian) {
+    char byte = 1;
+    /* MSG_NOSIGNAL is for sockets: a guardian that is gone already means EPIPE, and SIGPIPE is
+       blocked around the write so that it cannot kill us. */
+    sigset_t pipe_signal, previous;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_signal, &previous);
+    ssize_t written;
+    while ((written = write(guardian->write_end, &byte, 1)) < 0 && errno == EINTR) {}
+    if (written < 0 && errno == EPIPE && !sigismember(&previous, SIGPIPE)) {
+        struct timespec now = {0, 0};
+        while (sigtimedwait(&pipe_signal, NULL, &now) < 0 && errno == EINTR) {}
+    }
+    pthread_sigmask(SIG_SETMASK, &previous, NULL);
+    close(guardian->write_end);
+    while (waitpid(guardian->pid, NULL, 0) < 0 && errno == EINTR) {}
+    /* Only now: the guardian ran on this stack until it exited. */
+    munmap(guardian->stack, guardian->stack_size);
 }
 
 void pottery_stop_self(int signal) {

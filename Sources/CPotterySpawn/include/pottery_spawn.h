@@ -17,7 +17,8 @@ typedef struct {
     const sigset_t *to_default; /* dispositions reset to SIG_DFL in the child (the others stay) */
 } pottery_spawn_request;
 
-/* Forks, and in the child: a process group of its own (its pid), PR_SET_PDEATHSIG SIGKILL (and an
+/* vforks (the parent waits until the child has executed, and no page table is copied), and in the
+   child: a process group of its own (its pid), PR_SET_PDEATHSIG SIGKILL (and an
    exit at once when the parent died before that took effect), the terminal's foreground when asked,
    the descriptors, every descriptor from 3 up closed, the dispositions, an empty signal mask, then
    execvpe. Call it from the thread that lives as long as the child runs (the main thread): the
@@ -25,12 +26,25 @@ typedef struct {
    failure (fork's, or exec's, reported back through a close-on-exec pipe; the child is reaped). */
 int pottery_spawn(const pottery_spawn_request *request, pid_t *pid);
 
-/* Forks a guardian for process group `group`: a process in a group of its own, every signal blocked,
-   no descriptor but the read end of a pipe whose write end (close-on-exec) only the caller holds.
-   When that end closes without a byte written first (the caller died, even by SIGKILL), the
-   guardian sends SIGKILL to `group`; after any byte it exits quietly. Returns 0 with the guardian's
-   pid and the write end, or an errno. */
-int pottery_guard(pid_t group, pid_t *guardian, int *write_end);
+/* A guardian of a process group; see pottery_guard. */
+typedef struct {
+    pid_t pid;
+    int write_end;
+    void *stack;
+    size_t stack_size;
+} pottery_guardian;
+
+/* Starts a guardian for process group `group`: a process in a group of its own, every signal
+   blocked, no descriptor but the read end of a pipe whose write end (close-on-exec) only the caller
+   holds. When that end closes without a byte written first (the caller died, even by SIGKILL), the
+   guardian sends SIGKILL to `group`; after any byte it exits quietly. It shares the caller's memory
+   (clone with CLONE_VM, on a small stack of its own, making system calls only), so starting it
+   copies no page tables. Returns 0, or an errno. */
+int pottery_guard(pid_t group, pottery_guardian *guardian);
+
+/* Tells the guardian the caller is done with the group (it exits without killing anything), reaps
+   it and frees its stack. */
+void pottery_guard_dismiss(pottery_guardian *guardian);
 
 /* Stops the calling process with `signal` (its disposition set to default and the signal unblocked
    for the moment, then both restored): returns once the process is continued (SIGCONT). */

@@ -69,6 +69,7 @@ extension ChildProcess {
         if let input { close(input.readEnd) }
         if let output { close(output.writeEnd) }
         guard result == 0 else {
+            if waitsForGroup { _ = pottery_set_subreaper(0) }
             if let input { close(input.writeEnd) }
             if let output { close(output.readEnd) }
             throw ChildProcessError.spawnFailure(result, command: commandName)
