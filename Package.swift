@@ -24,8 +24,13 @@ let package = Package(
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // Command table, argv parser, renderers, handlers: everything of the CLI but main.
         // GNU readline for the REPL, loaded with dlopen when a REPL starts (no cost to other commands).
-        .target(name: "CPotteryReadline", dependencies: ["CReadline"], linkerSettings: [.linkedLibrary("dl")]),
-        .target(name: "PotteryCLI", dependencies: ["PotteryCore", "CPotteryReadline"], swiftSettings: strict),
+        .target(
+            name: "CPotteryReadline", dependencies: ["CReadline"], linkerSettings: [.linkedLibrary("dl")]),
+        // fork and exec of `lock run`'s and `cache run`'s child (a death signal, a guardian for its group).
+        .target(name: "CPotterySpawn"),
+        .target(
+            name: "PotteryCLI", dependencies: ["PotteryCore", "CPotteryReadline", "CPotterySpawn"],
+            swiftSettings: strict),
         // The Swift runtime linked in statically, so a plain `swift build -c release` gives the binary
         // that starts in about 2 ms (the dynamic runtime costs several ms of loading and relocation).
         .executableTarget(
@@ -42,7 +47,8 @@ let package = Package(
             name: "PotteryCoreTests", dependencies: ["PotteryCore", "RedisTestSupport"], swiftSettings: strict
         ),
         .testTarget(
-            name: "PotteryCLITests", dependencies: ["PotteryCLI", "PotteryCore", "RedisClient", "RedisTestSupport"],
+            name: "PotteryCLITests",
+            dependencies: ["PotteryCLI", "PotteryCore", "RedisClient", "RedisTestSupport"],
             swiftSettings: strict),
     ]
 )

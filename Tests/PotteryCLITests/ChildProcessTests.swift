@@ -10,17 +10,20 @@ import Testing
 /// Runs `arguments` capturing stdout; no forwarding or terminal handoff unless asked.
 func runChild(
     _ arguments: [String], environment: [String: String] = [:], input: [UInt8]? = nil,
-    forwardsSignals: Bool = false, usesPidfd: Bool = true, tick: Double? = nil, killAfter: Double = 10,
-    onOutput: (([UInt8]) -> Void)? = nil, onTick: () -> TickDecision = { .keepRunning }
+    forwardsSignals: Bool = false, usesPidfd: Bool = true, waitsForGroup: Bool = false, tick: Double? = nil,
+    killAfter: Double = 10, onOutput: (([UInt8]) -> Void)? = nil,
+    onTick: () -> TickDecision = { .keepRunning }
 ) throws(ChildProcessError) -> (exit: ChildExit, output: [UInt8]) {
     var output: [UInt8] = []
     var child = ChildProcess(
-        arguments, environment: environment, standardInput: input.map { .bytes($0) } ?? .inherit,
+        arguments, environment: environment.mapValues { Array($0.utf8) },
+        standardInput: input.map { .bytes($0) } ?? .inherit,
         standardOutput: .capture { chunk in
             output.append(contentsOf: chunk)
             onOutput?(output)
         }, forwardsSignals: forwardsSignals, handsOverTerminal: false)
     child.usesPidfd = usesPidfd
+    child.waitsForGroup = waitsForGroup
     let exit = try child.run(tick: tick, killAfter: killAfter, onTick: onTick)
     return (exit, output)
 }
@@ -220,13 +223,77 @@ extension SignalSensitiveSuites {
             #expect(captured.teeError == EPIPE && captured.total < 1 << 20)
         }
 
-        @Test func aBackgroundGrandchildHoldingStdoutDoesNotHoldTheWait() throws {
+        /// Captured output is read until every writer has closed it, as `$(...)` does: a background
+        /// grandchild's later output is part of it (it was cut at the child's exit before).
+        @Test func captureReadsUntilEveryWriterHasClosedTheOutput() throws {
+            let (exit, output) = try runChild(["/bin/sh", "-c", "echo start; (sleep 0.5; echo late) &"])
+            #expect(exit.status == 0)
+            #expect(text(output) == "start\nlate\n")
+        }
+
+        /// A background descendant that does not hold the output does not hold a plain wait; with
+        /// `waitsForGroup`, the wait (and its ticks) lasts until the group is gone.
+        @Test func waitsForGroupLastsUntilTheBackgroundDescendantsAreGone() throws {
+            let directory = temporaryDirectory()
+            let marker = directory.appendingPathComponent("late").path
+            let script = "(sleep 1; touch \(marker)) >/dev/null & echo $!"
+            let (plain, _) = try runChild(["/bin/sh", "-c", script])
+            #expect(plain.status == 0 && !FileManager.default.fileExists(atPath: marker))
+            #expect(eventually { FileManager.default.fileExists(atPath: marker) })
+            try FileManager.default.removeItem(atPath: marker)
+            var ticks = 0
+            let (grouped, _) = try runChild(
+                ["/bin/sh", "-c", script + "; exit 4"], waitsForGroup: true, tick: 0.1,
+                onTick: {
+                    ticks += 1
+                    return .keepRunning
+                })
+            #expect(grouped.status == 4 && grouped.stop == nil)
+            #expect(FileManager.default.fileExists(atPath: marker))
+            #expect(ticks >= 2)  // the ticks (the lease) went on after the shell itself had exited
+        }
+
+        /// A lost lease while only a background descendant is left terminates it too.
+        @Test func aLostLeaseTerminatesWhatIsLeftOfTheGroup() throws {
+            var ticks = 0
             let started = MonotonicClock.now()
-            let (exit, output) = try runChild(["/bin/sh", "-c", "sleep 60 & echo $!; echo done"])
-            let lines = text(output).split(separator: "\n")
-            if let grandchild = lines.first.flatMap({ pid_t($0) }) { kill(grandchild, SIGKILL) }
-            #expect(exit.status == 0 && lines.count == 2 && lines.last == "done")
+            let (exit, output) = try runChild(
+                ["/bin/sh", "-c", "sleep 60 >/dev/null & echo $!"], waitsForGroup: true, tick: 0.1,
+                onTick: {
+                    ticks += 1
+                    return ticks >= 2 ? .terminate : .keepRunning
+                })
+            let grandchild = pid_t(text(output).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            #expect(exit.status == 0 && exit.stop == .terminated)
+            #expect(grandchild > 0 && eventually { isDeadOrZombie(grandchild) })
             #expect(MonotonicClock.now() - started < 20)
+        }
+
+        @Test func nothingIsEndOfFileAtOnce() throws {
+            var output: [UInt8] = []
+            let child = ChildProcess(
+                ["/bin/sh", "-c", "readlink /proc/self/fd/0; wc -c"], standardInput: .nothing,
+                standardOutput: .capture { output.append(contentsOf: $0) }, forwardsSignals: false,
+                handsOverTerminal: false)
+            #expect(try child.run().status == 0)
+            #expect(
+                text(output).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) } == [
+                    "/dev/null", "0",
+                ])
+        }
+
+        /// Values of added variables are bytes: a key that is not UTF-8 reaches the child exactly
+        /// (it was decoded as UTF-8 before, turning 0xFF into U+FFFD).
+        @Test func environmentValuesPassByteForByte() throws {
+            let value: [UInt8] = [0x6B, 0xFF, 0xFE, 0x20, 0x3D, 0x0A, 0xC3]
+            var output: [UInt8] = []
+            let child = ChildProcess(
+                ["/bin/sh", "-c", "printf %s \"$POTTERY_LOCK_KEY\""],
+                environment: ["POTTERY_LOCK_KEY": value],
+                standardOutput: .capture { output.append(contentsOf: $0) }, forwardsSignals: false,
+                handsOverTerminal: false)
+            #expect(try child.run().status == 0)
+            #expect(output == value)
         }
 
         @Test func pidfdIsUsedWhenTheSystemHasOne() throws {

@@ -34,8 +34,9 @@ struct CacheRunner {
         if let input {
             standardInput = .bytes(input)
         } else {
-            // In batch mode our standard input holds the commands: the child must not eat them.
-            standardInput = context.session.stdinHoldsCommands ? .bytes([]) : .inherit
+            // In batch mode and the REPL our standard input holds the commands: the child must not
+            // eat them, nor read the terminal (its output is memoized as a function of argv alone).
+            standardInput = context.session.stdinHoldsCommands ? .nothing : .inherit
         }
         let child = ChildProcess(
             argumentBytes: context[CacheTable.command], standardInput: standardInput,

@@ -18,13 +18,14 @@ enum LockRunHandler {
         }
         try context.out.flush()
 
-        let child = ChildProcess(
+        var child = ChildProcess(
             argumentBytes: context[LockTable.command],
             environment: [
-                "POTTERY_LOCK_KEY": String(decoding: lock.keyBytes, as: UTF8.self),
-                "POTTERY_LOCK_TOKEN": token,
-                "POTTERY_FENCING_TOKEN": lock.fencingToken.map(String.init) ?? "",
-            ])
+                "POTTERY_LOCK_KEY": lock.keyBytes,  // the key's bytes, UTF-8 or not
+                "POTTERY_LOCK_TOKEN": Array(token.utf8),
+                "POTTERY_FENCING_TOKEN": Array((lock.fencingToken.map(String.init) ?? "").utf8),
+            ], standardInput: context.session.childStandardInput)
+        child.waitsForGroup = true  // the lock is held until CMD's whole process group is gone
         let exit: ChildExit
         do {
             exit = try child.run(

@@ -5,8 +5,8 @@
 /// The environment a child receives.
 enum ChildEnvironment {
     /// pottery's own environment (`environ`), with `extra` added; a variable of the same name in
-    /// ours is replaced. Entries as raw `NAME=VALUE` bytes.
-    static func merged(with extra: [String: String]) -> [[UInt8]] {
+    /// ours is replaced. Entries as raw `NAME=VALUE` bytes; values pass through byte for byte.
+    static func merged(with extra: [String: [UInt8]]) -> [[UInt8]] {
         var entries: [[UInt8]] = []
         var cursor = environ
         while let entry = cursor.pointee {
@@ -18,7 +18,7 @@ enum ChildEnvironment {
             cursor += 1
         }
         for (name, value) in extra.sorted(by: { $0.key < $1.key }) {
-            entries.append(Array("\(name)=\(value)".utf8))
+            entries.append(Array("\(name)=".utf8) + value)
         }
         return entries
     }

@@ -1,9 +1,11 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import CPotterySpawn
 
 extension ChildProcess {
-    /// Starts the child; wait for it with ``RunningChild/wait(tick:killAfter:onTick:)``.
+    /// Starts the child; wait for it with ``RunningChild/wait(tick:killAfter:onTick:)``. Call it from
+    /// the thread that waits (the kernel's death signal follows the thread that forked).
     ///
     /// Throws ``ChildProcessError``: `.emptyCommand`; `.notFound` (exit 127) and `.notExecutable`
     /// (126) as shells classify them; `.cannotStart`; `.interrupted` when SIGINT/SIGTERM/SIGHUP is
@@ -32,55 +34,48 @@ extension ChildProcess {
             throw ChildProcessError(.cannotStart, command: commandName, errno: error)
         }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        let handoff = handsOverTerminal ? TerminalHandoff.ifForeground() : nil
-        let handedInSpawn = handoff?.addToSpawn(&actions) ?? false
-        if let input { posix_spawn_file_actions_adddup2(&actions, input.readEnd, 0) }
-        if let output { posix_spawn_file_actions_adddup2(&actions, output.writeEnd, 1) }
-        // Everything of ours is close-on-exec anyway; this also covers descriptors that other code
-        // in the process (libraries, tests) opened without it.
-        if let closeFrom = GlibcExtensions.addCloseFrom { _ = closeFrom(&actions, 3) }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(
-            &attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
+        let handoff = handsOverTerminal ? TerminalHandoff.ifTerminal() : nil
+        // Signals ignored when pottery started stay ignored, as shells do; every other goes back to
+        // its default (pottery's handlers and the REPL's ignored SIGPIPE are not the child's).
         var toDefault = sigset_t()
         sigfillset(&toDefault)
         for signal in [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGPIPE, SIGUSR1, SIGUSR2]
         where Interrupts.wasIgnoredAtStart(signal) {
             sigdelset(&toDefault, signal)
         }
-        posix_spawnattr_setsigdefault(&attributes, &toDefault)
-
+        let standardInputFD: Int32
+        switch standardInput {
+        case .inherit: standardInputFD = -1
+        case .nothing: standardInputFD = -2
+        case .bytes: standardInputFD = input?.readEnd ?? -1
+        }
+        // Orphans of the group come to us, so that their zombies can be reaped while we wait for it.
+        if waitsForGroup { _ = pottery_set_subreaper(1) }
         let argv = CStringArray(arguments)
         let envp = CStringArray(ChildEnvironment.merged(with: environment))
         var pid: pid_t = 0
         let result = argv.pointers.withUnsafeBufferPointer { argvBuffer in
             envp.pointers.withUnsafeBufferPointer { envpBuffer in
-                posix_spawnp(
-                    &pid, argvBuffer[0]!, &actions, &attributes,
-                    UnsafeMutablePointer(mutating: argvBuffer.baseAddress!),
-                    UnsafeMutablePointer(mutating: envpBuffer.baseAddress!))
+                withUnsafePointer(to: &toDefault) { toDefault in
+                    var request = pottery_spawn_request(
+                        argv: argvBuffer.baseAddress, envp: envpBuffer.baseAddress, stdin_fd: standardInputFD,
+                        stdout_fd: output?.writeEnd ?? -1,
+                        terminal_fd: handoff?.isForeground == true ? handoff?.terminal ?? -1 : -1,
+                        to_default: toDefault)
+                    return pottery_spawn(&request, &pid)
+                }
             }
         }
         if let input { close(input.readEnd) }
         if let output { close(output.writeEnd) }
         guard result == 0 else {
+            if waitsForGroup { _ = pottery_set_subreaper(0) }
             if let input { close(input.writeEnd) }
             if let output { close(output.readEnd) }
             throw ChildProcessError.spawnFailure(result, command: commandName)
         }
 
         if forwardsSignals { SignalForwarding.begin(group: pid) }
-        if let handoff, !handedInSpawn { handoff.giveAfterSpawn(to: pid) }
         var feed: RunningChild.Feed?
         if let input, case .bytes(let bytes) = standardInput {
             FileDescriptor.setNonBlocking(input.writeEnd)
@@ -93,6 +88,7 @@ extension ChildProcess {
         }
         return RunningChild(
             pid: pid, feed: feed, capture: capture, forwardsSignals: forwardsSignals,
-            terminal: handoff, usesPidfd: usesPidfd)
+            waitsForGroup: waitsForGroup, terminal: handoff, guardian: GroupGuardian.start(for: pid),
+            usesPidfd: usesPidfd)
     }
 }

@@ -1,11 +1,14 @@
-/// A command that `lock run` and `cache run` execute: argv executed directly with `posix_spawnp`
-/// (no shell; `PATH` lookup as `execvp`), in a process group of its own, with pottery's environment
-/// plus ``environment``, an empty signal mask and default signal dispositions (except signals
-/// ignored when pottery started, which stay ignored, as shells do), and no descriptor of pottery's
-/// but 0–2.
+/// A command that `lock run` and `cache run` execute: argv executed directly by fork and `execvp`
+/// (no shell; `PATH` lookup), in a process group of its own, with pottery's environment plus
+/// ``environment``, an empty signal mask and default signal dispositions (except signals ignored
+/// when pottery started, which stay ignored, as shells do), and no descriptor of pottery's but 0–2.
+///
+/// It dies with pottery: the kernel sends the child SIGKILL when pottery ends, `kill -9` included
+/// (`PR_SET_PDEATHSIG`), and a ``GroupGuardian`` kills the rest of its process group. A process
+/// that leaves the group (`setsid`, `setpgid`) escapes both.
 ///
 /// ```swift
-/// let child = ChildProcess(command, environment: ["POTTERY_LOCK_KEY": key])
+/// let child = ChildProcess(command, environment: ["POTTERY_LOCK_KEY": keyBytes])
 /// let running = try child.spawn()
 /// let exit = running.wait(tick: ttl / 3, killAfter: 10) { extend() ? .keepRunning : .terminate }
 /// ```
@@ -14,6 +17,8 @@ struct ChildProcess {
     enum Input {
         /// pottery's own fd 0.
         case inherit
+        /// `/dev/null`: end of file at once (batch mode, where our standard input holds the commands).
+        case nothing
         /// These bytes through a pipe, then end of file (`cache run --stdin`).
         case bytes([UInt8])
     }
@@ -47,14 +52,20 @@ struct ChildProcess {
     /// argv; `arguments[0]` is looked up in `PATH` unless it contains a slash. Raw bytes, so that
     /// arguments that are not UTF-8 pass through unchanged.
     var arguments: [[UInt8]]
-    /// Variables added to pottery's environment (replacing ones of the same name).
-    var environment: [String: String]
+    /// Variables added to pottery's environment (replacing ones of the same name), values as raw
+    /// bytes (a key that is not UTF-8 reaches the child exactly).
+    var environment: [String: [UInt8]]
     var standardInput: Input
     var standardOutput: Output
-    /// Forward SIGINT/SIGTERM/SIGHUP sent to pottery to the child's group while it runs (installs
-    /// ``Interrupts`` if needed). On in the CLI. Off, a signal to pottery is only recorded as
-    /// ``Interrupts/pending`` and the wait goes on until the child ends.
+    /// Forward SIGINT/SIGTERM/SIGHUP/SIGTSTP sent to pottery to the child's group while it runs
+    /// (installs ``Interrupts`` if needed), and stop pottery when the child stops (job control: see
+    /// ``RunningChild/followStop(_:)``). On in the CLI. Off, a signal to pottery is only recorded
+    /// as ``Interrupts/pending`` and the wait goes on until the child ends.
     var forwardsSignals: Bool
+    /// After the child exits, wait on until nothing is left of its process group (`lock run` holds
+    /// the lock while a background descendant runs). pottery is a child subreaper
+    /// (`PR_SET_CHILD_SUBREAPER`) while it waits, so the group's orphans are reparented to it.
+    var waitsForGroup = false
     /// Give the child the terminal's foreground while it runs, when pottery has it (see
     /// ``TerminalHandoff``).
     var handsOverTerminal: Bool
@@ -63,7 +74,7 @@ struct ChildProcess {
     var usesPidfd = true
 
     init(
-        _ arguments: [String], environment: [String: String] = [:], standardInput: Input = .inherit,
+        _ arguments: [String], environment: [String: [UInt8]] = [:], standardInput: Input = .inherit,
         standardOutput: Output = .inherit, forwardsSignals: Bool = true, handsOverTerminal: Bool = true
     ) {
         self.init(
@@ -73,7 +84,7 @@ struct ChildProcess {
     }
 
     init(
-        argumentBytes: [[UInt8]], environment: [String: String] = [:], standardInput: Input = .inherit,
+        argumentBytes: [[UInt8]], environment: [String: [UInt8]] = [:], standardInput: Input = .inherit,
         standardOutput: Output = .inherit, forwardsSignals: Bool = true, handsOverTerminal: Bool = true
     ) {
         self.arguments = argumentBytes

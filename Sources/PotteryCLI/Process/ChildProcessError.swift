@@ -38,7 +38,7 @@ struct ChildProcessError: Error, Sendable, Equatable, CustomStringConvertible {
         self.errno = errno
     }
 
-    /// Classifies a `posix_spawnp` failure the way shells classify `execvp` failures.
+    /// Classifies a failure to start (fork's, or `execvp`'s) the way shells classify `execvp` failures.
     static func spawnFailure(_ value: Int32, command: String) -> ChildProcessError {
         switch value {
         case ENOENT, ENOTDIR, ENAMETOOLONG, ELOOP:

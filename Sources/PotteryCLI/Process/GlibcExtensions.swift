@@ -6,18 +6,7 @@
 /// `_GNU_SOURCE`), looked up once at run time. Each is `nil` when this glibc or kernel lacks it, and
 /// callers then take a documented fallback.
 enum GlibcExtensions {
-    typealias SpawnFileAction =
-        @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     typealias PidfdOpen = @convention(c) (pid_t, UInt32) -> Int32
-
-    /// `posix_spawn_file_actions_addclosefrom_np` (glibc 2.34): close every fd from N up in the child.
-    static let addCloseFrom: SpawnFileAction? = symbol(
-        "posix_spawn_file_actions_addclosefrom_np")
-
-    /// `posix_spawn_file_actions_addtcsetpgrp_np` (glibc 2.35): the child makes its own process
-    /// group the terminal's foreground group before it executes.
-    static let addTerminalForeground: SpawnFileAction? = symbol(
-        "posix_spawn_file_actions_addtcsetpgrp_np")
 
     /// `pidfd_open` (glibc 2.36, Linux 5.3): a descriptor that polls readable when the process exits.
     static let pidfdOpen: PidfdOpen? = symbol("pidfd_open")

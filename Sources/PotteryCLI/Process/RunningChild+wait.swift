@@ -12,10 +12,15 @@ extension RunningChild {
     /// gets SIGTERM, and SIGKILL `grace` seconds later if the child is still there; when the child
     /// has ended, whatever is left of its group gets SIGKILL too. ``ChildExit/stop`` says so.
     ///
-    /// Exit is noticed through a pidfd (or, without one, by checking every 20 ms). When it has
-    /// exited, output already in the pipe is still delivered, but the pipe is not waited on further
-    /// (a background grandchild holding it open cannot hold pottery). Signal forwarding ends and the
-    /// terminal is taken back before the child is reaped.
+    /// Exit is noticed through a pidfd (or, without one, by checking every 20 ms); the terminal is
+    /// then taken back and the child reaped. The wait is over only when, besides:
+    /// - captured output has reached end of file, that is every process that holds the pipe (a
+    ///   background grandchild too) has closed it, as the shell's `$(...)` waits;
+    /// - with ``waitsForGroup``, nothing is left of the child's process group (looked for every
+    ///   ``groupInterval``); ticks, forwarding and the lease go on meanwhile.
+    ///
+    /// With ``forwardsSignals``, a child that stops (Ctrl-Z) stops pottery too; see
+    /// ``followStop(_:)``.
     func wait(
         tick: Double? = nil, killAfter grace: Double = 10, onTick: () -> TickDecision = { .keepRunning }
     ) -> ChildExit {
@@ -25,12 +30,33 @@ extension RunningChild {
         var killAt: Double?
         var stop: ChildExit.Stop?
         var inputError: Int32?
+        var ending: ChildExit.Ending?
         let wake = forwardsSignals ? Interrupts.wakeDescriptor : -1
         if feed?.bytes.isEmpty == true { closeFeed() }
 
+        /// Runs `onTick` and acts on its answer.
+        func runTick() {
+            let decision = onTick()
+            schedule.advance(past: MonotonicClock.now())
+            if decision == .terminate {
+                signalGroup(SIGTERM)
+                stop = .terminated
+                killAt = MonotonicClock.now() + max(grace, 0)
+                schedule.stop()
+            }
+        }
+
         while true {
+            if ending == nil && hasExited() {
+                terminal?.takeBack(from: pid)
+                closeFeed()
+                ending = reapLeader()
+                if stop != nil { signalGroup(SIGKILL) }  // leftovers of a group told to end
+            }
+            if ending != nil && capture == nil && !(waitsForGroup && groupIsAlive()) { break }
+
             var entries: [pollfd] = []
-            if exitDescriptor >= 0 {
+            if ending == nil && exitDescriptor >= 0 {
                 entries.append(pollfd(fd: exitDescriptor, events: Int16(POLLIN), revents: 0))
             }
             if let capture { entries.append(pollfd(fd: capture.fd, events: Int16(POLLIN), revents: 0)) }
@@ -38,7 +64,8 @@ extension RunningChild {
             if wake >= 0 { entries.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
             var deadlines = [schedule.next, killAt].compactMap { $0 }
             let now = MonotonicClock.now()
-            if exitDescriptor < 0 { deadlines.append(now + Self.fallbackInterval) }
+            if ending == nil && exitDescriptor < 0 { deadlines.append(now + Self.fallbackInterval) }
+            if ending != nil && waitsForGroup { deadlines.append(now + Self.groupInterval) }
             let timeout = deadlines.min().map { MonotonicClock.pollTimeout(until: $0, now: now) } ?? -1
             let ready = poll(&entries, nfds_t(entries.count), timeout)
             if ready < 0 && errno != EINTR && errno != EAGAIN {
@@ -57,58 +84,43 @@ extension RunningChild {
                 }
             }
 
-            if hasExited() { break }
+            if forwardsSignals && ending == nil, let signal = stopSignal() {
+                followStop(signal)
+                // Resumed: the lease is looked at before the child may run again.
+                if stop == nil && schedule.next != nil { runTick() }
+                if stop == nil { terminal?.give(to: pid) }
+                signalGroup(SIGCONT)
+            }
             let after = MonotonicClock.now()
             if let deadline = killAt, after >= deadline {
                 signalGroup(SIGKILL)
                 stop = .killed
                 killAt = nil
             }
-            if stop == nil && schedule.isDue(at: after) {
-                let decision = onTick()
-                schedule.advance(past: MonotonicClock.now())
-                if decision == .terminate {
-                    signalGroup(SIGTERM)
-                    stop = .terminated
-                    killAt = MonotonicClock.now() + max(grace, 0)
-                    schedule.stop()
-                }
-            }
+            if stop == nil && schedule.isDue(at: after) { runTick() }
         }
 
-        readOutput(&buffer, untilEmpty: true)
-        closeFeed()
         let forwarded = forwardsSignals ? SignalForwarding.end() : nil
-        if stop != nil { signalGroup(SIGKILL) }  // leftovers of the group; its leader is not reaped yet
-        terminal?.takeBack()
-        return reap(stop: stop, forwardedSignal: forwarded, inputError: inputError)
+        return finish(
+            ending: ending ?? .exited(code: 127), stop: stop, forwardedSignal: forwarded,
+            inputError: inputError)
     }
 
-    /// Reads what the output pipe holds and delivers it; closes it at end of file. `untilEmpty`
-    /// (after exit) reads until the pipe would block, then closes it too; it reads at most what a
-    /// full pipe can hold (1 MiB at most on Linux) and a little more, so a grandchild that keeps
-    /// writing cannot hold pottery.
-    private func readOutput(_ buffer: inout [UInt8], untilEmpty: Bool = false) {
+    /// Reads what the output pipe holds and delivers it; closes it at end of file.
+    private func readOutput(_ buffer: inout [UInt8]) {
         guard let capture else { return }
-        var budget = untilEmpty ? (1 << 20) / buffer.count + 2 : 1
         while true {
-            let count = budget > 0 ? read(capture.fd, &buffer, buffer.count) : 0
+            let count = read(capture.fd, &buffer, buffer.count)
             if count > 0 {
-                guard capture.deliver(buffer[0..<count]) else {
-                    close(capture.fd)
-                    self.capture = nil
-                    return
-                }
-                budget -= 1
-                if untilEmpty { continue }
+                guard capture.deliver(buffer[0..<count]) else { break }
                 return
             }
             if count < 0 && errno == EINTR { continue }
-            if count < 0 && errno == EAGAIN && !untilEmpty { return }
-            close(capture.fd)
-            self.capture = nil
-            return
+            if count < 0 && errno == EAGAIN { return }
+            break
         }
+        close(capture.fd)
+        self.capture = nil
     }
 
     /// Writes what the input pipe takes; closes it when all is written (end of file for the child)

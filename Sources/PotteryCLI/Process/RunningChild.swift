@@ -1,10 +1,12 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import CPotterySpawn
 
-/// A started child: its pid (which is also its process group id) and the pipes pottery still
-/// holds. Wait for it exactly once with ``wait(tick:killAfter:onTick:)``; that reaps it, takes the
-/// terminal back and closes everything.
+/// A started child: its pid (which is also its process group id), the pipes pottery still holds,
+/// and the guardian of its group. Wait for it exactly once with
+/// ``wait(tick:killAfter:onTick:)``; that reaps it, takes the terminal back, dismisses the guardian
+/// and closes everything.
 final class RunningChild {
     /// Bytes still to be written to the child's standard input.
     struct Feed {
@@ -23,8 +25,14 @@ final class RunningChild {
     let pid: pid_t
     var feed: Feed?
     var capture: Capture?
+    /// SIGINT/SIGTERM/SIGHUP/SIGTSTP are forwarded to the group, and pottery follows the child's
+    /// stops (see ``ChildProcess/forwardsSignals``).
     let forwardsSignals: Bool
+    /// The wait goes on after the child exits until its process group is empty (`lock run`).
+    let waitsForGroup: Bool
     let terminal: TerminalHandoff?
+    /// Kills the group if pottery dies; `nil` when it could not be started (see ``GroupGuardian``).
+    var guardian: GroupGuardian?
     /// A pidfd that polls readable when the child exits; -1 without pidfd support (Linux < 5.3 or
     /// glibc < 2.36), where waiting polls `waitid` every ``fallbackInterval`` instead.
     let exitDescriptor: Int32
@@ -33,16 +41,20 @@ final class RunningChild {
 
     /// How often exit is checked when there is no pidfd.
     static let fallbackInterval = 0.02
+    /// How often an empty process group is looked for once the child has exited.
+    static let groupInterval = 0.025
 
     init(
-        pid: pid_t, feed: Feed?, capture: Capture?, forwardsSignals: Bool, terminal: TerminalHandoff?,
-        usesPidfd: Bool = true
+        pid: pid_t, feed: Feed?, capture: Capture?, forwardsSignals: Bool, waitsForGroup: Bool = false,
+        terminal: TerminalHandoff?, guardian: GroupGuardian? = nil, usesPidfd: Bool = true
     ) {
         self.pid = pid
         self.feed = feed
         self.capture = capture
         self.forwardsSignals = forwardsSignals
+        self.waitsForGroup = waitsForGroup
         self.terminal = terminal
+        self.guardian = guardian
         self.exitDescriptor = usesPidfd ? GlibcExtensions.pidfdOpen?(pid, 0) ?? -1 : -1
     }
 
@@ -51,8 +63,8 @@ final class RunningChild {
             // Never waited for: do not leave a zombie or a runaway behind.
             kill(-pid, SIGKILL)
             if forwardsSignals { SignalForwarding.end() }
-            terminal?.takeBack()
-            reap()
+            terminal?.takeBack(from: pid)
+            finish(ending: reapLeader())
         }
     }
 
@@ -62,8 +74,19 @@ final class RunningChild {
         if exit == nil { kill(-pid, signal) }
     }
 
+    /// Whether anything but zombies is left of the child's process group. Only once the child is
+    /// reaped (its zombie counts as a member until then). A member whose parent died was reparented
+    /// to pottery (a subreaper while it waits for a group, see ``ChildProcess/waitsForGroup``), so
+    /// its zombie is reaped here: an init that is slow to reap, or none at all in a container,
+    /// cannot hold the wait.
+    func groupIsAlive() -> Bool {
+        var status: Int32 = 0
+        while waitpid(-pid, &status, WNOHANG) > 0 {}
+        return kill(-pid, 0) == 0 || errno == EPERM
+    }
+
     /// Whether the child has exited, without reaping it (its pid, hence its group id, stays
-    /// reserved until ``reap()``).
+    /// reserved until ``reapLeader()``).
     func hasExited() -> Bool {
         if exitDescriptor >= 0 {
             var entry = pollfd(fd: exitDescriptor, events: Int16(POLLIN), revents: 0)
@@ -78,27 +101,31 @@ final class RunningChild {
         }
     }
 
-    /// Reaps the child, closes every descriptor, records and returns how it ended.
-    @discardableResult
-    func reap(stop: ChildExit.Stop? = nil, forwardedSignal: Int32? = nil, inputError: Int32? = nil)
-        -> ChildExit
-    {
-        if let exit { return exit }
+    /// Reaps the child (not its group) and returns how it ended.
+    func reapLeader() -> ChildExit.Ending {
         var raw: Int32 = 0
-        var ending = ChildExit.Ending.exited(code: 127)
         while true {
             let result = waitpid(pid, &raw, 0)
-            if result == pid {
-                ending = ChildExit.ending(fromWaitStatus: raw)
-                break
-            }
-            if result < 0 && errno != EINTR { break }
+            if result == pid { return ChildExit.ending(fromWaitStatus: raw) }
+            if result < 0 && errno != EINTR { return .exited(code: 127) }
         }
+    }
+
+    /// Closes every descriptor, dismisses the guardian, records and returns how the child ended.
+    @discardableResult
+    func finish(
+        ending: ChildExit.Ending, stop: ChildExit.Stop? = nil, forwardedSignal: Int32? = nil,
+        inputError: Int32? = nil
+    ) -> ChildExit {
+        if let exit { return exit }
         if exitDescriptor >= 0 { close(exitDescriptor) }
         if let feed { close(feed.fd) }
         if let capture { close(capture.fd) }
         feed = nil
         capture = nil
+        guardian?.dismiss()
+        guardian = nil
+        if waitsForGroup { _ = pottery_set_subreaper(0) }
         let exit = ChildExit(
             ending: ending, stop: stop, forwardedSignal: forwardedSignal, inputError: inputError)
         self.exit = exit

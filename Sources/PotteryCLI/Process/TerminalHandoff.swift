@@ -5,40 +5,36 @@
 /// The child runs in its own process group, so the terminal's foreground group would no longer
 /// contain it, and a child that reads the terminal would be stopped by SIGTTIN. So, as shells do:
 /// when our standard input is a terminal and pottery is in its foreground group, the child's group
-/// becomes the foreground group for as long as it runs (then Ctrl-C and Ctrl-\ reach the child
-/// straight from the terminal, and pottery, now in the background, simply waits), and pottery takes
-/// the terminal back afterwards (with SIGTTOU blocked in this thread, so asking does not stop us).
+/// becomes the foreground group for as long as it runs (then Ctrl-C, Ctrl-\ and Ctrl-Z reach the
+/// child straight from the terminal, and pottery, now in the background, simply waits), and pottery
+/// takes the terminal back afterwards (with SIGTTOU blocked in this thread, so asking does not stop
+/// us).
 ///
 /// Otherwise (not a terminal, a background job, cron, tests) nothing changes; signals sent to
-/// pottery are forwarded by ``SignalForwarding``. Job control of the child (Ctrl-Z) is not
-/// supported: a stopped child stays stopped until someone sends it SIGCONT.
+/// pottery are forwarded by ``SignalForwarding``. Each move checks who has the terminal first, so a
+/// pottery that was sent to the background (Ctrl-Z, then `bg`) never takes the terminal from the
+/// shell.
 struct TerminalHandoff {
     /// The terminal descriptor whose foreground group is handed over.
     let terminal: Int32
 
-    /// A handoff when fd 0 is a terminal whose foreground group is ours; `nil` otherwise.
-    static func ifForeground() -> TerminalHandoff? {
-        guard isatty(0) == 1, tcgetpgrp(0) == getpgrp() else { return nil }
-        return TerminalHandoff(terminal: 0)
+    /// A handoff when fd 0 is a terminal; `nil` otherwise.
+    static func ifTerminal() -> TerminalHandoff? {
+        isatty(0) == 1 ? TerminalHandoff(terminal: 0) : nil
     }
 
-    /// Adds the handoff to the spawn's file actions (the child takes the terminal before it
-    /// executes, so it can never read it too early). Must come before any action that replaces fd
-    /// `terminal`. Returns `false` when this glibc cannot; call ``giveAfterSpawn(to:)`` then.
-    func addToSpawn(_ actions: inout posix_spawn_file_actions_t) -> Bool {
-        guard let add = GlibcExtensions.addTerminalForeground else { return false }
-        return add(&actions, terminal) == 0
-    }
+    /// Whether pottery's group is the terminal's foreground group now.
+    var isForeground: Bool { tcgetpgrp(terminal) == getpgrp() }
 
-    /// Fallback for an older glibc: hand the terminal over from pottery's side, then wake the group
-    /// in case the child was already stopped for reading too early.
-    func giveAfterSpawn(to group: pid_t) {
+    /// Makes `group` the foreground group, if pottery's group is it now.
+    func give(to group: pid_t) {
+        guard isForeground else { return }
         withTerminalStopsBlocked { _ = tcsetpgrp(terminal, group) }
-        kill(-group, SIGCONT)
     }
 
-    /// Makes pottery's own group the foreground group again.
-    func takeBack() {
+    /// Makes pottery's own group the foreground group again, if `group` (the child's) is it now.
+    func takeBack(from group: pid_t) {
+        guard tcgetpgrp(terminal) == group else { return }
         withTerminalStopsBlocked { _ = tcsetpgrp(terminal, getpgrp()) }
     }
 

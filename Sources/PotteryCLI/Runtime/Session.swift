@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import PotteryCore
 import RedisClient
 
@@ -11,6 +14,12 @@ final class Session {
     let stdin: LineReader
     /// Whether standard input holds commands (batch mode) rather than values.
     var stdinHoldsCommands = false
+    /// The standard input of a child that `lock run` starts: ours, except in batch mode, where it
+    /// holds the commands (the child gets `/dev/null`, so it can neither eat nor garble them). In
+    /// the REPL the child has the terminal: nothing is read ahead there.
+    var childStandardInput: ChildProcess.Input {
+        stdinHoldsCommands && isatty(0) != 1 ? .nothing : .inherit
+    }
     /// Locks taken in this session, by key, with the masters that hold them, so the REPL can
     /// release them there without a token.
     var heldLocks: [[UInt8]: HeldLock] = [:]

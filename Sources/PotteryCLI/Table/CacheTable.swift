@@ -27,7 +27,7 @@ enum CacheTable {
                 arguments: [key, command], options: [ttl, stdin, cacheFailures, maxBytes, lock],
                 traits: [.writes, .runsChild],
                 prints: "the cached or fresh output; CMD's status (cached with its output)",
-                notes: runNote, handler: CacheHandlers.run),
+                notes: runNote + " " + ChildNotes.cacheRun, handler: CacheHandlers.run),
             VerbSpec(
                 "stats", "hits, misses, entries and ttl, shared by every process using KEY",
                 arguments: [key],

@@ -54,7 +54,7 @@ enum LockTable {
                 prints:
                     "CMD's output and status; 75 (or -E N) if another holder has the lock (CMD never starts), 3 if "
                     + "no quorum answered, 76 if the lease was not held to the end",
-                notes: runNote, handler: LockRunHandler.run),
+                notes: runNote + " " + ChildNotes.lockRun, handler: LockRunHandler.run),
         ])
 
     static let acquireNote = """
