@@ -85,6 +85,19 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 3.5, "did not wait for the whole drip")
     }
 
+    @Test func aDrippedReplyTimesOutAsAWholeThroughTheClusterRouter() throws {
+        let value = String(repeating: "v", count: 20)
+        let pieces = [b("$20\r\n")] + b(value).map { [$0] } + [b("\r\n")]
+        let fake = try LyingClusterNodeTests.node { _ in .drip(pieces, interval: 0.2) }
+        defer { fake.stop() }
+        let redis = try connection(to: fake, timeout: 1)
+        #expect(redis.isCluster)
+        let started = Date()
+        let error = #expect(throws: RedisError.self) { _ = try redis.call("GET", "k") }
+        #expect(error?.kind == .timeout)
+        #expect(Date().timeIntervalSince(started) < 4, "did not wait for the whole drip")
+    }
+
     @Test func aPipelineWhoseRepliesKeepComingNeverTimesOut() throws {
         // 12 replies 200 ms apart: 2.4 s for the pipeline, 0.2 s for each reply.
         let fake = try FakeRedisServer { _ in .drip([b(":1\r\n")], interval: 0.2) }
