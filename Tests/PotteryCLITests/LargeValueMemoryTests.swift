@@ -12,7 +12,9 @@ import Testing
         let line = "\"" + String(repeating: "x", count: size - 2) + "\"\n"
         let stored = PotteryBinary.run(["list", "append", key, "-"], stdin: line, timeout: 120)
         #expect(stored.status == 0, "\(stored.stderrText)")
-        #expect(stored.peakMemoryKilobytes < 3 * size / 1024, "peak \(stored.peakMemoryKilobytes) KiB")
+        // About 110 MB alone; up to ~160 MB on a busy machine (glibc may keep the line buffer's
+        // smaller predecessors resident). Before: 221 MB.
+        #expect(stored.peakMemoryKilobytes < 180 * 1024, "peak \(stored.peakMemoryKilobytes) KiB")
 
         // And the value comes back whole: a large reply is no protocol violation.
         let read = PotteryBinary.run(["list", "get", key, "0"], timeout: 120)
