@@ -79,11 +79,51 @@ func withByteWriter<R, E: Error>(
 }
 
 /// Runs `body` with a fresh writer and appends what it wrote to `out`; if `body` throws, `out`
-/// is left unchanged.
+/// is left unchanged. `sizeHint` is about how much `body` will write (e.g. the input's size).
 @inline(__always)
-func appendWriting<E: Error>(to out: inout [UInt8], _ body: (inout ByteWriter) throws(E) -> Void) throws(E) {
-    try withByteWriter { (writer: inout ByteWriter) throws(E) in
-        try body(&writer)
-        out.append(contentsOf: writer.bytes)
+func appendWriting<R, E: Error>(
+    to out: inout [UInt8], sizeHint: Int = 0, _ body: (inout ByteWriter) throws(E) -> R
+) throws(E) -> R {
+    if sizeHint >= directWritingThreshold && out.isEmpty {
+        return try writeDirectly(to: &out, sizeHint: sizeHint, body)
     }
+    return try withByteWriter { (writer: inout ByteWriter) throws(E) -> R in
+        let result = try body(&writer)
+        out.append(contentsOf: writer.bytes)
+        return result
+    }
+}
+
+/// From this many bytes on, `appendWriting` into an empty array writes in place.
+let directWritingThreshold = 64 * 1024
+
+/// `appendWriting` for a large value into an empty `out`: the writer writes straight into the
+/// storage of a new array with room for `sizeHint` and some escapes, so a 200 MB value is held
+/// once, not twice (writer, then copy). Room not written is never touched (no resident memory);
+/// a value that outgrows it moves to the heap and is copied once, as usual.
+private func writeDirectly<R, E: Error>(
+    to out: inout [UInt8], sizeHint: Int, _ body: (inout ByteWriter) throws(E) -> R
+) throws(E) -> R {
+    var outcome: Result<R, E>?
+    var spilled: [UInt8]?
+    let room = sizeHint + sizeHint / 8 + 64
+    let written = [UInt8](unsafeUninitializedCapacity: room) { storage, initialized in
+        var writer = ByteWriter(storage: UnsafeMutableRawBufferPointer(storage))
+        defer { writer.release() }
+        initialized = 0
+        do throws(E) {
+            outcome = .success(try body(&writer))
+        } catch {
+            outcome = .failure(error)
+            return
+        }
+        if writer.base == storage.baseAddress {
+            initialized = writer.count
+        } else {
+            spilled = Array(writer.bytes)
+        }
+    }
+    let result = try outcome!.get()
+    out = spilled ?? written
+    return result
 }

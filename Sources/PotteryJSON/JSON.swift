@@ -40,7 +40,9 @@ public enum JSON {
     /// one lone surrogate each, `\udc80`...`\udcff`; `appendRawString(ofCanonical:into:)` turns
     /// them back into the same bytes.
     public static func encodeString(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
-        appendWriting(to: &out) { appendStringLiteral(utf8, .surrogateEscape, into: &$0) }
+        appendWriting(to: &out, sizeHint: utf8.count) {
+            appendStringLiteral(utf8, .surrogateEscape, into: &$0)
+        }
     }
 
     public static func encodeString(_ utf8: [UInt8], into out: inout [UInt8]) {
@@ -70,7 +72,7 @@ public enum JSON {
     public static func canonicalize(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8])
         throws(JSONError)
     {
-        try appendWriting(to: &out) { (writer: inout ByteWriter) throws(JSONError) in
+        try appendWriting(to: &out, sizeHint: input.count) { (writer: inout ByteWriter) throws(JSONError) in
             var canonicalizer = Canonicalizer(input)
             try canonicalizer.run(into: &writer)
         }
@@ -94,18 +96,16 @@ public enum JSON {
     @discardableResult
     public static func canonicalizeAuto(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> Bool
     {
-        withByteWriter { writer in
+        appendWriting(to: &out, sizeHint: input.count) { writer in
             var canonicalizer = Canonicalizer(input)
-            var tookJSON = true
             do {
                 try canonicalizer.run(into: &writer)
+                return true
             } catch {
                 writer.truncate(to: 0)
                 appendStringLiteral(input, .surrogateEscape, into: &writer)
-                tookJSON = false
+                return false
             }
-            out.append(contentsOf: writer.bytes)
-            return tookJSON
         }
     }
 

@@ -6,8 +6,9 @@ import Testing
 /// command exits 3 with one line, never a wrong answer and never a hang.
 @Suite struct MisbehavingServerCommandTests {
     /// Runs pottery against a fake server answering `respond` (the handshake gets `+OK`).
+    /// `processTimeout` bounds the whole run (then pottery is killed).
     func run(
-        _ argv: [String], timeout: String = "2",
+        _ argv: [String], timeout: String = "2", processTimeout: Double = 60,
         _ respond: @escaping @Sendable (String) -> FakeRedisServer.Reply
     )
         throws -> ProcessResult
@@ -18,7 +19,8 @@ import Testing
         }
         defer { server.stop() }
         return PotteryBinary.run(
-            argv, server: nil, url: server.url, environment: ["POTTERY_TIMEOUT": timeout], timeout: 60)
+            argv, server: nil, url: server.url, environment: ["POTTERY_TIMEOUT": timeout],
+            timeout: processTimeout)
     }
 
     func expectProtocolFailure(_ result: ProcessResult, _ what: String) {

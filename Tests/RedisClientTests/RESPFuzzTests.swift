@@ -91,8 +91,10 @@ import Testing
         }
     }
 
+    /// Claims within the limits wait for their bytes without allocating for them (claims past the
+    /// limits are refused: ReplyBoundsTests).
     @Test func hugeClaimedLengthsDoNotAllocate() throws {
-        for text in ["$536870912\r\n", "*2147483647\r\n", "*1000000\r\n*1000000\r\n"] {
+        for text in ["$536870912\r\n", "*16777216\r\n", "*1000000\r\n*1000000\r\n"] {
             var parser = RESPParser()
             parser.append(b(text))
             #expect(try parser.next() == nil)

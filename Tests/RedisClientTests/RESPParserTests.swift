@@ -163,7 +163,7 @@ import Testing
         var limits = RESPParser.Limits()
         limits.maxLineLength = 16
         limits.maxBulkLength = 100
-        limits.maxArrayCount = 10
+        limits.maxElements = 10
         var parser = RESPParser(limits: limits)
         parser.append(b("+" + String(repeating: "x", count: 40)))
         #expect(throws: RESPParseError.self) { try parser.next() }

@@ -23,6 +23,13 @@ public final class FakeRedisServer: @unchecked Sendable {
         case rawThenClose([UInt8])
         /// Close the connection without answering.
         case close
+        /// Send these pieces `interval` seconds apart, the first at once (or `interval` after the
+        /// last piece of earlier drips still pending), and go on reading: a server that drips a
+        /// reply, or the replies of a pipeline, slowly but steadily.
+        case drip([[UInt8]], interval: Double)
+        /// Send `head`, then `element` again and again for as long as the client takes them, and
+        /// go on reading: a reply that never ends (e.g. `*2147483647\r\n` then `:1\r\n` forever).
+        case endless(head: [UInt8], element: [UInt8])
 
         /// `+text\r\n`
         public static func simple(_ text: String) -> Reply { .raw(Array("+\(text)\r\n".utf8)) }
@@ -131,7 +138,13 @@ public final class FakeRedisServer: @unchecked Sendable {
         var input: [UInt8] = []
         /// Whether the connection's first CLUSTER SHARDS (the client's cluster probe) came.
         var probed = false
+        /// Pieces of a `.drip` not sent yet, each with when it is due (monotonic nanoseconds).
+        var dripping: [(due: UInt64, bytes: [UInt8])] = []
+        /// What an `.endless` reply sends whenever the socket takes more: `element` repeated.
+        var endless: [UInt8]?
     }
+
+    private static func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 
     private func serve() {
         var clients: [Client] = []
@@ -142,8 +155,11 @@ public final class FakeRedisServer: @unchecked Sendable {
         while true {
             var entries = [pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
             entries.append(pollfd(fd: listener, events: Int16(POLLIN), revents: 0))
-            for client in clients { entries.append(pollfd(fd: client.fd, events: Int16(POLLIN), revents: 0)) }
-            let ready = poll(&entries, nfds_t(entries.count), -1)
+            for client in clients {
+                let events = Int16(POLLIN) | (client.endless == nil ? 0 : Int16(POLLOUT))
+                entries.append(pollfd(fd: client.fd, events: events, revents: 0))
+            }
+            let ready = poll(&entries, nfds_t(entries.count), Self.pollTimeout(clients))
             if ready < 0 {
                 if errno == EINTR { continue }
                 return
@@ -158,8 +174,12 @@ public final class FakeRedisServer: @unchecked Sendable {
                 }
             }
             var closed: Set<Int32> = []
-            for (offset, entry) in entries.dropFirst(2).enumerated() where entry.revents != 0 {
-                if !handle(&clients[offset]) { closed.insert(clients[offset].fd) }
+            for (offset, entry) in entries.dropFirst(2).enumerated() {
+                if entry.revents & ~Int16(POLLOUT) != 0, !handle(&clients[offset]) {
+                    closed.insert(clients[offset].fd)
+                } else if !Self.sendDue(&clients[offset], writable: entry.revents & Int16(POLLOUT) != 0) {
+                    closed.insert(clients[offset].fd)
+                }
             }
             for fd in closed { Glibc.close(fd) }
             clients.removeAll { closed.contains($0.fd) }
@@ -180,7 +200,8 @@ public final class FakeRedisServer: @unchecked Sendable {
                 // The cluster probe every connection sends with its handshake: answered as a
                 // server without cluster support, not recorded, not scripted.
                 client.probed = true
-                if !sendAll(client.fd, Array("-ERR This instance has cluster support disabled\r\n".utf8)) {
+                if !Self.sendAll(client.fd, Array("-ERR This instance has cluster support disabled\r\n".utf8))
+                {
                     return false
                 }
                 continue
@@ -188,20 +209,54 @@ public final class FakeRedisServer: @unchecked Sendable {
             state.withLock { $0.commands.append(arguments.map { String(decoding: $0, as: UTF8.self) }) }
             switch respond(arguments) {
             case .raw(let bytes):
-                if !sendAll(client.fd, bytes) { return false }
+                if !Self.sendAll(client.fd, bytes) { return false }
             case .silence:
                 continue
             case .rawThenClose(let bytes):
-                _ = sendAll(client.fd, bytes)
+                _ = Self.sendAll(client.fd, bytes)
                 return false
             case .close:
                 return false
+            case .drip(let pieces, let interval):
+                // After the drips still pending, `interval` after the last of them.
+                let start = client.dripping.last.map { $0.due + UInt64(interval * 1e9) } ?? Self.now()
+                for (index, piece) in pieces.enumerated() {
+                    client.dripping.append((start + UInt64(Double(index) * interval * 1e9), piece))
+                }
+            case .endless(let head, let element):
+                if !Self.sendAll(client.fd, head) { return false }
+                client.endless = Array(
+                    repeatElement(element, count: max(1, 65536 / max(element.count, 1))).joined())
             }
         }
         return true
     }
 
-    private func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    /// Milliseconds until the next drip is due, `-1` when none is pending.
+    private static func pollTimeout(_ clients: [Client]) -> Int32 {
+        guard let due = clients.compactMap({ $0.dripping.first?.due }).min() else { return -1 }
+        let now = Self.now()
+        return due <= now ? 0 : Int32(clamping: (due - now + 999_999) / 1_000_000)
+    }
+
+    /// Sends the drips that are due and, when the socket is `writable`, more of an endless reply;
+    /// `false` once the client is gone.
+    private static func sendDue(_ client: inout Client, writable: Bool) -> Bool {
+        let now = Self.now()
+        while let first = client.dripping.first, first.due <= now {
+            client.dripping.removeFirst()
+            if !Self.sendAll(client.fd, first.bytes) { return false }
+        }
+        if writable, let chunk = client.endless {
+            let sent = chunk.withUnsafeBytes {
+                send(client.fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT))
+            }
+            if sent < 0 && errno != EAGAIN && errno != EINTR { return false }
+        }
+        return true
+    }
+
+    private static func sendAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes[offset...].withUnsafeBytes {

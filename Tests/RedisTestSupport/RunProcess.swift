@@ -10,6 +10,8 @@ public struct ProcessResult: Sendable {
     public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
     /// `true` when the process was killed because it outlived the timeout.
     public var timedOut: Bool
+    /// The process's peak resident memory (its own `ru_maxrss`), in KiB; 0 when unknown.
+    public var peakMemoryKilobytes = 0
 
     public init(status: Int32, stdout: [UInt8], stderr: [UInt8], timedOut: Bool = false) {
         self.status = status
@@ -104,16 +106,19 @@ public func runProcess(
         }
     }
     if writer >= 0 { close(writer) }
-    var status = waitForExit(pid, until: timedOut ? Date.distantFuture : deadline)
+    var usage = rusage()
+    var status = waitForExit(pid, until: timedOut ? Date.distantFuture : deadline, usage: &usage)
     if status == nil {
         timedOut = true
         kill(pid, SIGKILL)
-        status = waitForExit(pid, until: .distantFuture)
+        status = waitForExit(pid, until: .distantFuture, usage: &usage)
     }
     for fd in [output[0], errors[0]] { close(fd) }
-    return ProcessResult(
+    var result = ProcessResult(
         status: status ?? -1, stdout: collected[output[0]]!, stderr: collected[errors[0]]!,
         timedOut: timedOut)
+    result.peakMemoryKilobytes = usage.ru_maxrss
+    return result
 }
 
 /// Serializes pipe creation and spawning (see `runProcess`).
@@ -158,9 +163,15 @@ struct SpawnError: Error, CustomStringConvertible {
 
 /// Reaps `pid`, polling until `deadline`; its shell-style status, or `nil` if still running.
 func waitForExit(_ pid: pid_t, until deadline: Date) -> Int32? {
+    var usage = rusage()
+    return waitForExit(pid, until: deadline, usage: &usage)
+}
+
+/// `waitForExit`, also filling `usage` with what the reaped process used (`wait4`).
+func waitForExit(_ pid: pid_t, until deadline: Date, usage: inout rusage) -> Int32? {
     var status: Int32 = 0
     while true {
-        let result = waitpid(pid, &status, deadline == .distantFuture ? 0 : WNOHANG)
+        let result = wait4(pid, &status, deadline == .distantFuture ? 0 : WNOHANG, &usage)
         if result == pid { return decodeWaitStatus(status) }
         if result < 0 && errno != EINTR { return -1 }
         if deadline.timeIntervalSinceNow <= 0 { return nil }

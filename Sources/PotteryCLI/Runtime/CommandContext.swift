@@ -67,30 +67,44 @@ final class CommandContext {
         case .arguments(let values):
             for value in values { try body(value) }
         case .standardInput:
+            try checkStdinHoldsValues()
+            let reader = session.stdin
             var stored: [UInt8] = []
-            try forEachInputLine { line, number in
-                stored.removeAll(keepingCapacity: true)
+            // The line is converted inside `withNextLine` and used after it, once the reader let
+            // go of a huge line: a 200 MB value is held twice at most (line and stored form, then
+            // stored form and command), not four times.
+            while let converted = try reader.withNextLine({ line throws -> Bool in
+                guard !ValueReader.isBlank(line) else { return false }
+                // A large stored form is let go rather than kept as capacity for the next line.
+                if stored.capacity > 1 << 20 { stored = [] } else { stored.removeAll(keepingCapacity: true) }
                 do throws(JSONError) {
                     try ValueReader.append(line, mode: mode, into: &stored)
                 } catch {
                     throw CLIError.invalidInput(
-                        "standard input line \(number) is not valid JSON (-j): \(error.message)")
+                        "standard input line \(reader.lineNumber) is not valid JSON (-j): \(error.message)")
                 }
-                try body(stored)
+                return true
+            }) {
+                if converted { try body(stored) }
             }
         }
     }
 
     /// Each non-blank line of standard input with its line number.
     func forEachInputLine(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> Void) throws {
-        if session.stdinHoldsCommands {
-            throw CLIError.usage(
-                "'-' cannot read values in batch mode or the REPL: standard input holds the commands")
-        }
+        try checkStdinHoldsValues()
         let reader = session.stdin
         try reader.forEachLine { line in
             if ValueReader.isBlank(line) { return }
             try body(line, reader.lineNumber)
+        }
+    }
+
+    /// Throws when standard input holds commands (batch mode, the REPL), not values.
+    private func checkStdinHoldsValues() throws(CLIError) {
+        if session.stdinHoldsCommands {
+            throw CLIError.usage(
+                "'-' cannot read values in batch mode or the REPL: standard input holds the commands")
         }
     }
 

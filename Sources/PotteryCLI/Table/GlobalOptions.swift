@@ -12,7 +12,7 @@ enum GlobalOptions {
     )
     static let timeout = global(
         "timeout", kind: .seconds, value: "S",
-        "seconds to wait to connect, for each reply and for a cluster failover (default $POTTERY_TIMEOUT or 5)"
+        "seconds to wait to connect, for each whole reply and for a cluster failover (default $POTTERY_TIMEOUT or 5)"
     )
     static let tls = global("tls", "speak TLS even to a redis:// or unix:// URL (rediss:// needs no flag)")
     static let caCert = global(

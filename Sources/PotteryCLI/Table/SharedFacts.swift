@@ -49,7 +49,7 @@ struct EnvironmentVariable: Sendable {
         .init(name: "REDIS_URL", meaning: "the server URL when POTTERY_URL is not set"),
         .init(
             name: "POTTERY_PASSWORD", meaning: "the password, when it is not in the URL; keeps it out of ps"),
-        .init(name: "POTTERY_TIMEOUT", meaning: "seconds to wait to connect and for each reply (default 5)"),
+        .init(name: "POTTERY_TIMEOUT", meaning: "seconds to wait to connect and for each whole reply (default 5)"),
         .init(name: "POTTERY_CACERT", meaning: "PEM file of the CAs for TLS (--cacert)"),
         .init(name: "POTTERY_CERT", meaning: "PEM client certificate for TLS (--cert); does not turn TLS on"),
         .init(name: "POTTERY_KEY", meaning: "PEM key of the client certificate (--key)"),

@@ -56,17 +56,27 @@ public final class BulkWriter {
                         }
                     }
                 }
-                arena.bytes.removeAll(keepingCapacity: true)
+                // A huge element's storage is let go rather than kept as capacity.
+                if arena.bytes.capacity > 1 << 20 {
+                    arena.bytes = []
+                } else {
+                    arena.bytes.removeAll(keepingCapacity: true)
+                }
             },
             onReply: { (_) throws(PotteryError) in }, wrap: { PotteryError($0, key: key) })
     }
 
-    /// Adds one argument: a member, or a field or value of a pair. The bytes are copied.
+    /// Adds one argument: a member, or a field or value of a pair. The bytes are copied, except
+    /// that an empty arena takes a large member's array itself (a 200 MB value is not copied).
     public func add(_ argument: [UInt8]) throws(PotteryError) {
         count += 1
         guard takesPairs else {
             let start = arena.bytes.count
-            arena.bytes.append(contentsOf: argument)
+            if start == 0 && argument.count >= 1 << 16 {
+                arena.bytes = argument
+            } else {
+                arena.bytes.append(contentsOf: argument)
+            }
             try pipeline.add(Element(start: start, firstCount: argument.count, secondCount: 0))
             return
         }

@@ -266,14 +266,16 @@ public final class RedisConnection {
         sent = 0
     }
 
-    /// The next reply, waiting up to `options.timeout` for each arrival of bytes.
+    /// The next reply, whole within `options.timeout` of starting to wait for it.
     /// Error replies are returned as `.error`, in order. Flushes first if needed.
     public func readReply() throws(RedisError) -> RESPValue {
         try readReply(timeout: options.timeout)
     }
 
-    /// The next reply; `timeout` bounds each wait for bytes, `nil` waits forever
-    /// (for blocking commands such as `BLPOP key 0`).
+    /// The next reply; `timeout` bounds the whole reply, from when this call starts waiting for
+    /// it (after flushing) until its last byte, so a server that drips bytes cannot stretch it.
+    /// Each reply of a pipeline gets its own `timeout`: replies that keep coming never time out.
+    /// `nil` waits forever (for blocking commands such as `BLPOP key 0`).
     public func readReply(timeout: Double?) throws(RedisError) -> RESPValue {
         try checkUsable()
         if let router {
@@ -284,9 +286,13 @@ public final class RedisConnection {
             }
         }
         if sent < output.count { try flush() }
+        if let reply = try bufferedReply() { return reply }
+        let deadline = Deadline.after(seconds: timeout)
         while true {
+            try receiveMore(until: deadline, timeout: timeout)
             if let reply = try bufferedReply() { return reply }
-            try receiveMore(timeout: timeout)
+            // Bytes that keep coming do not stretch it either: one clock read per read, not per byte.
+            if deadline.hasPassed { throw timedOut(timeout) }
         }
     }
 
@@ -321,20 +327,18 @@ public final class RedisConnection {
         return reply
     }
 
-    /// Reads at least one byte, waiting up to `timeout`.
-    private func receiveMore(timeout: Double?) throws(RedisError) {
-        var deadline: Deadline?
+    /// Reads at least one byte of a reply due by `deadline`.
+    private func receiveMore(until deadline: Deadline, timeout: Double?) throws(RedisError) {
         while true {
             switch transportReceive() {
             case .transferred:
                 return
             case .wouldBlock:
-                if deadline == nil { deadline = .after(seconds: timeout) }
                 switch Socket.wait(
-                    fd, for: waitEventsForInput, until: deadline!, interruptCheck: options.interruptCheck)
+                    fd, for: waitEventsForInput, until: deadline, interruptCheck: options.interruptCheck)
                 {
                 case .ready: break
-                case .timedOut: throw fail(.timeout, "no reply within \(formatSeconds(timeout))")
+                case .timedOut: throw timedOut(timeout)
                 case .interrupted: throw fail(.interrupted, "interrupted")
                 }
             case .closed:
@@ -378,6 +382,12 @@ public final class RedisConnection {
         sent = 0
         queuedReplies = 0
         throw RedisError(kind: .connectionLost, message: unusableReason, server: server)
+    }
+
+    /// The reply awaited for `timeout` did not come whole; says whether part of it did.
+    private func timedOut(_ timeout: Double?) -> RedisError {
+        let what = parser.bufferedByteCount > 0 ? "no complete reply" : "no reply"
+        return fail(.timeout, "\(what) within \(formatSeconds(timeout))")
     }
 
     private func lost(_ code: Int32?) -> RedisError {

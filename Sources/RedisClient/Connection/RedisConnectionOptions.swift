@@ -1,8 +1,17 @@
 /// How to connect: timeout, client name and a password that overrides the URL's.
 public struct RedisConnectionOptions: Sendable {
-    /// Seconds allowed for connecting, and for each wait for a reply (or for the socket to take
-    /// more bytes): a server that makes no progress for this long is a `.timeout`. A negative,
-    /// infinite or NaN value waits forever; values beyond 10⁹ s are clamped to 10⁹ s.
+    /// Seconds allowed for connecting, and for each whole reply: from when a read starts waiting
+    /// for a reply until its last byte, so a server that drips a reply (or sends one that never
+    /// ends) is a `.timeout` after this long, however steadily bytes come. Each reply of a
+    /// pipeline has its own: a long pipeline whose replies keep coming never times out. Sending
+    /// waits this long for the socket to take more bytes. Blocking commands pass their own wait
+    /// (`readReply(timeout:)`). A negative, infinite or NaN value waits forever; values beyond
+    /// 10⁹ s are clamped to 10⁹ s.
+    ///
+    /// A reply's size is bounded too, whatever the timeout (`RESPParser.Limits`): a bulk string
+    /// of at most 512 MiB (Redis' `proto-max-bulk-len`), at most 2²⁴ elements and 1 GiB in one
+    /// reply. A reply that claims more is refused on its header, before anything is allocated:
+    /// a `.protocolViolation` naming the limit, and the connection is unusable.
     public var timeout: Double = 5
     /// Sent as `CLIENT SETNAME` after connecting; `nil` skips it.
     public var clientName: String?

@@ -7,15 +7,30 @@
 ///    large reply arriving in many reads is scanned once, not once per read;
 /// 2. *decoding* builds the `RESPValue` of the framed bytes, which are then consumed.
 ///
-/// Limits (see `Limits`) bound what a hostile or broken peer can make us allocate: a bulk string
-/// of at most 512 MiB (Redis' own `proto-max-bulk-len`), arrays nested at most 64 deep, simple
-/// strings and errors of at most 1 MiB, numeric header lines of at most 20 characters.
+/// Limits (see `Limits`) bound what a hostile or broken peer can make us allocate, and are checked
+/// on each header as it arrives, before anything is allocated or waited for: a reply that claims
+/// more is a thrown `RESPParseError` at once, not after its bytes came.
 public struct RESPParser: Sendable {
-    /// Bounds on what one reply may claim.
+    /// Bounds on what one reply may claim. The defaults are far above any reply pottery asks for
+    /// (it reads collections in windows and batches of at most a few thousand elements), so only a
+    /// broken or hostile server reaches them; a library caller who reads a whole huge collection in
+    /// one reply (`SMEMBERS` of 20 million members) should scan it instead (`sscan`).
+    ///
+    /// Memory: one reply holds at most `maxReplyBytes` in the read buffer (whose capacity may
+    /// round up to twice that), and its decoded `RESPValue` at most as much again plus about
+    /// 64 bytes per element: at the defaults, a few GiB in the very worst case.
     public struct Limits: Sendable {
+        /// Bytes of one bulk string: 512 MiB, Redis' own `proto-max-bulk-len` default.
         public var maxBulkLength = 512 * 1024 * 1024
-        public var maxArrayCount = Int(Int32.max)
+        /// Elements of one reply, counted over every array in it however nested: 2²⁴ (16,777,216).
+        /// `*2147483647` is refused on its header, not after two billion elements.
+        public var maxElements = 1 << 24
+        /// Bytes of one whole reply as received: 1 GiB, like Redis' `client-query-buffer-limit`
+        /// for what a client sends it (room for one bulk string at the limit and more).
+        public var maxReplyBytes = 1 << 30
+        /// Arrays nested in arrays.
         public var maxDepth = 64
+        /// Bytes of one simple string or error line.
         public var maxLineLength = 1024 * 1024
 
         public init() {}
@@ -114,12 +129,15 @@ public struct RESPParser: Sendable {
         var grown = storage.count * 2
         while grown - writeIndex < minimumFree { grown *= 2 }
         if scan.needed > 0 { grown = min(grown, max(scan.needed, writeIndex + minimumFree)) }
-        var larger = [UInt8](repeating: 0, count: grown)
+        // Only the live bytes are written: the free space is never read before `recv` fills it,
+        // so its pages stay untouched (not resident) until data arrives.
         let live = writeIndex
-        larger.withUnsafeMutableBytes { target in
+        let larger = [UInt8](unsafeUninitializedCapacity: grown) { target, initialized in
             storage.withUnsafeBytes { source in
-                target.baseAddress!.copyMemory(from: source.baseAddress!, byteCount: live)
+                UnsafeMutableRawPointer(target.baseAddress!).copyMemory(
+                    from: source.baseAddress!, byteCount: live)
             }
+            initialized = grown
         }
         storage = larger
     }
@@ -146,6 +164,8 @@ extension RESPParser {
         var needed = 0
         /// Elements still expected by each open array, innermost last.
         var open: [Int] = []
+        /// Elements claimed so far by the arrays of this value (checked against `maxElements`).
+        var elements = 0
     }
 
     /// Returns the length of the complete value at the start of `bytes`, or `nil` if it is
@@ -178,9 +198,12 @@ extension RESPParser {
                 if length != -1 {
                     guard length >= 0 else { throw RESPParseError("invalid bulk string length \(length)") }
                     guard length <= limits.maxBulkLength else {
-                        throw RESPParseError("bulk string of \(length) bytes exceeds the limit")
+                        throw RESPParseError(
+                            "bulk string of \(length) bytes exceeds the limit of \(limits.maxBulkLength) bytes"
+                        )
                     }
                     let total = tokenEnd + Int(length) + 2
+                    try checkReplyBytes(total, limits)
                     guard total <= bytes.count else {
                         state.needed = total
                         return nil
@@ -194,9 +217,12 @@ extension RESPParser {
                 guard let (count, cr) = try decimalLine(bytes, from: start + 1) else { return nil }
                 tokenEnd = cr + 2
                 if count > 0 {
-                    guard count <= limits.maxArrayCount else {
-                        throw RESPParseError("array of \(count) elements exceeds the limit")
+                    guard count <= Int64(limits.maxElements - state.elements) else {
+                        throw RESPParseError(
+                            "array of \(count) elements exceeds the limit of \(limits.maxElements) elements in one reply"
+                        )
                     }
+                    state.elements += Int(count)
                     guard state.open.count < limits.maxDepth else {
                         throw RESPParseError("arrays nested deeper than \(limits.maxDepth)")
                     }
@@ -206,6 +232,7 @@ extension RESPParser {
                 }
                 guard count == 0 || count == -1 else { throw RESPParseError("invalid array length \(count)") }
             }
+            try checkReplyBytes(tokenEnd, limits)
             state.next = tokenEnd
             state.lineSearch = 0
             state.needed = 0
@@ -221,9 +248,17 @@ extension RESPParser {
             }
             if complete {
                 state.next = 0
+                state.elements = 0
                 return tokenEnd
             }
         }
+    }
+
+    /// Throws when one reply reaches past `maxReplyBytes` (`end` counts from its first byte).
+    /// Checked on every token, so a reply that never ends is refused once it is that large.
+    private static func checkReplyBytes(_ end: Int, _ limits: Limits) throws(RESPParseError) {
+        guard end > limits.maxReplyBytes else { return }
+        throw RESPParseError("reply larger than the limit of \(limits.maxReplyBytes) bytes")
     }
 
     /// Index of the CR ending the line that starts at `lineStart`, `nil` if not received yet.
