@@ -9,6 +9,7 @@ import Testing
     /// `processTimeout` bounds the whole run (then pottery is killed).
     func run(
         _ argv: [String], timeout: String = "2", processTimeout: Double = 60,
+        measuresPeakMemory: Bool = false,
         _ respond: @escaping @Sendable (String) -> FakeRedisServer.Reply
     )
         throws -> ProcessResult
@@ -20,7 +21,7 @@ import Testing
         defer { server.stop() }
         return PotteryBinary.run(
             argv, server: nil, url: server.url, environment: ["POTTERY_TIMEOUT": timeout],
-            timeout: processTimeout)
+            timeout: processTimeout, measuresPeakMemory: measuresPeakMemory)
     }
 
     func expectProtocolFailure(_ result: ProcessResult, _ what: String) {

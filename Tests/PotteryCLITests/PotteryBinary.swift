@@ -22,14 +22,15 @@ enum PotteryBinary {
     static func run(
         _ arguments: [String], server: RedisServerProcess? = .shared, url: String? = nil,
         stdin: String? = nil,
-        environment: [String: String] = [:], timeout: Double = 30
+        environment: [String: String] = [:], timeout: Double = 30, measuresPeakMemory: Bool = false
     ) -> ProcessResult {
         var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory()]
         if let server { env["POTTERY_URL"] = server.url }
         if let url { env["POTTERY_URL"] = url }
         env.merge(environment) { _, new in new }
         return runProcess(
-            path, arguments, stdin: stdin.map { Array($0.utf8) }, environment: env, timeout: timeout)
+            path, arguments, stdin: stdin.map { Array($0.utf8) }, environment: env, timeout: timeout,
+            measuresPeakMemory: measuresPeakMemory)
     }
 
     static func run(_ arguments: String..., stdin: String? = nil) -> ProcessResult {

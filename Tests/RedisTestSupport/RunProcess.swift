@@ -10,7 +10,8 @@ public struct ProcessResult: Sendable {
     public var stderrText: String { String(decoding: stderr, as: UTF8.self) }
     /// `true` when the process was killed because it outlived the timeout.
     public var timedOut: Bool
-    /// The process's peak resident memory (its own `ru_maxrss`), in KiB; 0 when unknown.
+    /// The process's peak resident memory in KiB, when `runProcess` was asked to measure it
+    /// (`measuresPeakMemory`); 0 otherwise.
     public var peakMemoryKilobytes = 0
 
     public init(status: Int32, stdout: [UInt8], stderr: [UInt8], timedOut: Bool = false) {
@@ -27,8 +28,11 @@ public struct ProcessResult: Sendable {
 /// A process that cannot be started yields status 127 and the reason on stderr.
 public func runProcess(
     _ executable: String, _ arguments: [String], stdin: [UInt8]? = nil,
-    environment: [String: String]? = nil, timeout: Double = 30
+    environment: [String: String]? = nil, timeout: Double = 30, measuresPeakMemory: Bool = false
 ) -> ProcessResult {
+    if measuresPeakMemory {
+        return PeakMemory.run(executable, arguments, stdin: stdin, environment: environment, timeout: timeout)
+    }
     // Pipes are made and the child spawned under one lock, so that no other child spawned by
     // this support inherits our pipe ends before they are close-on-exec (which keeps EOF prompt).
     spawnLock.lock()
@@ -117,7 +121,6 @@ public func runProcess(
     var result = ProcessResult(
         status: status ?? -1, stdout: collected[output[0]]!, stderr: collected[errors[0]]!,
         timedOut: timedOut)
-    result.peakMemoryKilobytes = usage.ru_maxrss
     return result
 }
 
