@@ -118,10 +118,9 @@ public func runProcess(
         status = waitForExit(pid, until: .distantFuture, usage: &usage)
     }
     for fd in [output[0], errors[0]] { close(fd) }
-    var result = ProcessResult(
+    return ProcessResult(
         status: status ?? -1, stdout: collected[output[0]]!, stderr: collected[errors[0]]!,
         timedOut: timedOut)
-    return result
 }
 
 /// Serializes pipe creation and spawning (see `runProcess`).
