@@ -20,7 +20,7 @@ struct ExitStatusDoc: Sendable {
             status: "74",
             meaning:
                 "standard output could not be written (a full disk, an I/O error): the output is incomplete; or "
-                    + "it was closed at start, and a verb that prints did nothing"),
+                + "it was closed at start, and a verb that prints did nothing"),
         .init(
             status: "75",
             meaning:
@@ -49,7 +49,9 @@ struct EnvironmentVariable: Sendable {
         .init(name: "REDIS_URL", meaning: "the server URL when POTTERY_URL is not set"),
         .init(
             name: "POTTERY_PASSWORD", meaning: "the password, when it is not in the URL; keeps it out of ps"),
-        .init(name: "POTTERY_TIMEOUT", meaning: "seconds to wait to connect and for each whole reply (default 5)"),
+        .init(
+            name: "POTTERY_TIMEOUT",
+            meaning: "seconds to wait to connect and for each whole reply (default 5)"),
         .init(name: "POTTERY_CACERT", meaning: "PEM file of the CAs for TLS (--cacert)"),
         .init(name: "POTTERY_CERT", meaning: "PEM client certificate for TLS (--cert); does not turn TLS on"),
         .init(name: "POTTERY_KEY", meaning: "PEM key of the client certificate (--key)"),
