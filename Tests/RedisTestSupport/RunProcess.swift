@@ -110,12 +110,11 @@ public func runProcess(
         }
     }
     if writer >= 0 { close(writer) }
-    var usage = rusage()
-    var status = waitForExit(pid, until: timedOut ? Date.distantFuture : deadline, usage: &usage)
+    var status = waitForExit(pid, until: timedOut ? Date.distantFuture : deadline)
     if status == nil {
         timedOut = true
         kill(pid, SIGKILL)
-        status = waitForExit(pid, until: .distantFuture, usage: &usage)
+        status = waitForExit(pid, until: .distantFuture)
     }
     for fd in [output[0], errors[0]] { close(fd) }
     return ProcessResult(
@@ -165,15 +164,9 @@ struct SpawnError: Error, CustomStringConvertible {
 
 /// Reaps `pid`, polling until `deadline`; its shell-style status, or `nil` if still running.
 func waitForExit(_ pid: pid_t, until deadline: Date) -> Int32? {
-    var usage = rusage()
-    return waitForExit(pid, until: deadline, usage: &usage)
-}
-
-/// `waitForExit`, also filling `usage` with what the reaped process used (`wait4`).
-func waitForExit(_ pid: pid_t, until deadline: Date, usage: inout rusage) -> Int32? {
     var status: Int32 = 0
     while true {
-        let result = wait4(pid, &status, deadline == .distantFuture ? 0 : WNOHANG, &usage)
+        let result = waitpid(pid, &status, deadline == .distantFuture ? 0 : WNOHANG)
         if result == pid { return decodeWaitStatus(status) }
         if result < 0 && errno != EINTR { return -1 }
         if deadline.timeIntervalSinceNow <= 0 { return nil }
