@@ -147,7 +147,8 @@ private func nodeIDs(_ cluster: RedisClusterProcess) throws -> [Int: String] {
         }
         #expect(results == [.integer(5), .integer(11)])
         let pipeline = RedisPipeline<[UInt8], RedisError>(
-            connection: connection, commandName: "RPUSH", itemsPerCommand: 3, atomic: true
+            connection: connection, commandName: "RPUSH", key: { _ in b(key + ":list") }, itemsPerCommand: 3,
+            atomic: true
         ) { items, output in
             output.beginCommand(argumentCount: 2 + items.count)
             output.appendArgument("RPUSH")
@@ -231,7 +232,7 @@ private func nodeIDs(_ cluster: RedisClusterProcess) throws -> [Int: String] {
         var largestWindow = 0
         var replies = 0
         let pipeline = RedisPipeline<Int, RedisError>(
-            connection: connection, commandName: "SET", itemsPerCommand: 1,
+            connection: connection, commandName: "SET", key: { b("window:\($0.first!)") }, itemsPerCommand: 1,
             window: RedisPipelineWindow(maxCommands: 512, maxBytes: 64 << 10, flushBytes: 4 << 10)
         ) { items, output in
             output.beginCommand(argumentCount: 3)

@@ -57,6 +57,10 @@ enum ErrorRenderer {
     private static func line(_ what: String, _ error: RedisError) -> String {
         var why = ""
         if let code = error.code { why = code + " " }
+        // A reply that made no sense is about one command: name it (`SCARD: expected an integer`).
+        if error.kind == .protocolViolation, let command = error.command, !error.message.contains(command) {
+            why += command + ": "
+        }
         why += error.message
         return line(what.isEmpty ? error.server : "\(what) (\(error.server))", why)
     }

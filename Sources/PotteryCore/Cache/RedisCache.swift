@@ -46,52 +46,29 @@ public final class RedisCache: RedisStructure {
     /// `countsMiss` (a caller that will look again under a lock counts only its second look).
     /// One round trip.
     public func lookup(_ entry: CacheEntryID, countsMiss: Bool = true) throws(PotteryError) -> CachedRun? {
-        let arguments = [entry.field, ttlArgument, countsMiss ? [0x31] : [0x30]]
-        var replies = try lookupTransaction(entry, arguments)
-        if case .error(let bytes) = replies[0], bytes.starts(with: Array("NOSCRIPT".utf8)) {
+        let count = EVALSHA(
+            Self.lookupScript, keys: [keyBytes, statsKey],
+            arguments: [entry.field, ttlArgument, countsMiss ? [0x31] : [0x30]])
+        let read = HGET(keyBytes, field: entry.field)
+        var looked = try redis.atomically(count, read, key: keyBytes)
+        if case .error(let bytes) = looked.rawFirst, bytes.starts(with: Array("NOSCRIPT".utf8)) {
             do throws(RedisError) { try redis.load(Self.lookupScript) } catch {
                 throw PotteryError(error, key: keyBytes)
             }
-            replies = try lookupTransaction(entry, arguments)
+            looked = try redis.atomically(count, read, key: keyBytes)
         }
-        let counted = try replies[0].checked("EVALSHA", on: redis, key: keyBytes)
-        let stored = try replies[1].checked("HGET", on: redis, key: keyBytes)
+        let counted = try looked.first()
         guard case .integer(let found) = counted, found == 0 || found == 1 else {
-            throw redis.wrongShape("0 or 1", counted, [Array("EVALSHA".utf8)], key: keyBytes)
+            throw redis.wrongShape(count, expected: "0 or 1", got: counted)
         }
-        switch stored {
-        case .bulkString(let bytes?) where found == 1:
-            if let run = CachedRun(stored: bytes) { return run }
-            // Not an entry of ours (it was counted as a hit): a miss, and it will be overwritten.
-            if countsMiss { try recordMiss() }
-            return nil
-        case .bulkString:
+        guard found == 1, let bytes = try looked.second() else {
             // Absent, or dropped between the count and the read (they run in one MULTI: never).
             return nil
-        default:
-            throw redis.wrongShape("a cache entry or nil", stored, [Array("HGET".utf8)], key: keyBytes)
         }
-    }
-
-    /// MULTI, the counting script, HGET of the entry, EXEC: one round trip, atomic.
-    private func lookupTransaction(_ entry: CacheEntryID, _ arguments: [[UInt8]]) throws(PotteryError)
-        -> [RESPValue]
-    {
-        let script = Self.lookupScript
-        var count: [[UInt8]] = [Array("EVALSHA".utf8), Array(script.sha1.utf8), [0x32], keyBytes, statsKey]
-        count += arguments
-        let results: [RESPValue]?
-        do throws(RedisError) {
-            results = try redis.transaction(watching: []) { _ in
-                [count, [Array("HGET".utf8), keyBytes, entry.field]]
-            }
-        } catch {
-            throw PotteryError(error, key: keyBytes)
-        }
-        guard let results, results.count == 2 else {
-            throw redis.wrongShape("2 replies", .array(results), [Array("EXEC".utf8)], key: keyBytes)
-        }
-        return results
+        if let run = CachedRun(stored: bytes) { return run }
+        // Not an entry of ours (it was counted as a hit): a miss, and it will be overwritten.
+        if countsMiss { try recordMiss() }
+        return nil
     }
 
     /// Stores `run` as the entry and restarts the key's expiry. One round trip. The store comes
@@ -116,51 +93,44 @@ public final class RedisCache: RedisStructure {
 
     /// Counts a miss without looking (a run that bypasses the cache) and records the configured ttl.
     public func recordMiss() throws(PotteryError) {
-        _ = try redis.pipeline(
-            [
-                [Array("HINCRBY".utf8), statsKey, Array("misses".utf8), [0x31]],
-                [Array("HSET".utf8), statsKey, Array("ttl".utf8), ttlArgument],
-            ], key: keyBytes
-        ).map { (reply) throws(PotteryError) in try reply.checked("HINCRBY", on: redis, key: keyBytes) }
+        var batch = RedisBatch(redis)
+        let count = batch.add(HINCRBY(statsKey, field: Array("misses".utf8), by: 1))
+        let ttl = batch.add(HSET(statsKey, pairs: [Array("ttl".utf8), ttlArgument]))
+        let replies = try redis.send(batch, key: statsKey)
+        _ = try replies.value(count)
+        _ = try replies.value(ttl)
     }
 
     /// Drops one entry; false if it was not there.
     @discardableResult
     public func forget(_ entry: CacheEntryID) throws(PotteryError) -> Bool {
-        try redis.integer([Array("HDEL".utf8), keyBytes, entry.field], key: keyBytes) == 1
+        try redis.run(HDEL(keyBytes, fields: [entry.field])) == 1
     }
 
     /// Whether the entry is cached, without counting or touching the expiry.
     public func contains(_ entry: CacheEntryID) throws(PotteryError) -> Bool {
-        try redis.boolean([Array("HEXISTS".utf8), keyBytes, entry.field], key: keyBytes)
+        try redis.run(HEXISTS(keyBytes, field: entry.field))
     }
 
     /// Hits, misses, entries and the configured time to live (pottery's `cache_info()`), in one
     /// round trip. Before any run has recorded a ttl, the default's.
     public func cacheInfo() throws(PotteryError) -> CacheInfo {
-        let replies = try redis.pipeline(
-            [
-                [Array("HLEN".utf8), keyBytes],
-                [Array("HMGET".utf8), statsKey, Array("hits".utf8), Array("misses".utf8), Array("ttl".utf8)],
-            ], key: keyBytes)
-        guard case .integer(let size) = try replies[0].checked("HLEN", on: redis, key: keyBytes) else {
-            throw redis.wrongShape("an integer", replies[0], [Array("HLEN".utf8)], key: keyBytes)
-        }
-        let stats = try replies[1].checked("HMGET", on: redis, key: statsKey)
-        guard case .array(let fields?) = stats, fields.count == 3 else {
-            throw redis.wrongShape("3 fields", stats, [Array("HMGET".utf8)], key: statsKey)
-        }
+        var batch = RedisBatch(redis)
+        let length = batch.add(HLEN(keyBytes))
+        let read = HMGET(statsKey, fields: [Array("hits".utf8), Array("misses".utf8), Array("ttl".utf8)])
+        let stats = batch.add(read)
+        let replies = try redis.send(batch, key: keyBytes)
+        let size = try replies.value(length)
         var numbers: [Int?] = []
-        for field in fields {
-            switch field {
-            case .bulkString(nil): numbers.append(nil)
-            case .bulkString(let text?):
-                guard let number = Int(String(decoding: text, as: UTF8.self)), number >= 0 else {
-                    throw redis.wrongShape("a count", field, [Array("HMGET".utf8)], key: statsKey)
-                }
-                numbers.append(number)
-            default: throw redis.wrongShape("a count", field, [Array("HMGET".utf8)], key: statsKey)
+        for field in try replies.value(stats) {
+            guard let text = field else {
+                numbers.append(nil)
+                continue
             }
+            guard let number = Int(String(decoding: text, as: UTF8.self)), number >= 0 else {
+                throw redis.wrongShape(read, expected: "a count", got: .bulkString(text))
+            }
+            numbers.append(number)
         }
         return CacheInfo(
             hits: numbers[0] ?? 0, misses: numbers[1] ?? 0, currsize: Int(size),

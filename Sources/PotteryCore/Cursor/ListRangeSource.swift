@@ -31,7 +31,7 @@ struct ListRangeSource: RawBatchSource {
     mutating func nextRawBatch() throws(PotteryError) -> [[UInt8]]? {
         do throws(RedisError) {
             if resolved == nil {
-                let length = try connection.call([Array("LLEN".utf8), key], as: Int.self)
+                let length = try connection.execute(LLEN(key))
                 resolved = slice.resolved(count: length)
             }
             guard let resolved, !finished, done < resolved.count else {
@@ -74,11 +74,14 @@ struct ListRangeSource: RawBatchSource {
 
     /// Enqueues the LRANGE covering `positions`.
     private func request(_ resolved: ResolvedSlice, _ positions: Range<Int>) {
+        connection.enqueue(window(resolved, positions))
+    }
+
+    /// The LRANGE covering `positions`.
+    private func window(_ resolved: ResolvedSlice, _ positions: Range<Int>) -> LRANGE {
         let a = resolved.first + positions.lowerBound * resolved.step
         let b = resolved.first + (positions.upperBound - 1) * resolved.step
-        connection.enqueue([
-            Array("LRANGE".utf8), key, Array(String(min(a, b)).utf8), Array(String(max(a, b)).utf8),
-        ])
+        return LRANGE(key, start: min(a, b), stop: max(a, b))
     }
 
     /// Reads the LRANGE reply and picks the slice's items, in slice order.
@@ -86,7 +89,7 @@ struct ListRangeSource: RawBatchSource {
         -> [[UInt8]]
     {
         try connection.flush()
-        let range = try [[UInt8]](fromRESPChecked: try connection.readReply(), on: connection)
+        let range = try connection.decode(try connection.readReply(), of: window(resolved, positions))
         let stride = Int(resolved.step.magnitude)
         let expected = (positions.count - 1) * stride + 1
         guard range.count <= expected else {
@@ -114,60 +117,27 @@ struct ListRangeSource: RawBatchSource {
     /// A batch of pipelined LINDEX for a wide stride; a missing item (the list shrank) ends it.
     private mutating func nextByIndex(_ resolved: ResolvedSlice) throws(RedisError) -> [[UInt8]] {
         let positions = nextPositions(resolved, from: done)
-        for position in positions {
-            connection.enqueue([
-                Array("LINDEX".utf8), key, Array(String(resolved.first + position * resolved.step).utf8),
-            ])
-        }
+        let reads = positions.map { LINDEX(key, index: resolved.first + $0 * resolved.step) }
+        for read in reads { connection.enqueue(read) }
         try connection.flush()
         var batch: [[UInt8]] = []
         var failure: RedisError?
-        for _ in positions {
+        for read in reads {
             let reply = try connection.readReply()
-            switch reply {
-            case .bulkString(let bytes?): if failure == nil && !finished { batch.append(bytes) }
-            case .bulkString(nil): finished = true
-            case .error(let bytes):
-                failure = failure ?? RedisError(reply: bytes, server: connection.server, command: "LINDEX")
-            default:
-                failure =
-                    failure
-                    ?? RedisError(
-                        kind: .protocolViolation,
-                        message: "LINDEX replied with something other than a bulk string",
-                        server: connection.server, command: "LINDEX")
+            do throws(RedisError) {
+                if let bytes = try connection.decode(reply, of: read) {
+                    if failure == nil && !finished { batch.append(bytes) }
+                } else {
+                    finished = true
+                }
+            } catch  where error.kind == .protocolViolation {
+                throw error  // the connection is closed: the other replies are lost
+            } catch {
+                failure = failure ?? error
             }
         }
         if let failure { throw failure }
         done += positions.count
         return batch
-    }
-}
-
-extension Array where Element == [UInt8] {
-    /// An array of bulk strings, the reply of LRANGE; an error reply thrown, another shape a
-    /// protocol violation.
-    init(fromRESPChecked reply: RESPValue, on connection: RedisConnection) throws(RedisError) {
-        switch reply {
-        case .array(let items?):
-            var result: [[UInt8]] = []
-            result.reserveCapacity(items.count)
-            for item in items {
-                guard case .bulkString(let bytes?) = item else {
-                    throw RedisError(
-                        kind: .protocolViolation,
-                        message: "LRANGE returned an item that is not a bulk string",
-                        server: connection.server, command: "LRANGE")
-                }
-                result.append(bytes)
-            }
-            self = result
-        case .error(let bytes):
-            throw RedisError(reply: bytes, server: connection.server, command: "LRANGE")
-        default:
-            throw RedisError(
-                kind: .protocolViolation, message: "LRANGE replied with something other than an array",
-                server: connection.server, command: "LRANGE")
-        }
     }
 }

@@ -15,10 +15,10 @@ protocol RawBatchSource {
 struct ScanSource: RawBatchSource {
     var scan: RedisScanCursor
     let key: [UInt8]?
-    let sizeCommand: [[UInt8]]?
+    let sizeCommand: (any RedisCommand<Int>)?
     private var bounded = false
 
-    init(scan: RedisScanCursor, key: [UInt8]?, sizeCommand: [[UInt8]]?) {
+    init(scan: RedisScanCursor, key: [UInt8]?, sizeCommand: (any RedisCommand<Int>)?) {
         self.scan = scan
         self.key = key
         self.sizeCommand = sizeCommand
@@ -40,7 +40,7 @@ struct ScanSource: RawBatchSource {
         do throws(RedisError) {
             if !bounded, let sizeCommand {
                 bounded = true
-                let size = try scan.connection.call(sizeCommand, as: Int.self)
+                let size = try scan.connection.execute(sizeCommand)
                 scan.limit = Self.limit(forSize: size)
             }
             return try scan.nextBatch()

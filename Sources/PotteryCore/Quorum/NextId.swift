@@ -82,7 +82,7 @@ public final class NextId {
     /// anything but a whole number from 0 up (`-5`, `twelve`) is an undecodable error, for `current`
     /// as for `next`: Python pottery would print -5 and then issue -4, an id no sequence should give.
     public func current() throws(PotteryError) -> Int {
-        let results = try quorum.call([Array("GET".utf8), redisKey])
+        let results = try quorum.call(GET(redisKey))
         var highest: Int?
         var answered = 0
         for result in results {
@@ -124,7 +124,7 @@ public final class NextId {
 
     /// Deletes the sequence on every master (ids start again at 1); a quorum must answer.
     public func reset() throws(PotteryError) {
-        let results = try quorum.call([Array("DEL".utf8), redisKey])
+        let results = try quorum.call(DEL([redisKey]))
         let answered = Quorum.answered(results)
         if answered < quorum.needed { throw quorum.impossible(answered: answered, results, key: redisKey) }
     }

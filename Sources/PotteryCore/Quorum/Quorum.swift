@@ -28,10 +28,11 @@ public struct Quorum {
     /// with `.resendingIdempotent` (compare-and-set scripts only), a master lost during the call is
     /// reopened and asked again. A quorum primitive is long-lived: a watchdog extends for hours.
     func call(
-        _ arguments: [[UInt8]], timeout: Double? = nil, reopening: RedisFanOut.Reopening = .beforeSending
+        _ command: some RedisCommand, timeout: Double? = nil,
+        reopening: RedisFanOut.Reopening = .beforeSending
     ) throws(PotteryError) -> [Result<RESPValue, RedisError>] {
         let results = RedisFanOut.call(
-            masters, arguments, timeout: timeout ?? self.timeout, reopening: reopening)
+            masters, command.arguments, timeout: timeout ?? self.timeout, reopening: reopening)
         try Self.throwIfInterrupted(results)
         return results
     }
@@ -42,19 +43,19 @@ public struct Quorum {
         _ script: RedisScript, keys: [[UInt8]], arguments: [[UInt8]], timeout: Double? = nil,
         reopening: RedisFanOut.Reopening = .beforeSending
     ) throws(PotteryError) -> [Result<RESPValue, RedisError>] {
-        let tail = [Array(String(keys.count).utf8)] + keys + arguments
-        let evalsha = [Array("EVALSHA".utf8), Array(script.sha1.utf8)] + tail
         var results = RedisFanOut.call(
-            masters, evalsha, timeout: timeout ?? self.timeout, reopening: reopening)
+            masters, EVALSHA(script, keys: keys, arguments: arguments).arguments,
+            timeout: timeout ?? self.timeout,
+            reopening: reopening)
         try Self.throwIfInterrupted(results)
         let missing = results.indices.filter {
             if case .failure(let error) = results[$0], error.code == "NOSCRIPT" { return true }
             return false
         }
         if !missing.isEmpty {
-            let eval = [Array("EVAL".utf8), Array(script.source.utf8)] + tail
             let again = RedisFanOut.call(
-                missing.map { masters[$0] }, eval, timeout: timeout ?? self.timeout, reopening: reopening)
+                missing.map { masters[$0] }, EVAL(script, keys: keys, arguments: arguments).arguments,
+                timeout: timeout ?? self.timeout, reopening: reopening)
             try Self.throwIfInterrupted(again)
             for (index, result) in zip(missing, again) { results[index] = result }
         }

@@ -148,18 +148,10 @@ public final class BloomBulkAdder {
     private func makePipeline() -> RedisPipeline<UInt32, PotteryError> {
         let key = self.key
         let made = RedisPipeline<UInt32, PotteryError>(
-            connection: redis, commandName: "BITFIELD", itemsPerCommand: offsetsPerCommand, atomic: atomic,
-            encode: { offsets, output in
-                output.beginCommand(argumentCount: 2 + offsets.count * 4)
-                output.appendArgument(bitfield)
-                output.appendArgument(key)
-                for offset in offsets {
-                    output.appendArgument(set)
-                    output.appendArgument(u1)
-                    output.appendArgument(Int(offset))
-                    output.appendArgument(one)
-                }
-            },
+            connection: redis, commandName: BITFIELD.name, key: { _ in key },
+            itemsPerCommand: offsetsPerCommand,
+            atomic: atomic,
+            encode: { offsets, output in BITFIELD(key, settingBitsAt: offsets).encode(into: &output) },
             onReply: { (_) throws(PotteryError) in }, wrap: { PotteryError($0, key: key) })
         pipeline = made
         return made
@@ -180,12 +172,8 @@ public final class BloomBulkAdder {
             start = end
         }
         let companionKey = self.companion ?? BloomFilter<Never>.parametersKey(for: key)
-        let reply: RESPValue
-        do throws(RedisError) {
-            reply = try redis.eval(Self.orScript, keys: [key, scratch, companionKey], arguments: chunks)
-        } catch {
-            throw PotteryError(error, key: key)
-        }
+        let call = EVALSHA(Self.orScript, keys: [key, scratch, companionKey], arguments: chunks)
+        let reply = try redis.runScript(call)
         switch reply {
         case .integer:
             self.companion = nil
@@ -195,7 +183,7 @@ public final class BloomBulkAdder {
             self.companion = nil
             try orBitmapIn(bits)
         default:
-            throw redis.wrongShape("an integer", reply, [Array("EVALSHA".utf8)], key: key)
+            throw redis.wrongShape(call, expected: "an integer", got: reply)
         }
     }
 
@@ -248,18 +236,9 @@ public final class BloomBulkChecker {
         let hashes = parameters.hashes
         let wrap = { (error: RedisError) in PotteryError(error, key: key) }
         pipeline = RedisPipeline(
-            connection: redis, commandName: "BITFIELD_RO",
+            connection: redis, commandName: BITFIELD_RO.name, key: { _ in key },
             itemsPerCommand: max(1, elementsPerCommand) * hashes, commandBytes: Int.max,
-            encode: { offsets, output in
-                output.beginCommand(argumentCount: 2 + offsets.count * 3)
-                output.appendArgument(bitfieldRO)
-                output.appendArgument(key)
-                for offset in offsets {
-                    output.appendArgument(get)
-                    output.appendArgument(u1)
-                    output.appendArgument(Int(offset))
-                }
-            },
+            encode: { offsets, output in BITFIELD_RO(key, readingBitsAt: offsets).encode(into: &output) },
             onReply: { (reply) throws(PotteryError) in
                 guard case .array(let bits?) = reply.value, bits.count == reply.itemCount,
                     reply.itemCount % hashes == 0
@@ -269,7 +248,7 @@ public final class BloomBulkChecker {
                             kind: .protocolViolation,
                             message:
                                 "BITFIELD_RO replied with the wrong shape: expected \(reply.itemCount) bits",
-                            server: redis.server, command: "BITFIELD_RO"))
+                            server: redis.server, command: BITFIELD_RO.name))
                 }
                 var index = 0
                 while index < bits.count {
@@ -284,7 +263,7 @@ public final class BloomBulkChecker {
                                     kind: .protocolViolation,
                                     message:
                                         "BITFIELD_RO replied with the wrong shape: a bit that is not 0 or 1",
-                                    server: redis.server, command: "BITFIELD_RO"))
+                                    server: redis.server, command: BITFIELD_RO.name))
                         }
                     }
                     try onAnswer(all)
@@ -307,10 +286,3 @@ public final class BloomBulkChecker {
     /// Gives up; answers still in flight are not delivered.
     public func abort() { pipeline.abort() }
 }
-
-private let bitfield = Array("BITFIELD".utf8)
-private let bitfieldRO = Array("BITFIELD_RO".utf8)
-private let set = Array("SET".utf8)
-private let get = Array("GET".utf8)
-private let u1 = Array("u1".utf8)
-private let one = Array("1".utf8)

@@ -8,22 +8,19 @@ extension BloomFilterParameters {
     /// go with NX) has written nothing, and is asked `SET NX`, then `GET` when that did not set:
     /// the same stored bytes.
     func remember(in companion: [UInt8], filter key: [UInt8], redis: RedisConnection) throws(PotteryError) {
-        let setNX = [Array("SET".utf8), companion, storedForm, Array("NX".utf8)]
-        let get = Array("GET".utf8)
+        let setAndGet = SET(companion, storedForm, onlyIfAbsent: true, returnOld: true)
         let reply: RESPValue
         do throws(PotteryError) {
-            reply = try redis.run(setNX + [get], key: companion)
+            reply = try redis.run(setAndGet)
         } catch {
             guard error.isSyntaxError else { throw error }
-            let set = try redis.run(setNX, key: companion)
-            reply =
-                set.isNull
-                ? .bulkString(try redis.optionalBulk([get, companion], key: companion)) : .bulkString(nil)
+            let set = try redis.run(SET(companion, storedForm, onlyIfAbsent: true))
+            reply = set.isNull ? .bulkString(try redis.run(GET(companion))) : .bulkString(nil)
         }
         switch reply {
         case .bulkString(nil): return
         case .bulkString(let stored?): try check(remembered: stored, in: companion, filter: key, redis: redis)
-        default: throw redis.wrongShape("a bulk string", reply, [Array("SET".utf8)], key: companion)
+        default: throw redis.wrongShape(setAndGet, expected: "a bulk string", got: reply)
         }
     }
 

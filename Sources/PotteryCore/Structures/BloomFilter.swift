@@ -47,7 +47,7 @@ public final class BloomFilter<Element>: RedisStructure {
         -> BloomFilterParameters?
     {
         let companion = parametersKey(for: key)
-        guard let stored = try redis.optionalBulk([Array("GET".utf8), companion], key: companion) else {
+        guard let stored = try redis.run(GET(companion)) else {
             return nil
         }
         guard let parameters = BloomFilterParameters(storedForm: stored) else {
@@ -109,7 +109,7 @@ public final class BloomFilter<Element>: RedisStructure {
 
     /// The number of bits set (BITCOUNT).
     public func setBitCount() throws(PotteryError) -> Int {
-        try redis.integer([Array("BITCOUNT".utf8), keyBytes], key: keyBytes)
+        try redis.run(BITCOUNT(keyBytes))
     }
 
     /// pottery's approximate number of elements, `len(bf)`; nil when every bit is set (the
@@ -123,6 +123,6 @@ public final class BloomFilter<Element>: RedisStructure {
 
     /// Deletes the filter at `key` and its remembered parameters, without knowing them.
     public static func delete(key: [UInt8], redis: RedisConnection) throws(PotteryError) {
-        _ = try redis.integer([Array("DEL".utf8), key, parametersKey(for: key)], key: key)
+        _ = try redis.run(DEL([key, parametersKey(for: key)], concerning: key))
     }
 }

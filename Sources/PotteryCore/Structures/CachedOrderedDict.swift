@@ -39,23 +39,18 @@ public final class CachedOrderedDict<Key, Value>: RedisStructure {
     /// The cached value of each id, in order, nil for a miss (HMGET), then the expiry renewed.
     public func values(for ids: [Key]) throws(PotteryError) -> [Value?] {
         guard !ids.isEmpty else { return [] }
-        var arguments: [[UInt8]] = [Array("HMGET".utf8), keyBytes]
-        for id in ids { arguments.append(try encode(id, keyCodec)) }
-        let replies = try redis.pipeline([arguments] + renewal, key: keyBytes)
-        for reply in replies.dropFirst() { _ = try reply.checked("PEXPIRE", on: redis, key: keyBytes) }
-        guard case .array(let stored?) = try replies[0].checked("HMGET", on: redis, key: keyBytes),
-            stored.count == ids.count
-        else {
-            throw redis.wrongShape("\(ids.count) values", replies[0], arguments, key: keyBytes)
-        }
+        var fields: [[UInt8]] = []
+        fields.reserveCapacity(ids.count)
+        for id in ids { fields.append(try encode(id, keyCodec)) }
+        var batch = RedisBatch(redis)
+        let read = batch.add(HMGET(keyBytes, fields: fields))
+        let renewed = renewal.map { batch.add($0) }
+        let replies = try redis.send(batch, key: keyBytes)
+        if let renewed { _ = try replies.value(renewed) }
         var values: [Value?] = []
         values.reserveCapacity(ids.count)
-        for reply in stored {
-            switch reply {
-            case .bulkString(nil): values.append(nil)
-            case .bulkString(let bytes?): values.append(try decode(bytes))
-            default: throw redis.wrongShape("a value or nil", reply, arguments, key: keyBytes)
-            }
+        for stored in try replies.value(read) {
+            values.append(try stored.map { (bytes) throws(PotteryError) in try decode(bytes) })
         }
         return values
     }
@@ -74,25 +69,27 @@ public final class CachedOrderedDict<Key, Value>: RedisStructure {
     /// Caches values (HSET) and renews the expiry, in one transaction; all are encoded before
     /// anything is written. With no pairs, only the expiry is renewed, as in pottery.
     public func update(_ pairs: some Sequence<(Key, Value)>) throws(PotteryError) {
-        var arguments: [[UInt8]] = [Array("HSET".utf8), keyBytes]
+        var written: [[UInt8]] = []
         for (id, value) in pairs {
-            arguments.append(try encode(id, keyCodec))
-            arguments.append(try encode(value, valueCodec))
+            written.append(try encode(id, keyCodec))
+            written.append(try encode(value, valueCodec))
         }
-        guard arguments.count > 2 else {
+        guard !written.isEmpty else {
             try renew()
             return
         }
-        let commands = [[Array("MULTI".utf8)], arguments] + renewal + [[Array("EXEC".utf8)]]
-        let replies = try redis.pipeline(commands, key: keyBytes)
-        for (reply, command) in zip(replies, commands) {
-            _ = try reply.checked(String(decoding: command[0], as: UTF8.self), on: redis, key: keyBytes)
-        }
-        guard case .array(let results?) = replies.last else {
-            throw redis.wrongShape(
-                "EXEC's results", replies.last ?? .array(nil), commands.last!, key: keyBytes)
-        }
-        for result in results { _ = try result.checked("EXEC", on: redis, key: keyBytes) }
+        var batch = RedisBatch(redis)
+        let multi = batch.add(MULTI())
+        let write = batch.add(HSET(keyBytes, pairs: written))
+        let renewed = renewal.map { batch.add($0) }
+        let exec = batch.add(EXEC(expecting: renewed == nil ? 1 : 2))
+        let replies = try redis.send(batch, key: keyBytes)
+        _ = try replies.value(multi)
+        try replies.checkQueued(write)
+        if let renewed { try replies.checkQueued(renewed) }
+        let results = try replies.value(exec)!
+        _ = try replies.value(results[0], of: write)
+        if let renewed { _ = try replies.value(results[1], of: renewed) }
     }
 
     /// Caches one value.
@@ -110,9 +107,9 @@ public final class CachedOrderedDict<Key, Value>: RedisStructure {
         BulkWriter(redis: redis, command: "HSET", key: keyBytes, takesPairs: true, atomic: true)
     }
 
-    private var renewal: [[[UInt8]]] {
-        guard let ttlMilliseconds else { return [] }
-        return [[Array("PEXPIRE".utf8), keyBytes, Array(String(ttlMilliseconds).utf8)]]
+    /// The expiry renewal that follows every access, when there is a TTL.
+    private var renewal: PEXPIRE? {
+        ttlMilliseconds.map { PEXPIRE(keyBytes, milliseconds: $0) }
     }
 
     func encode<T>(_ value: T, _ codec: any RedisCodec<T>) throws(PotteryError) -> [UInt8] {

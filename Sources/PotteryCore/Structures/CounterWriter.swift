@@ -28,7 +28,7 @@ public final class CounterWriter {
     public init(redis: RedisConnection, key: [UInt8], atomic: Bool) {
         let server = redis.server
         pipeline = RedisPipeline(
-            connection: redis, commandName: "HINCRBY", itemsPerCommand: 1, atomic: atomic,
+            connection: redis, commandName: "HINCRBY", key: { _ in key }, itemsPerCommand: 1, atomic: atomic,
             deliversItems: false,
             encode: { deltas, output in
                 for delta in deltas {

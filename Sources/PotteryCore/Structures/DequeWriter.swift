@@ -19,7 +19,7 @@ public final class DequeWriter {
         let sha = Array(script.sha1.utf8)
         let bound = maxlen.map { Array(String($0).utf8) }
         pipeline = RedisPipeline(
-            connection: redis, commandName: maxlen == nil ? side : "EVALSHA",
+            connection: redis, commandName: maxlen == nil ? side : "EVALSHA", key: { _ in key },
             itemsPerCommand: Self.itemsPerCommand, itemBytes: { $0.count + 16 }, atomic: atomic,
             encode: { items, output in
                 if let bound {

@@ -29,8 +29,7 @@ public final class HyperLogLog<Element>: RedisStructure {
         let stored = try encode(elements)
         repeat {
             let batch = stored[index..<min(index + 1024, stored.count)]
-            changed =
-                try redis.integer([Array("PFADD".utf8), keyBytes] + batch, key: keyBytes) == 1 || changed
+            changed = try redis.run(PFADD(keyBytes, elements: Array(batch))) || changed
             index += 1024
         } while index < stored.count
         return changed
@@ -42,7 +41,7 @@ public final class HyperLogLog<Element>: RedisStructure {
 
     /// The approximate number of distinct elements (PFCOUNT).
     public func count() throws(PotteryError) -> Int {
-        try redis.integer([Array("PFCOUNT".utf8), keyBytes], key: keyBytes)
+        try redis.run(PFCOUNT(keyBytes))
     }
 
     /// Merges the other HyperLogLogs into this one (PFMERGE KEY OTHER...): the union.
@@ -53,27 +52,26 @@ public final class HyperLogLog<Element>: RedisStructure {
     public func merge(from others: [[UInt8]]) throws(PotteryError) {
         let slot = ClusterSlot.of(keyBytes)
         guard redis.isCluster, others.contains(where: { ClusterSlot.of($0) != slot }) else {
-            _ = try redis.text([Array("PFMERGE".utf8), keyBytes] + others, key: keyBytes)
+            _ = try redis.run(PFMERGE(keyBytes, sources: others))
             return
         }
         var sources: [[UInt8]] = []
         var scratches: [[UInt8]] = []
         defer {
-            if !scratches.isEmpty { _ = try? redis.call([Array("DEL".utf8)] + scratches) }
+            if !scratches.isEmpty { _ = try? redis.execute(DEL(scratches)) }
         }
         for other in others {
             guard ClusterSlot.of(other) != slot else {
                 sources.append(other)
                 continue
             }
-            guard let value = try redis.optionalBulk([Array("GET".utf8), other], key: other) else { continue }
+            guard let value = try redis.run(GET(other)) else { continue }
             let scratch = SameSlotKey.scratch(for: keyBytes, label: "pottery-hll-merge")
             scratches.append(scratch)
-            _ = try redis.text(
-                [Array("SET".utf8), scratch, value, Array("PX".utf8), Array("60000".utf8)], key: keyBytes)
+            _ = try redis.run(SET(scratch, value, milliseconds: 60000))
             sources.append(scratch)
         }
-        _ = try redis.text([Array("PFMERGE".utf8), keyBytes] + sources, key: keyBytes)
+        _ = try redis.run(PFMERGE(keyBytes, sources: sources))
     }
 
     /// pottery's membership test: adding the element to a copy would change no register.
@@ -96,16 +94,12 @@ public final class HyperLogLog<Element>: RedisStructure {
         while index < values.count {
             let batch = Array(values[index..<min(index + 512, values.count)])
             let scratch = SameSlotKey.scratch(for: keyBytes, label: "pottery-hll")
-            let reply: RESPValue
-            do throws(RedisError) {
-                reply = try redis.eval(Self.membership, keys: [keyBytes, scratch], arguments: batch)
-            } catch {
-                throw PotteryError(error, key: keyBytes)
+            let call = EVALSHA(Self.membership, keys: [keyBytes, scratch], arguments: batch)
+            let reply = try redis.runScript(call)
+            guard let flags = try? [Bool](fromRESP: reply, count: batch.count) else {
+                throw redis.wrongShape(call, expected: "\(batch.count) flags", got: reply)
             }
-            answers += try RedisConnection.booleans(from: reply, count: batch.count) {
-                () throws(PotteryError) in
-                throw redis.wrongShape("\(batch.count) flags", reply, [Array("EVALSHA".utf8)], key: keyBytes)
-            }
+            answers += flags
             index += 512
         }
         return answers

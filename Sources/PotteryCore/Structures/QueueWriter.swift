@@ -13,7 +13,8 @@ public final class QueueWriter {
     public init(redis: RedisConnection, key: [UInt8], atomic: Bool) {
         let server = redis.server
         pipeline = RedisPipeline(
-            connection: redis, commandName: "XADD", itemsPerCommand: 1, atomic: atomic, deliversItems: false,
+            connection: redis, commandName: "XADD", key: { _ in key }, itemsPerCommand: 1, atomic: atomic,
+            deliversItems: false,
             encode: { items, output in
                 for item in items {
                     output.beginCommand(argumentCount: 5)

@@ -1,3 +1,5 @@
+import RedisClient
+
 /// Reading a whole counter: items, elements, the total and the most common, streamed with HSCAN.
 extension RedisCounter {
     /// A cursor over `(element, count)` pairs, in the order HSCAN gives (for a small hash, the order
@@ -74,15 +76,8 @@ extension RedisCounter {
 
     /// Whether HSCAN returns the fields in insertion order: true for a listpack (or ziplist) hash.
     func insertionOrdered() throws(PotteryError) -> Bool {
-        let reply = try redis.run([Array("OBJECT".utf8), Array("ENCODING".utf8), keyBytes], key: keyBytes)
-        switch reply {
-        case .bulkString(let name?), .simpleString(let name):
-            return name == Array("listpack".utf8) || name == Array("ziplist".utf8)
-        case .bulkString(nil):
-            return true
-        default:
-            throw redis.wrongShape("an encoding name", reply, [Array("OBJECT".utf8)], key: keyBytes)
-        }
+        guard let name = try redis.run(OBJECT_ENCODING(keyBytes)) else { return true }
+        return name == Array("listpack".utf8) || name == Array("ziplist".utf8)
     }
 
     /// Stored elements with their counts, undecoded.
@@ -104,7 +99,7 @@ extension RedisCounter {
     private func scanSource(_ batchSize: Int) -> ScanSource {
         ScanSource(
             scan: redis.hscan(keyBytes, count: batchSize), key: keyBytes,
-            sizeCommand: [Array("HLEN".utf8), keyBytes])
+            sizeCommand: HLEN(keyBytes))
     }
 }
 

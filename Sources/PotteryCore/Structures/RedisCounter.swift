@@ -30,16 +30,12 @@ public final class RedisCounter<Element>: RedisStructure {
     /// the new count. A count that would leave the 64-bit range is Redis' error, and changes nothing.
     @discardableResult
     public func increment(_ element: Element, by amount: Int = 1) throws(PotteryError) -> Int {
-        try redis.integer(
-            [Array("HINCRBY".utf8), keyBytes, try encode(element), Array(String(amount).utf8)], key: keyBytes)
+        try redis.run(HINCRBY(keyBytes, field: try encode(element), by: amount))
     }
 
     /// The count of `element`: 0 when it is absent, as `Counter[element]` (HGET).
     public func count(of element: Element) throws(PotteryError) -> Int {
-        guard
-            let stored = try redis.optionalBulk(
-                [Array("HGET".utf8), keyBytes, try encode(element)], key: keyBytes)
-        else { return 0 }
+        guard let stored = try redis.run(HGET(keyBytes, field: try encode(element))) else { return 0 }
         return try CounterCount.parse(stored, key: keyBytes, server: redis.server)
     }
 
@@ -87,14 +83,14 @@ public final class RedisCounter<Element>: RedisStructure {
     @discardableResult
     public func remove(_ elements: [Element]) throws(PotteryError) -> Int {
         guard !elements.isEmpty else { return 0 }
-        var arguments: [[UInt8]] = [Array("HDEL".utf8), keyBytes]
-        for element in elements { arguments.append(try encode(element)) }
-        return try redis.integer(arguments, key: keyBytes)
+        var fields: [[UInt8]] = []
+        for element in elements { fields.append(try encode(element)) }
+        return try redis.run(HDEL(keyBytes, fields: fields))
     }
 
     /// The number of distinct elements, zero and negative counts included, as `len(counter)` (HLEN).
     public func count() throws(PotteryError) -> Int {
-        try redis.integer([Array("HLEN".utf8), keyBytes], key: keyBytes)
+        try redis.run(HLEN(keyBytes))
     }
 
     /// A writer that streams stored elements and their deltas into the counter; see ``CounterWriter``.

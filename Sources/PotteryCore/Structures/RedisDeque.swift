@@ -51,14 +51,14 @@ public final class RedisDeque<Element>: RedisList<Element> {
 
     /// Removes and returns the leftmost item; nil when empty.
     public func popLeft() throws(PotteryError) -> Element? {
-        try redis.optionalBulk([Array("LPOP".utf8), keyBytes], key: keyBytes).map {
+        try redis.run(LPOP(keyBytes)).map {
             (bytes) throws(PotteryError) in try decode(bytes)
         }
     }
 
     /// Removes and returns the rightmost item; nil when empty.
     public func pop() throws(PotteryError) -> Element? {
-        try redis.optionalBulk([Array("RPOP".utf8), keyBytes], key: keyBytes).map {
+        try redis.run(RPOP(keyBytes)).map {
             (bytes) throws(PotteryError) in try decode(bytes)
         }
     }
@@ -79,11 +79,14 @@ public final class RedisDeque<Element>: RedisList<Element> {
     private func push(_ stored: [[UInt8]], left: Bool) throws(PotteryError) -> Int {
         let side = Array((left ? "LPUSH" : "RPUSH").utf8)
         guard !stored.isEmpty else { return try count() }
-        guard let maxlen else { return try redis.integer([side, keyBytes] + stored, key: keyBytes) }
+        guard let maxlen else {
+            return try left
+                ? redis.run(LPUSH(keyBytes, elements: stored)) : redis.run(RPUSH(keyBytes, elements: stored))
+        }
         if stored.count <= DequeWriter.itemsPerCommand {
             let reply = try script(ListScripts.pushTrimmed, [side, Array(String(maxlen).utf8)] + stored)
             guard case .integer(let length) = reply else {
-                throw redis.wrongShape("an integer", reply, [Array("EVALSHA".utf8)], key: keyBytes)
+                throw wrongShape(of: ListScripts.pushTrimmed, expected: "an integer", got: reply)
             }
             return Int(length)
         }

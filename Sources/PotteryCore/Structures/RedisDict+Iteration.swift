@@ -1,3 +1,5 @@
+import RedisClient
+
 /// Streaming over a dict's fields and values (HSCAN), a batch at a time.
 extension RedisDict {
     /// A cursor over `(key, value)` pairs.
@@ -27,7 +29,7 @@ extension RedisDict {
     private func scanSource(_ batchSize: Int) -> ScanSource {
         ScanSource(
             scan: redis.hscan(keyBytes, count: batchSize), key: keyBytes,
-            sizeCommand: [Array("HLEN".utf8), keyBytes])
+            sizeCommand: HLEN(keyBytes))
     }
 }
 

@@ -29,8 +29,7 @@ public final class RedisDict<Key, Value>: RedisStructure {
 
     /// The value for `field`, or nil (HGET).
     public func value(for field: Key) throws(PotteryError) -> Value? {
-        let stored = try redis.optionalBulk(
-            [Array("HGET".utf8), keyBytes, try encodeKey(field)], key: keyBytes)
+        let stored = try redis.run(HGET(keyBytes, field: try encodeKey(field)))
         return try stored.map { (bytes) throws(PotteryError) in try decodeValue(bytes) }
     }
 
@@ -47,27 +46,27 @@ public final class RedisDict<Key, Value>: RedisStructure {
     /// Sets many fields in one command (Python's `dict.update`); all are encoded before anything is
     /// written.
     public func update(_ pairs: some Sequence<(Key, Value)>) throws(PotteryError) {
-        var arguments: [[UInt8]] = [Array("HSET".utf8), keyBytes]
+        var written: [[UInt8]] = []
         for (field, value) in pairs {
-            arguments.append(try encodeKey(field))
-            arguments.append(try encodeValue(value))
+            written.append(try encodeKey(field))
+            written.append(try encodeValue(value))
         }
-        guard arguments.count > 2 else { return }
-        _ = try redis.integer(arguments, key: keyBytes)
+        guard !written.isEmpty else { return }
+        _ = try redis.run(HSET(keyBytes, pairs: written))
     }
 
     /// Whether `field` is there (HEXISTS).
     public func contains(_ field: Key) throws(PotteryError) -> Bool {
-        try redis.boolean([Array("HEXISTS".utf8), keyBytes, try encodeKey(field)], key: keyBytes)
+        try redis.run(HEXISTS(keyBytes, field: try encodeKey(field)))
     }
 
     /// Deletes fields (HDEL); how many of them were there. Repeat a field and it counts once.
     @discardableResult
     public func remove(_ fields: [Key]) throws(PotteryError) -> Int {
         guard !fields.isEmpty else { return 0 }
-        var arguments: [[UInt8]] = [Array("HDEL".utf8), keyBytes]
-        for field in fields { arguments.append(try encodeKey(field)) }
-        return try redis.integer(arguments, key: keyBytes)
+        var encoded: [[UInt8]] = []
+        for field in fields { encoded.append(try encodeKey(field)) }
+        return try redis.run(HDEL(keyBytes, fields: encoded))
     }
 
     /// Deletes one field; false if it was absent.
@@ -76,7 +75,7 @@ public final class RedisDict<Key, Value>: RedisStructure {
 
     /// The number of fields (HLEN).
     public func count() throws(PotteryError) -> Int {
-        try redis.integer([Array("HLEN".utf8), keyBytes], key: keyBytes)
+        try redis.run(HLEN(keyBytes))
     }
 
     /// A writer that streams stored field/value bytes into the hash; see ``BulkWriter``.

@@ -13,8 +13,7 @@ extension RedisList {
         let stored = try encode(item)
         let value = try parse(stored)
         if PythonComparison.equalityIsTextual(value) {
-            return try redis.integer([Array("LREM".utf8), keyBytes, Array("1".utf8), stored], key: keyBytes)
-                == 1
+            return try redis.run(LREM(keyBytes, count: 1, element: stored)) == 1
         }
         var found = false
         do throws(RedisError) {
@@ -23,13 +22,9 @@ extension RedisList {
                 found = false
                 guard let (index, match) = try firstIndex(equalTo: value, on: connection) else { return nil }
                 found = true
-                return [
-                    [
-                        Array("EVAL".utf8), Array(ListScripts.deleteItem.source.utf8), Array("1".utf8),
-                        keyBytes,
-                    ]
-                        + [Array(String(index).utf8), match]
-                ]
+                let delete = EVAL(
+                    ListScripts.deleteItem, keys: [keyBytes], arguments: [Array(String(index).utf8), match])
+                return [delete.arguments]
             }
         } catch {
             throw PotteryError(error, key: keyBytes)
@@ -122,16 +117,16 @@ extension RedisList {
         }
         if let failure { throw failure }
         if order == Array(items.indices) { return nil }
-        var commands: [[[UInt8]]] = [[Array("DEL".utf8), keyBytes]]
+        var commands: [[[UInt8]]] = [DEL([keyBytes]).arguments]
         var chunk: [[UInt8]] = []
         for index in order {
             chunk.append(items[index].stored)
             if chunk.count == 1024 {
-                commands.append([Array("RPUSH".utf8), keyBytes] + chunk)
+                commands.append(RPUSH(keyBytes, elements: chunk).arguments)
                 chunk.removeAll(keepingCapacity: true)
             }
         }
-        if !chunk.isEmpty { commands.append([Array("RPUSH".utf8), keyBytes] + chunk) }
+        if !chunk.isEmpty { commands.append(RPUSH(keyBytes, elements: chunk).arguments) }
         return commands
     }
 

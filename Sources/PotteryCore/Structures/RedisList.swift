@@ -34,7 +34,7 @@ public class RedisList<Element>: RedisStructure {
     @discardableResult
     public func extend(_ items: [Element]) throws(PotteryError) -> Int {
         guard !items.isEmpty else { return try count() }
-        return try redis.integer([Array("RPUSH".utf8), keyBytes] + (try encode(items)), key: keyBytes)
+        return try redis.run(RPUSH(keyBytes, elements: try encode(items)))
     }
 
     /// Appends one item on the right; the new length.
@@ -43,13 +43,12 @@ public class RedisList<Element>: RedisStructure {
 
     /// The number of items (LLEN).
     public func count() throws(PotteryError) -> Int {
-        try redis.integer([Array("LLEN".utf8), keyBytes], key: keyBytes)
+        try redis.run(LLEN(keyBytes))
     }
 
     /// The item at a Python index (`-1` is the last); nil when out of range.
     public func item(at index: Int) throws(PotteryError) -> Element? {
-        let stored = try redis.optionalBulk(
-            [Array("LINDEX".utf8), keyBytes, Array(String(index).utf8)], key: keyBytes)
+        let stored = try redis.run(LINDEX(keyBytes, index: index))
         return try stored.map { (bytes) throws(PotteryError) in try decode(bytes) }
     }
 
@@ -85,7 +84,7 @@ public class RedisList<Element>: RedisStructure {
             ListScripts.insert,
             [Array(String(index).utf8), try encode(item), bound.map { Array(String($0).utf8) } ?? []])
         guard case .integer(let length) = reply, length >= -1 else {
-            throw redis.wrongShape("an integer", reply, [Array("EVALSHA".utf8)], key: keyBytes)
+            throw wrongShape(of: ListScripts.insert, expected: "an integer", got: reply)
         }
         guard length >= 0 else {
             throw PotteryError(
@@ -101,7 +100,7 @@ public class RedisList<Element>: RedisStructure {
         switch reply {
         case .bulkString(let bytes?): return try decode(bytes)
         case .bulkString(nil): return nil
-        default: throw redis.wrongShape("a bulk string", reply, [Array("EVALSHA".utf8)], key: keyBytes)
+        default: throw wrongShape(of: ListScripts.pop, expected: "a bulk string", got: reply)
         }
     }
 
@@ -123,7 +122,7 @@ public class RedisList<Element>: RedisStructure {
                     Array(String($0).utf8)
                 })
             guard case .integer(let deleted) = reply else {
-                throw redis.wrongShape("an integer", reply, [Array("EVALSHA".utf8)], key: keyBytes)
+                throw wrongShape(of: ListScripts.deleteSlice, expected: "an integer", got: reply)
             }
             if deleted >= 0 { return Int(deleted) }
         }
@@ -141,11 +140,12 @@ public class RedisList<Element>: RedisStructure {
 
     /// Runs a list script on this key; a Redis error names the key.
     func script(_ script: RedisScript, _ arguments: [[UInt8]]) throws(PotteryError) -> RESPValue {
-        do throws(RedisError) {
-            return try redis.eval(script, keys: [keyBytes], arguments: arguments)
-        } catch {
-            throw PotteryError(error, key: keyBytes)
-        }
+        try redis.runScript(EVALSHA(script, keys: [keyBytes], arguments: arguments))
+    }
+
+    /// The protocol violation for a list script's reply that is not `expected`.
+    func wrongShape(of script: RedisScript, expected: String, got reply: RESPValue) -> PotteryError {
+        redis.wrongShape(EVALSHA(script, keys: [keyBytes], arguments: []), expected: expected, got: reply)
     }
 
 }

@@ -69,7 +69,7 @@ struct SetAlgebraSource: RawBatchSource {
             if scan == nil {
                 scan = ScanSource(
                     scan: redis.sscan(keys[position]), key: keys[position],
-                    sizeCommand: [Array("SCARD".utf8), keys[position]])
+                    sizeCommand: SCARD(keys[position]))
             }
             let batch = try scan?.nextRawBatch()
             guard let batch else {
@@ -91,16 +91,12 @@ struct SetAlgebraSource: RawBatchSource {
     private func filter(_ batch: [[UInt8]]) throws(PotteryError) -> [[UInt8]] {
         let against: ArraySlice<[UInt8]> = operation == .union ? keys[..<position] : keys[1...]
         guard !batch.isEmpty, !against.isEmpty else { return batch }
-        let commands = against.map { [Array("SMISMEMBER".utf8), $0] + batch }
-        let replies = try redis.pipeline(commands, key: keys[position])
+        var pipeline = RedisBatch(redis)
+        let slots = against.map { pipeline.add(SMISMEMBER($0, members: batch)) }
+        let replies = try redis.send(pipeline, key: keys[position])
         var holders = [Int](repeating: 0, count: batch.count)
-        for (key, reply) in zip(against, replies) {
-            let checked = try reply.checked("SMISMEMBER", on: redis, key: key)
-            let flags = try RedisConnection.booleans(from: checked, count: batch.count) {
-                () throws(PotteryError) in
-                throw redis.wrongShape("\(batch.count) flags", checked, [Array("SMISMEMBER".utf8)], key: key)
-            }
-            for (index, holds) in flags.enumerated() where holds { holders[index] += 1 }
+        for slot in slots {
+            for (index, holds) in try replies.value(slot).enumerated() where holds { holders[index] += 1 }
         }
         let wanted = operation == .intersection ? against.count : 0
         var kept: [[UInt8]] = []

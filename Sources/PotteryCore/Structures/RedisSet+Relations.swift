@@ -11,11 +11,7 @@ extension RedisSet {
         if Self.crossSlot(keyBytes, other, redis) {
             return try !Self.resultIsNonEmpty(.intersection, [keyBytes, other], redis: redis)
         }
-        let shared = try redis.integer(
-            [
-                Array("SINTERCARD".utf8), Array("2".utf8), keyBytes, other, Array("LIMIT".utf8),
-                Array("1".utf8),
-            ], key: keyBytes)
+        let shared = try redis.run(SINTERCARD([keyBytes, other], limit: 1))
         return shared == 0
     }
 
@@ -46,21 +42,8 @@ extension RedisSet {
         if crossSlot(key, other, redis) {
             return try !resultIsNonEmpty(.difference, [key, other], redis: redis)
         }
-        let replies = try redis.pipeline(
-            [
-                [Array("MULTI".utf8)], [Array("SCARD".utf8), key],
-                [Array("SINTERCARD".utf8), Array("2".utf8), key, other], [Array("EXEC".utf8)],
-            ], key: key)
-        for reply in replies { _ = try reply.checked("SINTERCARD", on: redis, key: key) }
-        guard case .array(let results?) = replies[3], results.count == 2 else {
-            throw redis.wrongShape("two results", replies[3], [Array("EXEC".utf8)], key: key)
-        }
-        let size = try results[0].checked("SCARD", on: redis, key: key)
-        let shared = try results[1].checked("SINTERCARD", on: redis, key: key)
-        guard case .integer(let sizeValue) = size, case .integer(let sharedValue) = shared else {
-            throw redis.wrongShape("two integers", replies[3], [Array("EXEC".utf8)], key: key)
-        }
-        return sizeValue == sharedValue
+        let sizes = try redis.atomically(SCARD(key), SINTERCARD([key, other]), key: key)
+        return try sizes.first() == sizes.second()
     }
 
     /// Whether the two keys sit in different slots of a cluster (one command cannot read both).

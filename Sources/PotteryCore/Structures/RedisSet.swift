@@ -24,7 +24,7 @@ public final class RedisSet<Element>: RedisStructure {
     @discardableResult
     public func add(_ elements: [Element]) throws(PotteryError) -> Int {
         guard !elements.isEmpty else { return 0 }
-        return try redis.integer([Array("SADD".utf8), keyBytes] + (try encode(elements)), key: keyBytes)
+        return try redis.run(SADD(keyBytes, members: try encode(elements)))
     }
 
     /// Adds one element; false if it was there already.
@@ -35,7 +35,7 @@ public final class RedisSet<Element>: RedisStructure {
     @discardableResult
     public func remove(_ elements: [Element]) throws(PotteryError) -> Int {
         guard !elements.isEmpty else { return 0 }
-        return try redis.integer([Array("SREM".utf8), keyBytes] + (try encode(elements)), key: keyBytes)
+        return try redis.run(SREM(keyBytes, members: try encode(elements)))
     }
 
     /// Removes one element; false if it was absent (Python's `remove` raises there, `discard` does not).
@@ -44,25 +44,23 @@ public final class RedisSet<Element>: RedisStructure {
 
     /// Membership (SISMEMBER).
     public func contains(_ element: Element) throws(PotteryError) -> Bool {
-        try redis.boolean([Array("SISMEMBER".utf8), keyBytes, try encode(element)], key: keyBytes)
+        try redis.run(SISMEMBER(keyBytes, member: try encode(element)))
     }
 
     /// Membership of each, in order, in one SMISMEMBER; exactly one answer per element.
     public func contains(many elements: [Element]) throws(PotteryError) -> [Bool] {
         guard !elements.isEmpty else { return [] }
-        return try redis.booleans(
-            [Array("SMISMEMBER".utf8), keyBytes] + (try encode(elements)), count: elements.count,
-            key: keyBytes)
+        return try redis.run(SMISMEMBER(keyBytes, members: try encode(elements)))
     }
 
     /// The number of elements (SCARD).
     public func count() throws(PotteryError) -> Int {
-        try redis.integer([Array("SCARD".utf8), keyBytes], key: keyBytes)
+        try redis.run(SCARD(keyBytes))
     }
 
     /// Removes and returns one element (SPOP); nil when empty.
     public func pop() throws(PotteryError) -> Element? {
-        guard let stored = try redis.optionalBulk([Array("SPOP".utf8), keyBytes], key: keyBytes) else {
+        guard let stored = try redis.run(SPOP(keyBytes)) else {
             return nil
         }
         return try decode(stored)
@@ -73,7 +71,7 @@ public final class RedisSet<Element>: RedisStructure {
         .storedOrDecoded(
             ScanSource(
                 scan: redis.sscan(keyBytes, count: batchSize), key: keyBytes,
-                sizeCommand: [Array("SCARD".utf8), keyBytes]), key: keyBytes,
+                sizeCommand: SCARD(keyBytes)), key: keyBytes,
             server: redis.server, codec: codec)
     }
 

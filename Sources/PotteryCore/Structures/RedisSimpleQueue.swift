@@ -31,8 +31,7 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
 
     /// Puts one item at the back (`XADD key * item enc(item)`).
     public func put(_ element: Element) throws(PotteryError) {
-        _ = try redis.text(
-            [Array("XADD".utf8), keyBytes, Array("*".utf8), Self.field, try encode(element)], key: keyBytes)
+        _ = try redis.run(XADD(keyBytes, field: Self.field, value: try encode(element)))
     }
 
     /// Puts items at the back, in order, as pipelined XADDs.
@@ -54,7 +53,7 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
 
     /// How many items wait (XLEN), as Python's `qsize()`.
     public func size() throws(PotteryError) -> Int {
-        try redis.integer([Array("XLEN".utf8), keyBytes], key: keyBytes)
+        try redis.run(XLEN(keyBytes))
     }
 
     /// Whether no item waits.
@@ -98,24 +97,20 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
     /// ``waitForItems(milliseconds:after:)`` waits for a newer one.
     public func takeBatch(max: Int) throws(PotteryError) -> QueueBatch<Element> {
         let count = Array(String(Swift.max(max, 1)).utf8)
+        let take = EVALSHA(QueueScripts.take, keys: [keyBytes], arguments: [count])
         let reply = try SignalDeferral.run(on: redis) { () throws(PotteryError) -> RESPValue in
-            do throws(RedisError) {
-                return try redis.eval(QueueScripts.take, keys: [keyBytes], arguments: [count])
-            } catch {
-                throw PotteryError(error, key: keyBytes)
-            }
+            try redis.runScript(take)
         }
         guard case .array(let parts?) = reply, parts.count == 3, case .array(let entries?) = parts[0],
             case .integer(let foreign) = parts[1], case .bulkString(let position?) = parts[2]
         else {
-            throw redis.wrongShape(
-                "[items, foreign count, last id]", reply, [Array("EVALSHA".utf8)], key: keyBytes)
+            throw redis.wrongShape(take, expected: "[items, foreign count, last id]", got: reply)
         }
         var items: [Element] = []
         items.reserveCapacity(entries.count)
         for entry in entries {
             guard case .bulkString(let stored?) = entry else {
-                throw redis.wrongShape("an item", entry, [Array("EVALSHA".utf8)], key: keyBytes)
+                throw redis.wrongShape(take, expected: "an item", got: entry)
             }
             items.append(try decode(stored))
         }
@@ -131,25 +126,17 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
     {
         let waited = Swift.max(milliseconds, 0)
         do throws(RedisError) {
-            redis.enqueue([
-                Array("XREAD".utf8), Array("COUNT".utf8), Array("1".utf8), Array("BLOCK".utf8),
-                Array(String(waited).utf8), Array("STREAMS".utf8), keyBytes, position,
-            ])
+            let read = XREAD(keyBytes, after: position, count: 1, blockMilliseconds: waited)
+            redis.enqueue(read)
             let timeout: Double? = waited == 0 ? nil : Double(waited) / 1000 + redis.options.timeout
-            let reply = try redis.readReply(timeout: timeout)
-            if case .error(let bytes) = reply {
-                throw RedisError(reply: bytes, server: redis.server, command: "XREAD")
-            }
+            let reply = try redis.decode(try redis.readReply(timeout: timeout), of: read)
             switch reply {
             case .array(nil), .bulkString(nil):
                 return false
             case .array(_?):
                 return true
             default:
-                redis.close()
-                throw RedisError(
-                    kind: .protocolViolation, message: "XREAD replied with the wrong shape: \(reply)",
-                    server: redis.server, command: "XREAD")
+                throw redis.wrongShape(of: read, expected: "entries or nil", got: reply)
             }
         } catch {
             throw PotteryError(error, key: keyBytes)

@@ -39,7 +39,7 @@ public final class BulkWriter {
         self.takesPairs = takesPairs
         let arena = self.arena
         pipeline = RedisPipeline(
-            connection: redis, commandName: command, itemsPerCommand: elementsPerCommand,
+            connection: redis, commandName: command, key: { _ in key }, itemsPerCommand: elementsPerCommand,
             itemBytes: { $0.firstCount + $0.secondCount + 32 }, atomic: atomic,
             encode: { elements, output in
                 output.beginCommand(argumentCount: 2 + elements.count * (takesPairs ? 2 : 1))

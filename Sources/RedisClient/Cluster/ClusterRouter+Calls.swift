@@ -54,7 +54,7 @@ extension ClusterRouter {
     private func single(_ arguments: [[UInt8]]) throws(RedisError) -> RESPValue {
         var encoder = RESPCommandEncoder(reservingCapacity: 64)
         encoder.append(arguments)
-        enqueue(encoder.buffer)
+        enqueue(encoder.buffer, route: CommandRoute(arguments: arguments))
         let reply = try readReply(timeout: options.timeout)
         if case .error(let bytes) = reply {
             throw RedisError(reply: bytes, server: server, command: RedisError.commandName(arguments))
@@ -81,7 +81,7 @@ extension ClusterRouter {
         for slot in order {
             var encoder = RESPCommandEncoder(reservingCapacity: 64)
             encoder.append([arguments[0]] + groups[slot]!)
-            enqueue(encoder.buffer)
+            enqueue(encoder.buffer, route: CommandRoute(slot: slot))
         }
         var total: Int64 = 0
         var failure: RedisError?

@@ -142,7 +142,7 @@ extension ClusterRouter {
 
     static let asking: [UInt8] = {
         var encoder = RESPCommandEncoder(reservingCapacity: 32)
-        encoder.append([Array("ASKING".utf8)])
+        ASKING().encode(into: &encoder)
         return encoder.buffer
     }()
 }

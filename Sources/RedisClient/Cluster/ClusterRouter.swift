@@ -177,22 +177,20 @@ final class ClusterRouter {
 
     // MARK: - Enqueueing
 
-    /// Enqueues one encoded command (as `RESPCommandEncoder` writes it).
-    func enqueue(_ bytes: [UInt8]) {
-        let command = EncodedCommand(bytes)
-        let name = command?.name ?? ""
-        let slot = command.map { Self.slot(of: $0) } ?? -1
+    /// Enqueues one encoded command (as `RESPCommandEncoder` writes it) for `route`.
+    func enqueue(_ bytes: [UInt8], route: CommandRoute) {
+        let slot = route.slot
         let sequence = firstSequence + entries.count
         compactEntries()
         entries.append(Entry(bytes: bytes, slot: slot, node: nil, inTransaction: inTransaction))
-        if !inTransaction && name == "MULTI" {
+        if !inTransaction && route.transaction == .begin {
             inTransaction = true
             entries[entries.count - 1].inTransaction = true
             deferredMulti = sequence
             return
         }
         if inTransaction {
-            let node = transactionNode ?? route(slot: slot)
+            let node = transactionNode ?? self.route(slot: slot)
             if slot >= 0 { lastKeyedNode = node }
             if transactionNode == nil {
                 transactionNode = node
@@ -200,24 +198,24 @@ final class ClusterRouter {
                 deferredMulti = nil
             }
             send(sequence, to: node)
-            if name == "EXEC" || name == "DISCARD" {
+            if route.transaction == .end {
                 inTransaction = false
                 transactionNode = nil
             }
             return
         }
-        let node = route(slot: slot)
+        let node = self.route(slot: slot)
         if slot >= 0 { lastKeyedNode = node }
         send(sequence, to: node)
     }
 
     /// The slot of a command's first key; `-1` without keys (or for a command the table does not
     /// know, which any node may run or redirect).
-    static func slot(of command: some CommandArgumentList) -> Int {
-        guard let positions = try? CommandKeys.positions(inList: command), let first = positions.first else {
+    static func slot(of arguments: [[UInt8]]) -> Int {
+        guard let positions = try? CommandKeys.positions(in: arguments), let first = positions.first else {
             return -1
         }
-        return ClusterSlot.of(command.argument(first))
+        return ClusterSlot.of(arguments[first])
     }
 
     /// Hands entry `sequence` to `node`: written to its connection, or kept until it connects.

@@ -15,7 +15,7 @@ enum CommandKeyRule: Sendable {
 
     /// The key positions in `arguments` (empty for none); `offset` shifts a subcommand's rule.
     func positions(
-        in arguments: some CommandArgumentList, offset: Int, name: String
+        in arguments: [[UInt8]], offset: Int, name: String
     ) throws(CommandKeysError) -> [Int] {
         let count = arguments.count
         switch self {
@@ -30,7 +30,7 @@ enum CommandKeyRule: Sendable {
             return Array(stride(from: start, through: min(end, count - 1), by: step))
         case .keyCount(let at):
             let index = at + offset
-            guard index < count, let keys = Self.decimal(arguments.argument(index)) else {
+            guard index < count, let keys = Self.decimal(arguments[index][...]) else {
                 throw .malformed("\(name): the key count is not a non-negative integer")
             }
             guard keys <= count - index - 1 else {
@@ -40,7 +40,7 @@ enum CommandKeyRule: Sendable {
         case .streams:
             var index = 1
             while index < count {
-                switch String(decoding: arguments.argument(index).prefix(16), as: UTF8.self).uppercased() {
+                switch String(decoding: arguments[index].prefix(16), as: UTF8.self).uppercased() {
                 case "COUNT", "BLOCK": index += 2
                 case "GROUP": index += 3
                 case "NOACK": index += 1

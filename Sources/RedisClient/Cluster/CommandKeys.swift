@@ -11,21 +11,16 @@ public enum CommandKeys {
     /// node can run. Throws for a command not in the table and for arguments too few for the
     /// keys the command must have (the server would reject those anyway).
     public static func positions(in arguments: [[UInt8]]) throws(CommandKeysError) -> [Int]? {
-        try positions(inList: arguments)
-    }
-
-    /// `positions(in:)` over any argument list (e.g. an encoded command's arguments).
-    static func positions(inList arguments: some CommandArgumentList) throws(CommandKeysError) -> [Int]? {
         guard arguments.count > 0 else { throw .malformed("empty command") }
-        let first = arguments.argument(0)
+        let first = arguments[0]
         let name = uppercased(first)
         guard var rule = table[name] else { throw .unknownCommand(printable(first)) }
         var offset = 0
         if case .subcommands(let rules) = rule {
             guard arguments.count > 1 else { throw .malformed("\(name) needs a subcommand") }
-            let subcommand = uppercased(arguments.argument(1))
+            let subcommand = uppercased(arguments[1])
             guard let subrule = rules[subcommand] else {
-                throw .unknownCommand(name + " " + printable(arguments.argument(1)))
+                throw .unknownCommand(name + " " + printable(arguments[1]))
             }
             rule = subrule
             offset = 1
@@ -66,16 +61,6 @@ public enum CommandKeys {
     private static func printable(_ bytes: some Collection<UInt8>) -> String {
         String(decoding: bytes.prefix(64), as: UTF8.self)
     }
-}
-
-/// A command's arguments, read by position (0 is the command name).
-protocol CommandArgumentList {
-    var count: Int { get }
-    func argument(_ index: Int) -> ArraySlice<UInt8>
-}
-
-extension Array: CommandArgumentList where Element == [UInt8] {
-    func argument(_ index: Int) -> ArraySlice<UInt8> { self[index][...] }
 }
 
 /// Where a command must run in a cluster.

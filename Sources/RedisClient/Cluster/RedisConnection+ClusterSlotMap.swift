@@ -6,16 +6,14 @@ extension RedisConnection {
     /// connection unusable. Endpoints the server does not know become this connection's host.
     public func loadClusterSlotMap() throws(RedisError) -> ClusterSlotMap {
         let defaultHost = clusterDefaultHost
-        let command = [Array("CLUSTER".utf8), Array("SHARDS".utf8)]
         do {
-            let reply = try call(command)
-            return try decodeSlotMap(command) { () throws(RESPDecodingError) in
+            let reply = try execute(CLUSTER_SHARDS())
+            return try decodeSlotMap(CLUSTER_SHARDS.fullName) { () throws(RESPDecodingError) in
                 try ClusterSlotMap(shardsReply: reply, defaultHost: defaultHost, preferTLSPort: tls != nil)
             }
         } catch  where error.kind == .server && error.message.lowercased().contains("unknown") {
-            let fallback = [Array("CLUSTER".utf8), Array("SLOTS".utf8)]
-            let reply = try call(fallback)
-            return try decodeSlotMap(fallback) { () throws(RESPDecodingError) in
+            let reply = try execute(CLUSTER_SLOTS())
+            return try decodeSlotMap(CLUSTER_SLOTS.fullName) { () throws(RESPDecodingError) in
                 try ClusterSlotMap(slotsReply: reply, defaultHost: defaultHost)
             }
         }
@@ -43,7 +41,7 @@ extension RedisConnection {
             }
             map = try loadClusterSlotMap()
         case .array(.some):
-            map = try decodeSlotMap(Self.clusterShards) { () throws(RESPDecodingError) in
+            map = try decodeSlotMap(CLUSTER_SHARDS.fullName) { () throws(RESPDecodingError) in
                 try ClusterSlotMap(
                     shardsReply: reply, defaultHost: clusterDefaultHost, preferTLSPort: tls != nil)
             }
@@ -53,17 +51,13 @@ extension RedisConnection {
         if !map.shards.isEmpty { router = ClusterRouter(seed: self, map: map) }
     }
 
-    static let clusterShards = [Array("CLUSTER".utf8), Array("SHARDS".utf8)]
-
     private func decodeSlotMap(
-        _ command: [[UInt8]], _ decode: () throws(RESPDecodingError) -> ClusterSlotMap
+        _ command: String, _ decode: () throws(RESPDecodingError) -> ClusterSlotMap
     ) throws(RedisError) -> ClusterSlotMap {
         do {
             return try decode()
         } catch {
-            let decoded = error.redisError(command: RedisError.commandName(command), server: server)
-            if decoded.kind == .protocolViolation { _ = fail(.protocolViolation, decoded.message) }
-            throw decoded
+            throw failDecoding(error, command: command)
         }
     }
 }

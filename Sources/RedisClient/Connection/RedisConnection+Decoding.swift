@@ -9,7 +9,7 @@ extension RedisConnection {
         do {
             return try T(fromRESP: reply)
         } catch {
-            throw failDecoding(error, arguments)
+            throw failDecoding(error, command: RedisError.commandName(arguments))
         }
     }
 
@@ -22,12 +22,14 @@ extension RedisConnection {
         do {
             return try [Element](fromRESP: reply, count: count)
         } catch {
-            throw failDecoding(error, arguments)
+            throw failDecoding(error, command: RedisError.commandName(arguments))
         }
     }
 
-    private func failDecoding(_ error: RESPDecodingError, _ arguments: [[UInt8]]) -> RedisError {
-        let decoded = error.redisError(command: RedisError.commandName(arguments), server: server)
+    /// The error for a reply that did not decode; a protocol violation makes the connection
+    /// unusable.
+    func failDecoding(_ error: RESPDecodingError, command: String) -> RedisError {
+        let decoded = error.redisError(command: command, server: server)
         if decoded.kind == .protocolViolation {
             _ = fail(.protocolViolation, decoded.message)
         }

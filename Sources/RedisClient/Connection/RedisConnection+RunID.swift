@@ -2,8 +2,6 @@
 /// process picks at start. Two addresses that reach one process (`127.0.0.1`, `127.0.0.2` and
 /// `[::1]` to a server bound to all three) share it; two processes never do.
 extension RedisConnection {
-    static let infoServer = [Array("INFO".utf8), Array("server".utf8)]
-
     /// The `run_id` in an `INFO server` reply, or nil (an error such as an ACL or a renamed INFO,
     /// another shape, no such line).
     static func runID(inInfo reply: RESPValue) -> String? {

@@ -6,7 +6,8 @@ extension RedisConnection {
         match: [UInt8]? = nil, count: Int = 1000, type: String? = nil, limit: Int? = nil
     ) -> RedisScanCursor {
         RedisScanCursor(
-            connection: self, command: "SCAN", key: nil, match: match, count: count, type: type, limit: limit)
+            connection: self, request: SCAN(filter: ScanFilter(match: match, count: count), type: type),
+            limit: limit)
     }
 
     /// Fields and values of a hash; batches are flat `[field, value, field, value, ...]`.
@@ -14,7 +15,8 @@ extension RedisConnection {
         -> RedisScanCursor
     {
         RedisScanCursor(
-            connection: self, command: "HSCAN", key: key, match: match, count: count, type: nil, limit: limit)
+            connection: self, request: HSCAN(key, filter: ScanFilter(match: match, count: count)),
+            limit: limit)
     }
 
     /// Members of a set.
@@ -22,7 +24,8 @@ extension RedisConnection {
         -> RedisScanCursor
     {
         RedisScanCursor(
-            connection: self, command: "SSCAN", key: key, match: match, count: count, type: nil, limit: limit)
+            connection: self, request: SSCAN(key, filter: ScanFilter(match: match, count: count)),
+            limit: limit)
     }
 
     /// Members and scores of a sorted set; batches are flat `[member, score, member, score, ...]`.
@@ -30,7 +33,8 @@ extension RedisConnection {
         -> RedisScanCursor
     {
         RedisScanCursor(
-            connection: self, command: "ZSCAN", key: key, match: match, count: count, type: nil, limit: limit)
+            connection: self, request: ZSCAN(key, filter: ScanFilter(match: match, count: count)),
+            limit: limit)
     }
 }
 
@@ -41,12 +45,9 @@ public struct RedisScanCursor {
     public private(set) var connection: RedisConnection
     /// `SCAN` on a cluster: the masters still to scan after `connection`.
     private var laterMasters: [RedisConnection]?
-    let command: String
-    let key: [UInt8]?
-    let match: [UInt8]?
-    let count: Int
-    let type: String?
-    private var cursor: [UInt8] = [UInt8(ascii: "0")]
+    /// The next round's request; its cursor is where the iteration is.
+    private var request: any ScanCommand
+    private var command: String { type(of: request).name }
     private var finished = false
     /// Send the next request as soon as a reply names the next cursor, so the server works on it
     /// while the caller handles this batch. The caller must then read to the end or call `cancel()`.
@@ -64,22 +65,15 @@ public struct RedisScanCursor {
     /// Round trips so far.
     public private(set) var rounds = 0
 
-    init(
-        connection: RedisConnection, command: String, key: [UInt8]?, match: [UInt8]?, count: Int,
-        type: String?, limit: Int?
-    ) {
+    init(connection: RedisConnection, request: any ScanCommand, limit: Int?) {
         self.limit = limit
         self.connection = connection
-        self.command = command
-        self.key = key
-        self.match = match
-        self.count = max(count, 1)
-        self.type = type
+        self.request = request
     }
 
     /// The next non-empty batch, or `nil` when the iteration is complete.
     public mutating func nextBatch() throws(RedisError) -> [[UInt8]]? {
-        if command == "SCAN", laterMasters == nil, !finished, let router = connection.router {
+        if request is SCAN, laterMasters == nil, !finished, let router = connection.router {
             // Every master in turn, each with its own cursor.
             let masters = try router.masterConnections()
             if let first = masters.first { connection = first }
@@ -87,7 +81,7 @@ public struct RedisScanCursor {
         }
         while !finished {
             if !inFlight {
-                connection.enqueue(requestArguments())
+                connection.enqueue(request)
                 try connection.flush()
             }
             inFlight = false
@@ -103,12 +97,12 @@ public struct RedisScanCursor {
                 throw violation("expected [cursor, [elements]], got \(reply.shapeDescription)")
             }
             rounds += 1
-            if next != [UInt8(ascii: "0")] && next == cursor {
+            if next != [UInt8(ascii: "0")] && next == request.cursor {
                 throw violation(
                     "the server returned the cursor it was given (\(String(decoding: next, as: UTF8.self))): no progress"
                 )
             }
-            let pairs = command == "HSCAN" || command == "ZSCAN"
+            let pairs = type(of: request).returnsPairs
             if pairs && items.count % 2 != 0 {
                 throw violation("odd number of elements (\(items.count)) in a batch of pairs")
             }
@@ -123,16 +117,16 @@ public struct RedisScanCursor {
                     throw violation("the cursor did not end after \(rounds) rounds")
                 }
             }
-            cursor = next
+            request.cursor = next
             finished = next == [UInt8(ascii: "0")]
             if finished, let following = laterMasters?.first {
                 laterMasters?.removeFirst()
                 connection = following
-                cursor = [UInt8(ascii: "0")]
+                request.cursor = [UInt8(ascii: "0")]
                 finished = false
             }
             if prefetch && !finished {
-                connection.enqueue(requestArguments())
+                connection.enqueue(request)
                 try connection.flush()
                 inFlight = true
             }
@@ -171,16 +165,6 @@ public struct RedisScanCursor {
             inFlight = false
             _ = try? connection.readReply()
         }
-    }
-
-    private func requestArguments() -> [[UInt8]] {
-        var arguments: [[UInt8]] = [Array(command.utf8)]
-        if let key { arguments.append(key) }
-        arguments.append(cursor)
-        if let match { arguments += [Array("MATCH".utf8), match] }
-        arguments += [Array("COUNT".utf8), Array(String(count).utf8)]
-        if let type { arguments += [Array("TYPE".utf8), Array(type.utf8)] }
-        return arguments
     }
 
     /// Every remaining element, in one array (for small collections).

@@ -17,34 +17,26 @@ extension RedisConnection {
     public func eval(_ script: RedisScript, keys: [[UInt8]], arguments: [[UInt8]]) throws(RedisError)
         -> RESPValue
     {
+        try eval(EVALSHA(script, keys: keys, arguments: arguments))
+    }
+
+    /// `eval(_:keys:arguments:)` of a prepared call.
+    public func eval(_ call: EVALSHA) throws(RedisError) -> RESPValue {
         do {
-            return try call(Self.scriptCall(Self.evalsha, Array(script.sha1.utf8), keys, arguments))
+            return try execute(call)
         } catch {
             guard error.code == "NOSCRIPT" else { throw error }
-            return try call(Self.scriptCall(Self.eval, Array(script.source.utf8), keys, arguments))
+            return try execute(EVAL(call.script, keys: call.keys, arguments: call.scriptArguments))
         }
     }
 
     /// Enqueues an EVALSHA for a pipeline; make sure the script is loaded (`load(_:)`) first.
     public func enqueueEval(_ script: RedisScript, keys: [[UInt8]], arguments: [[UInt8]]) {
-        enqueue(Self.scriptCall(Self.evalsha, Array(script.sha1.utf8), keys, arguments))
+        enqueue(EVALSHA(script, keys: keys, arguments: arguments))
     }
 
     /// `SCRIPT LOAD`: caches the script on the server.
     public func load(_ script: RedisScript) throws(RedisError) {
-        _ = try call([Array("SCRIPT".utf8), Array("LOAD".utf8), Array(script.source.utf8)])
+        _ = try execute(SCRIPT_LOAD(script))
     }
-
-    private static func scriptCall(
-        _ command: [UInt8], _ body: [UInt8], _ keys: [[UInt8]], _ arguments: [[UInt8]]
-    ) -> [[UInt8]] {
-        var call: [[UInt8]] = [command, body, Array(String(keys.count).utf8)]
-        call.reserveCapacity(3 + keys.count + arguments.count)
-        call += keys
-        call += arguments
-        return call
-    }
-
-    private static let evalsha = Array("EVALSHA".utf8)
-    private static let eval = Array("EVAL".utf8)
 }

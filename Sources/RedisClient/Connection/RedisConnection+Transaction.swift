@@ -17,16 +17,16 @@ extension RedisConnection {
         let attempts = max(retries, 0) + 1
         for attempt in 0..<attempts {
             if attempt > 0 { try backOff(after: attempt) }
-            if !keys.isEmpty { _ = try call([Self.watch] + keys) }
+            if !keys.isEmpty { _ = try execute(WATCH(keys)) }
             let commands: [[[UInt8]]]?
             do {
                 commands = try body(self)
             } catch {
-                if !keys.isEmpty && isUsable { _ = try? call([Self.unwatch]) }
+                if !keys.isEmpty && isUsable { _ = try? execute(UNWATCH()) }
                 throw error
             }
             guard let commands else {
-                if !keys.isEmpty { _ = try call([Self.unwatch]) }
+                if !keys.isEmpty { _ = try execute(UNWATCH()) }
                 return nil
             }
             if let results = try execute(commands) { return results }
@@ -51,13 +51,13 @@ extension RedisConnection {
     /// MULTI, the commands, EXEC in one round trip; `nil` when EXEC aborted because of WATCH.
     private func execute(_ commands: [[[UInt8]]]) throws(RedisError) -> [RESPValue]? {
         assert(pendingReplies == 0, "transaction with unread pipelined replies")
-        enqueue([Self.multi])
+        enqueue(MULTI())
         for command in commands { enqueue(command) }
-        enqueue([Self.exec])
+        enqueue(EXEC())
         var failure: RedisError?
         do throws(RedisError) {
             if case .error(let bytes) = try readReply() {
-                failure = RedisError(reply: bytes, server: server, command: "MULTI")
+                failure = RedisError(reply: bytes, server: server, command: MULTI.name)
             }
             for command in commands {
                 if case .error(let bytes) = try readReply(), failure == nil {
@@ -71,17 +71,12 @@ extension RedisConnection {
             case .array(let results?):
                 return results
             case .error(let bytes):
-                throw failure ?? RedisError(reply: bytes, server: server, command: "EXEC")
+                throw failure ?? RedisError(reply: bytes, server: server, command: EXEC.name)
             default:
                 throw fail(.protocolViolation, "EXEC answered with something other than an array")
             }
         } catch {
-            throw error.with(command: "EXEC")
+            throw error.with(command: EXEC.name)
         }
     }
-
-    private static let watch = Array("WATCH".utf8)
-    private static let unwatch = Array("UNWATCH".utf8)
-    private static let multi = Array("MULTI".utf8)
-    private static let exec = Array("EXEC".utf8)
 }

@@ -72,7 +72,7 @@ public final class RedisConnection {
             do {
                 replies.append(try readReply())
             } catch {
-                throw error.with(command: RedisError.commandName(command))
+                throw error.with(command: type(of: command).fullName)
             }
         }
         if let error = handshakeError(commands, replies) {
@@ -167,22 +167,24 @@ public final class RedisConnection {
 
     /// Appends one command to the output buffer.
     public func enqueue(_ arguments: [[UInt8]]) {
-        _ = enqueueEncoded { $0.append(arguments) }
+        _ = enqueueEncoded(route: CommandRoute(arguments: arguments)) { $0.append(arguments) }
     }
 
     /// Appends one command to the output buffer.
     public func enqueue(_ arguments: some Collection<[UInt8]>) {
-        _ = enqueueEncoded { $0.append(arguments) }
+        _ = enqueueEncoded(route: CommandRoute(arguments: Array(arguments))) { $0.append(arguments) }
     }
 
     /// Appends one command given as strings (UTF-8).
     public func enqueue(_ arguments: String...) {
-        _ = enqueueEncoded { $0.append(arguments) }
+        _ = enqueueEncoded(route: CommandRoute(arguments: arguments.map { Array($0.utf8) })) {
+            $0.append(arguments)
+        }
     }
 
     /// Appends `command key arguments...` (e.g. `SADD key m1 ... mN`) without building an array.
     public func enqueue(command: String, key: [UInt8], arguments: some Collection<[UInt8]>) {
-        _ = enqueueEncoded { output in
+        _ = enqueueEncoded(route: CommandRoute(name: command, key: key)) { output in
             output.beginCommand(argumentCount: 2 + arguments.count)
             output.appendArgument(command)
             output.appendArgument(key)
@@ -192,8 +194,11 @@ public final class RedisConnection {
 
     /// Appends one command of `argumentCount` arguments that `build` writes straight into the
     /// output buffer (exactly that many `appendArgument` calls). `build` must not use the connection.
-    public func enqueue(argumentCount: Int, _ build: (inout RESPCommandEncoder) -> Void) {
-        _ = enqueueEncoded { output in
+    /// On a cluster the command goes to the node of `key` (without one, to the default node,
+    /// which redirects it if it serves another slot).
+    public func enqueue(argumentCount: Int, key: [UInt8]? = nil, _ build: (inout RESPCommandEncoder) -> Void)
+    {
+        _ = enqueueEncoded(route: CommandRoute(name: "", key: key)) { output in
             output.beginCommand(argumentCount: argumentCount)
             build(&output)
         }
@@ -201,14 +206,17 @@ public final class RedisConnection {
 
     /// Appends one command that `build` writes whole (`beginCommand(argumentCount:)`, then the
     /// arguments); returns the number of bytes it took. `build` must not use the connection.
-    /// On a cluster, the command is encoded apart and handed to the router.
-    func enqueueEncoded(_ build: (inout RESPCommandEncoder) -> Void) -> Int {
+    /// On a cluster, the command is encoded apart and handed to the router with `route`, which
+    /// is evaluated only there.
+    func enqueueEncoded(
+        route: @autoclosure () -> CommandRoute, _ build: (inout RESPCommandEncoder) -> Void
+    ) -> Int {
         if let router {
             // One allocation per command, sized by the last one (bulk commands are alike).
             var encoder = RESPCommandEncoder(reservingCapacity: router.encodingCapacity)
             build(&encoder)
             router.encodingCapacity = min(max(encoder.count + 64, 256), 1 << 20)
-            router.enqueue(encoder.buffer)
+            router.enqueue(encoder.buffer, route: route())
             return encoder.count
         }
         let before = output.count

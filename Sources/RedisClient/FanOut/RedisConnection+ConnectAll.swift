@@ -28,7 +28,7 @@ extension RedisConnection {
         var results: [Result<RedisConnection, RedisError>] = []
         var connections: [RedisConnection] = []
         var slots: [Int] = []
-        var handshakes: [[[[UInt8]]]] = []
+        var handshakes: [[any RedisCommand]] = []
         let identify = targets.count > 1
         for ((url, options), socket) in zip(targets, sockets) {
             switch socket {
@@ -44,7 +44,7 @@ extension RedisConnection {
                 }
                 let commands = connection.handshakeCommands()
                 for command in commands { connection.enqueue(command) }
-                if identify { connection.enqueue(infoServer) }
+                if identify { connection.enqueue(INFO("server")) }
                 slots.append(results.count)
                 connections.append(connection)
                 handshakes.append(commands)
@@ -76,7 +76,7 @@ extension RedisConnection {
                     }
                 }
             case .failure(let error):
-                let name = handshakes[index].first.map { RedisError.commandName($0) } ?? "CONNECT"
+                let name = handshakes[index].first.map { type(of: $0).fullName } ?? "CONNECT"
                 results[slots[index]] = .failure(error.with(command: name))
             }
         }

@@ -25,6 +25,8 @@ public final class RedisPipeline<Item, Failure: Error> {
 
     private let connection: RedisConnection
     private let commandName: String
+    /// The key of a command's items, for routing on a cluster.
+    private let key: ((ArraySlice<Item>) -> [UInt8]?)?
     @usableFromInline let itemsPerCommand: Int
     @usableFromInline let commandBytes: Int
     @usableFromInline let itemBytes: ((Item) -> Int)?
@@ -73,6 +75,9 @@ public final class RedisPipeline<Item, Failure: Error> {
 
     /// - Parameters:
     ///   - commandName: the command's name for errors (`SADD`).
+    ///   - key: the key of the command for these items (asked on a cluster only): the command
+    ///     goes to its node. Without, commands go to the default node, which redirects what it
+    ///     does not serve (correct, but a round trip more per command).
     ///   - itemsPerCommand: most items per command; `1` for one command per item.
     ///   - commandBytes: with `itemBytes`, a command also ends once its items weigh this much.
     ///   - itemBytes: an item's approximate encoded size (e.g. `{ $0.count + 16 }`).
@@ -84,13 +89,15 @@ public final class RedisPipeline<Item, Failure: Error> {
     ///   - onReply: gets every reply in order; throw to stop.
     ///   - wrap: turns the client's errors into `Failure`.
     public init(
-        connection: RedisConnection, commandName: String, itemsPerCommand: Int = 1024,
+        connection: RedisConnection, commandName: String, key: ((ArraySlice<Item>) -> [UInt8]?)? = nil,
+        itemsPerCommand: Int = 1024,
         commandBytes: Int = 1 << 16, itemBytes: ((Item) -> Int)? = nil, atomic: Bool = false,
         deliversItems: Bool = true, window: RedisPipelineWindow = .init(), encode: @escaping Encode,
         onReply: @escaping OnReply, wrap: @escaping (RedisError) -> Failure
     ) {
         self.connection = connection
         self.commandName = commandName
+        self.key = key
         self.itemsPerCommand = max(itemsPerCommand, 1)
         self.commandBytes = max(commandBytes, 1)
         self.itemBytes = itemBytes
@@ -127,7 +134,7 @@ public final class RedisPipeline<Item, Failure: Error> {
         try checkOpen()
         if !batch.isEmpty { try endCommand() }
         if atomic && state == .open {
-            connection.enqueue(CollectionOfOne(Self.exec))
+            connection.enqueue(EXEC())
             append(InFlight(role: .exec, firstItem: itemCount, itemCount: 0, items: [], bytes: 0))
         }
         state = .finished
@@ -168,12 +175,15 @@ public final class RedisPipeline<Item, Failure: Error> {
         }
         state = .open
         guard atomic else { return }
-        connection.enqueue(CollectionOfOne(Self.multi))
+        connection.enqueue(MULTI())
         append(InFlight(role: .multi, firstItem: 0, itemCount: 0, items: [], bytes: 0))
     }
 
     @usableFromInline func endCommand() throws(Failure) {
-        let bytes = connection.enqueueEncoded { output in encode(batch[...], &output) }
+        let bytes = connection.enqueueEncoded(route: CommandRoute(name: commandName, key: key?(batch[...]))) {
+            output in
+            encode(batch[...], &output)
+        }
         commandCount += 1
         let first = itemCount - batch.count
         if atomic || !deliversItems {
@@ -221,7 +231,7 @@ public final class RedisPipeline<Item, Failure: Error> {
             try connection.flush()
             while head < inFlight.count { try handle(try connection.readReply()) }
             if discard {
-                connection.enqueue(CollectionOfOne(Self.discard))
+                connection.enqueue(DISCARD())
                 append(InFlight(role: .discard, firstItem: itemCount, itemCount: 0, items: [], bytes: 0))
                 try handle(try connection.readReply())
             }
@@ -303,22 +313,19 @@ public final class RedisPipeline<Item, Failure: Error> {
     private func record(_ error: RedisError) {
         if failure == nil { failure = wrap(error) }
     }
-
-    private static var multi: [UInt8] { Array("MULTI".utf8) }
-    private static var exec: [UInt8] { Array("EXEC".utf8) }
-    private static var discard: [UInt8] { Array("DISCARD".utf8) }
 }
 
 extension RedisPipeline where Failure == RedisError {
     /// A pipeline whose only failures are the client's.
     public convenience init(
-        connection: RedisConnection, commandName: String, itemsPerCommand: Int = 1024,
+        connection: RedisConnection, commandName: String, key: ((ArraySlice<Item>) -> [UInt8]?)? = nil,
+        itemsPerCommand: Int = 1024,
         commandBytes: Int = 1 << 16, itemBytes: ((Item) -> Int)? = nil, atomic: Bool = false,
         window: RedisPipelineWindow = .init(), encode: @escaping Encode,
         onReply: @escaping OnReply = { _ in }
     ) {
         self.init(
-            connection: connection, commandName: commandName, itemsPerCommand: itemsPerCommand,
+            connection: connection, commandName: commandName, key: key, itemsPerCommand: itemsPerCommand,
             commandBytes: commandBytes, itemBytes: itemBytes, atomic: atomic, window: window, encode: encode,
             onReply: onReply, wrap: { $0 })
     }
