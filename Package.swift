@@ -38,7 +38,14 @@ let package = Package(
             linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
 
         // Starts and stops real redis-server processes for the tests.
-        .target(name: "RedisTestSupport", path: "Tests/RedisTestSupport", swiftSettings: strict),
+        .target(
+            name: "RedisTestSupport", dependencies: ["RedisClient"], path: "Tests/RedisTestSupport",
+            swiftSettings: strict),
+        // Parser, encoder, URLs and cluster routing state: no server, runs in a second.
+        .testTarget(
+            name: "RedisClientUnitTests", dependencies: ["RedisClient", "RedisTestSupport"],
+            swiftSettings: strict),
+        // Connections against real redis-servers and clusters the tests start.
         .testTarget(
             name: "RedisClientTests", dependencies: ["RedisClient", "RedisTestSupport"], swiftSettings: strict
         ),

@@ -21,36 +21,6 @@ func elapsed(_ body: () throws -> Void) rethrows -> Double {
     return Date().timeIntervalSince(start)
 }
 
-/// RESP2 bytes of a value (the test-side encoder the parser is checked against).
-func encodeRESP(_ value: RESPValue) -> [UInt8] {
-    switch value {
-    case .simpleString(let bytes): return b("+") + bytes + b("\r\n")
-    case .error(let bytes): return b("-") + bytes + b("\r\n")
-    case .integer(let number): return b(":\(number)\r\n")
-    case .bulkString(nil): return b("$-1\r\n")
-    case .bulkString(let bytes?): return b("$\(bytes.count)\r\n") + bytes + b("\r\n")
-    case .array(nil): return b("*-1\r\n")
-    case .array(let elements?): return b("*\(elements.count)\r\n") + elements.flatMap(encodeRESP)
-    }
-}
-
-/// A small deterministic PRNG (SplitMix64), so fuzz failures reproduce.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A TCP peer that accepts one connection, reads what it is sent once, answers `reply` and
 /// closes: for protocol-level failures no real server produces.
 final class ScriptedPeer: @unchecked Sendable {

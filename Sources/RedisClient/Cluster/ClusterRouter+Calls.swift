@@ -47,7 +47,7 @@ extension ClusterRouter {
     /// A connection to every master, in slot order.
     func masterConnections() throws(RedisError) -> [RedisConnection] {
         var connections: [RedisConnection] = []
-        for index in masters { connections.append(try connection(to: index)) }
+        for index in state.masters { connections.append(try connection(to: index)) }
         return connections
     }
 

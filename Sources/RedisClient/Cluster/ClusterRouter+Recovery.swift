@@ -6,26 +6,13 @@ extension ClusterRouter {
     /// there to their masters. Any other error, a lost transaction or the timeout: rethrows `error`.
     func recover(lostNode index: Int, error: RedisError) throws(RedisError) {
         guard error.kind == .connectionLost || error.kind == .connect else { throw error }
-        let node = nodes[index]
-        var orphans = node.queue[node.queueHead...].filter { $0 != Node.askingAck } + node.unsent
-        orphans.sort()
-        node.connection?.close()
-        node.connection = nil
-        node.queue.removeAll()
-        node.queueHead = 0
-        node.unsent.removeAll()
-        node.unsentBytes = 0
-        if orphans.contains(where: { entries[$0 - firstSequence].inTransaction }) { throw error }
-        if lastKeyedNode == index { lastKeyedNode = nil }
+        connection(of: index)?.close()
+        setConnection(nil, for: index)
+        guard let orphans = state.lose(node: index) else { throw error }
         let deadline = retryDeadline ?? .after(seconds: options.timeout)
         retryDeadline = deadline
-        try waitOut(lostNode: index, error: error, until: deadline) {
-            route(slot: -1) == index
-                || orphans.contains { route(slot: entries[$0 - firstSequence].slot) == index }
-        }
-        for sequence in orphans {
-            send(sequence, to: route(slot: entries[sequence - firstSequence].slot))
-        }
+        try waitOut(lostNode: index, error: error, until: deadline) { state.isNeeded(index, by: orphans) }
+        state.resend(orphans)
     }
 
     /// The connection to the master of `slot` (the default node for `-1`). When that node cannot
@@ -35,14 +22,14 @@ extension ClusterRouter {
     func connectionWaitingOutFailover(slot: Int) throws(RedisError) -> RedisConnection {
         var deadline: Deadline?
         while true {
-            let index = route(slot: slot)
+            let index = state.route(slot: slot)
             do {
                 return try connection(to: index)
             } catch {
                 guard error.kind == .connectionLost || error.kind == .connect else { throw error }
                 let end = deadline ?? .after(seconds: options.timeout)
                 deadline = end
-                try waitOut(lostNode: index, error: error, until: end) { route(slot: slot) == index }
+                try waitOut(lostNode: index, error: error, until: end) { state.route(slot: slot) == index }
             }
         }
     }
@@ -70,20 +57,19 @@ extension ClusterRouter {
     /// router, else a new connection to a known node, else the address first given.
     func refreshMap(avoiding lost: Int?) throws(RedisError) {
         var failure = RedisError(kind: .connect, message: "no cluster node could be reached", server: server)
-        let candidates = (masters + Array(nodes.indices)).filter { $0 != lost }
+        let candidates = (state.masters + Array(state.nodes.indices)).filter { $0 != lost }
         var tried = Set<Int>()
         for index in candidates where tried.insert(index).inserted {
-            let node = nodes[index]
             do {
-                let connection: RedisConnection
-                if let existing = node.connection, existing.isUsable, node.awaiting == 0, node.unsent.isEmpty,
-                    existing.bufferedOutputBytes == 0
+                let asker: RedisConnection
+                if let existing = connection(of: index), existing.isUsable, state.nodes[index].awaiting == 0,
+                    state.nodes[index].outbox.isEmpty, existing.bufferedOutputBytes == 0
                 {
-                    connection = existing
+                    asker = existing
                 } else {
-                    connection = try RedisConnection(url: url(of: node), options: options)
+                    asker = try RedisConnection(url: url(of: index), options: options)
                 }
-                try installIfServing(connection.loadClusterSlotMap())
+                try installIfServing(asker.loadClusterSlotMap())
                 return
             } catch {
                 failure = error
@@ -101,12 +87,13 @@ extension ClusterRouter {
         guard !map.shards.isEmpty else {
             throw RedisError(kind: .server, message: "the node serves no slot yet", server: server)
         }
-        install(map)
+        state.install(map)
     }
 
-    /// The URL of a node: its address, with the seed's credentials and TLS, database 0.
-    func url(of node: Node) -> RedisURL {
-        RedisURL(
+    /// The URL of node `index`: its address, with the seed's credentials and TLS, database 0.
+    func url(of index: Int) -> RedisURL {
+        let node = state.nodes[index]
+        return RedisURL(
             endpoint: .tcp(host: node.host, port: node.port), user: seedURL.user, password: seedURL.password,
             db: 0, tls: seedURL.tls)
     }

@@ -76,8 +76,8 @@ extension RedisConnection {
     /// For a cluster, a name for the whole cluster (the address of the master of slot 0 in its map),
     /// the same whichever node was named; `nil` for a plain server.
     public var clusterIdentity: String? {
-        guard let router, let first = router.masters.first else { return nil }
-        return "cluster of " + router.nodes[first].address
+        guard let router, let first = router.state.masters.first else { return nil }
+        return "cluster of " + router.address(of: first)
     }
 
     /// What this connection reaches, for telling servers apart without a round trip of its own:

@@ -106,8 +106,11 @@ extension ClusterRouter {
     /// Forgets the connections of idle nodes (nothing awaited, nothing unsent) that the server
     /// closed; `connection(to:)` opens them again when next needed.
     func dropClosedIdleNodes() {
-        for node in nodes where node.awaiting == 0 && node.unsent.isEmpty {
-            if let connection = node.connection, !connection.checkAlive() { node.connection = nil }
+        for index in state.nodes.indices
+        where state.nodes[index].awaiting == 0 && state.nodes[index].outbox.isEmpty {
+            if let connection = connection(of: index), !connection.checkAlive() {
+                setConnection(nil, for: index)
+            }
         }
     }
 }

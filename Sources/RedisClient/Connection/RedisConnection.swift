@@ -114,7 +114,7 @@ public final class RedisConnection {
     /// Closes the socket; later calls throw `.connectionLost`.
     public func close() {
         if let router {
-            for node in router.nodes { node.connection?.close() }
+            router.closeAll()
         }
         tls = nil
         Socket.close(fd)

@@ -17,9 +17,6 @@ public struct RedisConnectionOptions: Sendable {
     public var clientName: String?
     /// Overrides the URL's password when set (e.g. from `POTTERY_PASSWORD`).
     public var password: String?
-    /// Asked when a wait (connect, send, reply) is cut short by a signal (`EINTR`, e.g. from a
-    /// handler installed without `SA_RESTART`): returning `true` abandons the wait with kind
-    /// `.interrupted` and leaves the connection unusable; `false` (or `nil`) keeps waiting.
     /// TLS settings: used when the URL is `rediss://`, or for any URL when `tls.required` is set
     /// (`--tls`). Certificates alone never turn TLS on.
     public var tls = RedisTLSOptions()
@@ -27,6 +24,10 @@ public struct RedisConnectionOptions: Sendable {
     /// with the handshake) and, if so, routes every command to the master serving its keys.
     /// Off: a plain connection to that one node, which answers MOVED for keys it does not serve.
     public var clusterRouting = true
+    /// Asked before every wait on a socket (connect, send, reply), and whenever a signal cuts a
+    /// wait or a pause between retries short (`EINTR`, from a handler without `SA_RESTART`):
+    /// returning `true` abandons the wait with kind `.interrupted` and leaves the connection
+    /// unusable; `false` (or `nil`) keeps waiting with the time left.
     public var interruptCheck: (@Sendable () -> Bool)?
 
     public init(

@@ -1,4 +1,5 @@
 import RedisClient
+import RedisTestSupport
 import Testing
 
 /// Random and mutated input must parse or throw: never crash, never loop.
