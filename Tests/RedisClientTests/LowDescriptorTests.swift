@@ -45,10 +45,10 @@ import Testing
         let zeroStillFree = fcntl(0, F_GETFD) == -1 && errno == EBADF
         dup2(saved, 0)
         close(saved)
-        #expect(connection.fd >= 3)
+        #expect(connection.socket!.fd >= 3)
         #expect(zeroStillFree, "the low descriptor the socket first got was not closed")
-        #expect(fcntl(connection.fd, F_GETFD) & FD_CLOEXEC != 0)
-        #expect(fcntl(connection.fd, F_GETFL) & O_NONBLOCK != 0)
+        #expect(fcntl(connection.socket!.fd, F_GETFD) & FD_CLOEXEC != 0)
+        #expect(fcntl(connection.socket!.fd, F_GETFL) & O_NONBLOCK != 0)
         #expect(try connection.call("PING") == .simpleString(Array("PONG".utf8)))
     }
 }

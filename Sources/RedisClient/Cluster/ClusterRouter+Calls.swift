@@ -8,7 +8,7 @@ extension ClusterRouter {
     /// - `DEL`, `UNLINK`, `EXISTS`, `TOUCH` with keys in several slots: one command per slot, the
     ///   counts added (not atomic as a whole);
     /// - anything else goes where its keys are.
-    func call(_ arguments: [[UInt8]]) throws(RedisError) -> RESPValue {
+    func dispatch(_ arguments: [[UInt8]]) throws(RedisError) -> RESPValue {
         let name = arguments.first.map { CommandKeys.uppercased($0) } ?? ""
         switch name {
         case "DBSIZE":
@@ -41,21 +41,23 @@ extension ClusterRouter {
     /// sending one command to it directly, e.g. in a fan-out over several servers. A failover of
     /// that node is waited out, as for any other command (see `connectionWaitingOutFailover`).
     func connection(for arguments: [[UInt8]]) throws(RedisError) -> RedisConnection {
-        try connectionWaitingOutFailover(slot: Self.slot(of: arguments))
+        RedisConnection(transport: try connectionWaitingOutFailover(slot: Self.slot(of: arguments)))
     }
 
     /// A connection to every master, in slot order.
     func masterConnections() throws(RedisError) -> [RedisConnection] {
         var connections: [RedisConnection] = []
-        for index in state.masters { connections.append(try connection(to: index)) }
+        for index in state.masters {
+            connections.append(RedisConnection(transport: try connection(to: index)))
+        }
         return connections
     }
 
     private func single(_ arguments: [[UInt8]]) throws(RedisError) -> RESPValue {
         var encoder = RESPCommandEncoder(reservingCapacity: 64)
         encoder.append(arguments)
-        enqueue(encoder.buffer, route: CommandRoute(arguments: arguments))
-        let reply = try readReply(timeout: options.timeout)
+        state.enqueue(encoder.buffer, route: CommandRoute(arguments: arguments))
+        let reply = try nextReply(timeout: options.timeout)
         if case .error(let bytes) = reply {
             throw RedisError(reply: bytes, server: server, command: RedisError.commandName(arguments))
         }
@@ -81,12 +83,12 @@ extension ClusterRouter {
         for slot in order {
             var encoder = RESPCommandEncoder(reservingCapacity: 64)
             encoder.append([arguments[0]] + groups[slot]!)
-            enqueue(encoder.buffer, route: CommandRoute(slot: slot))
+            state.enqueue(encoder.buffer, route: CommandRoute(slot: slot))
         }
         var total: Int64 = 0
         var failure: RedisError?
         for _ in order {
-            switch try readReply(timeout: options.timeout) {
+            switch try nextReply(timeout: options.timeout) {
             case .integer(let count): total &+= count
             case .error(let bytes):
                 if failure == nil {

@@ -19,7 +19,7 @@ extension ClusterRouter {
     /// be reached, the map is reloaded from the other nodes, pausing between attempts, until
     /// another master serves the slot (a replica took over) or the node answers again, within the
     /// timeout; then the error is rethrown.
-    func connectionWaitingOutFailover(slot: Int) throws(RedisError) -> RedisConnection {
+    func connectionWaitingOutFailover(slot: Int) throws(RedisError) -> RedisSocket {
         var deadline: Deadline?
         while true {
             let index = state.route(slot: slot)
@@ -61,15 +61,15 @@ extension ClusterRouter {
         var tried = Set<Int>()
         for index in candidates where tried.insert(index).inserted {
             do {
-                let asker: RedisConnection
+                let asker: RedisSocket
                 if let existing = connection(of: index), existing.isUsable, state.nodes[index].awaiting == 0,
                     state.nodes[index].outbox.isEmpty, existing.bufferedOutputBytes == 0
                 {
                     asker = existing
                 } else {
-                    asker = try RedisConnection(url: url(of: index), options: options)
+                    asker = try Self.openNode(url(of: index), options: options)
                 }
-                try installIfServing(asker.loadClusterSlotMap())
+                try installIfServing(RedisConnection(transport: asker).loadClusterSlotMap())
                 return
             } catch {
                 failure = error

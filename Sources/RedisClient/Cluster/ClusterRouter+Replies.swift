@@ -1,18 +1,18 @@
 /// Replies, handed back in the order the commands were enqueued, and redirections followed.
 extension ClusterRouter {
     /// The reply of the oldest command, in enqueue order; `timeout` bounds each wait for bytes.
-    func readReply(timeout: Double?) throws(RedisError) -> RESPValue {
+    func nextReply(timeout: Double?) throws(RedisError) -> RESPValue {
         guard state.pendingReplies > 0 else {
             throw RedisError(
                 kind: .protocolViolation, message: "a reply was asked for with no command in flight",
                 server: server)
         }
         _ = state.headNode()
-        try flush()
+        try flushNodes()
         while !state.headIsAnswered {
             let index = state.headNode()!
             if !state.nodes[index].outbox.isEmpty {
-                try flush()
+                try flushNodes()
                 continue
             }
             guard let connection = connection(of: index), connection.isUsable else {
@@ -32,7 +32,7 @@ extension ClusterRouter {
     }
 
     /// A reply if the oldest command's reply is complete or readable without waiting.
-    func readReplyIfAvailable() throws(RedisError) -> RESPValue? {
+    func nextReplyIfAvailable() throws(RedisError) -> RESPValue? {
         guard state.pendingReplies > 0 else { return nil }
         while !state.headIsAnswered {
             guard let index = state.routedHeadNode, let connection = connection(of: index),
@@ -59,7 +59,7 @@ extension ClusterRouter {
         case .stored:
             retryDeadline = nil
         case .redirected:
-            try flush()
+            try flushNodes()
         case .retryLater(let sequence):
             let deadline = state.retryDeadline(of: sequence, startingAt: .after(seconds: options.timeout))
             guard !deadline.hasPassed else {
@@ -71,7 +71,7 @@ extension ClusterRouter {
             try pause(attempt: attempt, until: deadline)
             try? refreshMap(avoiding: nil)
             state.resend([sequence])
-            try flush()
+            try flushNodes()
         }
     }
 }

@@ -17,9 +17,10 @@
 /// - A transaction (MULTI ... EXEC) goes whole to the node of its first keyed command and follows
 ///   no redirection; it fails if its node is lost.
 /// - A command without keys goes to the default node (the first master).
-final class ClusterRouter {
+final class ClusterRouter: RedisTransport {
     /// Credentials and TLS of the node first connected to, for every other node.
     let seedURL: RedisURL
+    var url: RedisURL { seedURL }
     /// The options of every node connection (cluster detection off).
     let options: RedisConnectionOptions
     /// For errors.
@@ -27,7 +28,10 @@ final class ClusterRouter {
 
     var state: ClusterRoutingState
     /// The connection to each node of `state.nodes`, by index, once made.
-    var connections: [RedisConnection?] = []
+    var connections: [RedisSocket?] = []
+    /// Why the router is unusable: an exchange failed beyond recovery (every node connection is
+    /// then closed), or it was closed.
+    var unusableReason: String?
 
     /// The capacity to reserve for encoding the next command.
     var encodingCapacity = 256
@@ -36,7 +40,7 @@ final class ClusterRouter {
 
     /// A router over `map`; `seed` (already connected and handshaken) serves as the connection to
     /// its own node when the map names that node by the same address.
-    init(seed: RedisConnection, map: ClusterSlotMap) {
+    init(seed: RedisSocket, map: ClusterSlotMap) {
         self.seedURL = seed.url
         var options = seed.options
         options.clusterRouting = false
@@ -47,21 +51,18 @@ final class ClusterRouter {
     }
 
     /// When the map names the seed's own address, the seed's socket (handshake done, nothing in
-    /// flight) becomes that node's connection, which saves connecting to it again.
-    private func adoptSocket(of seed: RedisConnection) {
+    /// flight) becomes that node's connection, which saves connecting to it again; else it is
+    /// closed.
+    private func adoptSocket(of seed: RedisSocket) {
         guard case .tcp(let host, let port) = seed.url.endpoint, seed.pendingReplies == 0,
             seed.bufferedOutputBytes == 0, seed.parser.bufferedByteCount == 0,
             let index = state.nodeIndex(address: ClusterNode(host: host, port: port).description)
-        else { return }
-        let connection = RedisConnection(url: url(of: index), options: options, fd: seed.fd)
-        connection.tls = seed.tls
-        seed.tls = nil
-        seed.fd = -1
-        setConnection(connection, for: index)
+        else {
+            seed.close()
+            return
+        }
+        setConnection(seed, for: index)
     }
-
-    /// Commands enqueued whose replies were not handed back yet.
-    var pendingReplies: Int { state.pendingReplies }
 
     /// Bytes enqueued and not yet sent, over every node.
     var bufferedOutputBytes: Int {
@@ -70,11 +71,6 @@ final class ClusterRouter {
 
     /// `host:port` of node `index`.
     func address(of index: Int) -> String { state.nodes[index].address }
-
-    /// Enqueues one encoded command (as `RESPCommandEncoder` writes it) for `route`.
-    func enqueue(_ bytes: [UInt8], route: CommandRoute) {
-        state.enqueue(bytes, route: route)
-    }
 
     /// The slot of a command's first key; `-1` without keys (or for a command the table does not
     /// know, which any node may run or redirect).
@@ -88,7 +84,7 @@ final class ClusterRouter {
     // MARK: - Sending
 
     /// Connects the nodes that have commands waiting and sends everything enqueued.
-    func flush() throws(RedisError) {
+    func flushNodes() throws(RedisError) {
         var index = 0
         while index < state.nodes.count {
             do throws(RedisError) {
@@ -112,11 +108,11 @@ final class ClusterRouter {
     }
 
     /// The connection to node `index`, if one was made.
-    func connection(of index: Int) -> RedisConnection? {
+    func connection(of index: Int) -> RedisSocket? {
         index < connections.count ? connections[index] : nil
     }
 
-    func setConnection(_ connection: RedisConnection?, for index: Int) {
+    func setConnection(_ connection: RedisSocket?, for index: Int) {
         if connections.count <= index {
             connections += Array(repeating: nil, count: index + 1 - connections.count)
         }
@@ -124,21 +120,28 @@ final class ClusterRouter {
     }
 
     /// The connection to node `index`, made if there is none (or it broke).
-    func connection(to index: Int) throws(RedisError) -> RedisConnection {
+    func connection(to index: Int) throws(RedisError) -> RedisSocket {
         if let connection = connection(of: index), connection.isUsable { return connection }
         if state.nodes[index].awaiting > 0 {
             // Lost with replies in flight: the caller recovers them elsewhere.
             throw Self.broken(address(of: index))
         }
         setConnection(nil, for: index)
-        let connection = try RedisConnection(url: url(of: index), options: options)
+        let connection = try Self.openNode(url(of: index), options: options)
         setConnection(connection, for: index)
         return connection
     }
 
-    /// Closes every node connection.
-    func closeAll() {
+    /// A node connection: connected and handshaken, never routed itself (`options` has
+    /// `clusterRouting` off), so its transport is its socket.
+    static func openNode(_ url: RedisURL, options: RedisConnectionOptions) throws(RedisError) -> RedisSocket {
+        try RedisConnection(url: url, options: options).socket!
+    }
+
+    /// Closes every node connection; the router is unusable from now on.
+    func close() {
         for connection in connections { connection?.close() }
+        if unusableReason == nil { unusableReason = "the connection is closed" }
     }
 
     /// The error for a node whose connection broke with replies in flight.

@@ -9,7 +9,8 @@ extension RedisConnection {
         do {
             let reply = try execute(CLUSTER_SHARDS())
             return try decodeSlotMap(CLUSTER_SHARDS.fullName) { () throws(RESPDecodingError) in
-                try ClusterSlotMap(shardsReply: reply, defaultHost: defaultHost, preferTLSPort: tls != nil)
+                try ClusterSlotMap(
+                    shardsReply: reply, defaultHost: defaultHost, preferTLSPort: options.tls.applies(to: url))
             }
         } catch  where error.kind == .server && error.message.lowercased().contains("unknown") {
             let reply = try execute(CLUSTER_SLOTS())
@@ -43,12 +44,13 @@ extension RedisConnection {
         case .array(.some):
             map = try decodeSlotMap(CLUSTER_SHARDS.fullName) { () throws(RESPDecodingError) in
                 try ClusterSlotMap(
-                    shardsReply: reply, defaultHost: clusterDefaultHost, preferTLSPort: tls != nil)
+                    shardsReply: reply, defaultHost: clusterDefaultHost,
+                    preferTLSPort: options.tls.applies(to: url))
             }
         default:
             return
         }
-        if !map.shards.isEmpty { router = ClusterRouter(seed: self, map: map) }
+        if !map.shards.isEmpty, let socket { transport = ClusterRouter(seed: socket, map: map) }
     }
 
     private func decodeSlotMap(
@@ -87,14 +89,14 @@ extension RedisConnection {
     /// one server); `nil` when closed.
     public var serverIdentity: String? {
         if let cluster = clusterIdentity { return cluster }
-        guard isUsable, fd >= 0 else { return nil }
+        guard isUsable, let socket, socket.fd >= 0 else { return nil }
         if let runID { return "run_id " + runID }
         return peerAddress
     }
 
     /// The server's numeric address as the socket sees it (`127.0.0.1:6379`), or nil.
     public var peerAddress: String? {
-        guard isUsable, fd >= 0 else { return nil }
-        return Socket.peerAddress(fd)
+        guard isUsable, let socket, socket.fd >= 0 else { return nil }
+        return Socket.peerAddress(socket.fd)
     }
 }

@@ -16,20 +16,7 @@ extension RedisConnection {
     /// that reason. A cluster connection drops its node connections found closed the same way (they
     /// are opened again when next needed) and stays usable.
     public func checkAlive() -> Bool {
-        guard isUsable else { return false }
-        if let router {
-            router.dropClosedIdleNodes()
-            return true
-        }
-        guard queuedReplies == 0, bufferedOutputBytes == 0, fd >= 0 else { return true }
-        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        guard poll(&entry, 1, 0) > 0 else { return true }
-        do {
-            try receiveAvailable()
-        } catch {
-            return false
-        }
-        return isUsable
+        isUsable && transport.checkAlive()
     }
 
     /// Connects again to `url` with `options` (connect, TLS, handshake, cluster probe), within
@@ -86,23 +73,22 @@ extension RedisConnection {
         }
     }
 
-    /// Takes over the socket, TLS session, parser and cluster router of `opened` (just connected,
-    /// nothing in flight), which is left closed.
+    /// Takes over the transport of `opened` (just connected, nothing in flight): its socket, or
+    /// its cluster router.
     private func adopt(_ opened: RedisConnection) {
         close()
-        fd = opened.fd
-        tls = opened.tls
-        parser = opened.parser
-        router = opened.router
-        opened.fd = -1
-        opened.tls = nil
-        opened.router = nil
-        opened.close()
-        unusableReason = nil
+        transport = opened.transport
     }
 }
 
 extension ClusterRouter {
+    /// Stays usable: forgets the connections of idle nodes (see `dropClosedIdleNodes`).
+    func checkAlive() -> Bool {
+        guard unusableReason == nil else { return false }
+        dropClosedIdleNodes()
+        return true
+    }
+
     /// Forgets the connections of idle nodes (nothing awaited, nothing unsent) that the server
     /// closed; `connection(to:)` opens them again when next needed.
     func dropClosedIdleNodes() {

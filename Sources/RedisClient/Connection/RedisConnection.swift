@@ -31,17 +31,9 @@ public final class RedisConnection {
     /// The redacted server address used in errors.
     public let server: String
 
-    var fd: Int32
-    var parser = RESPParser()
-    var output = RESPCommandEncoder()
-    /// Bytes at the front of `output` already sent.
-    var sent = 0
-    /// Replies of enqueued commands not read yet (on this socket; see `pendingReplies`).
-    private(set) var queuedReplies = 0
-    /// Routes commands to the masters of a Redis Cluster, when the server is one.
-    var router: ClusterRouter?
-    /// Why the connection is unusable, once it is (cleared by a reopening).
-    var unusableReason: String?
+    /// What commands travel over: this connection's own socket, or, once the handshake found a
+    /// Redis Cluster node, a router over the cluster's masters (see `adoptCluster(reply:)`).
+    var transport: any RedisTransport
     /// The server's `run_id`, when asked: `connectAll` of several servers sends `INFO server` with
     /// the handshake so that ``serverIdentity`` tells servers apart by what they are, not by
     /// the address that reached them.
@@ -61,9 +53,10 @@ public final class RedisConnection {
         case .failure(let failure):
             throw RedisError(kind: failure.kind, message: failure.message, server: url.redacted)
         }
-        self.init(url: url, options: options, fd: fd)
+        let socket = RedisSocket(url: url, options: options, fd: fd)
+        self.init(transport: socket)
         if options.tls.applies(to: url) {
-            try startTLS(deadline: .after(seconds: options.timeout))
+            try socket.startTLS(deadline: .after(seconds: options.timeout))
         }
         let commands = handshakeCommands()
         for command in commands { enqueue(command) }
@@ -84,83 +77,54 @@ public final class RedisConnection {
         }
     }
 
-    /// The TLS session, when the connection speaks TLS.
-    var tls: TLSSession?
-
-    /// Wraps a connected socket; no handshake.
-    init(url: RedisURL, options: RedisConnectionOptions, fd: Int32) {
-        self.url = url
-        self.options = options
-        self.server = url.redacted
-        self.fd = fd
+    /// A connection over `transport` (connected; its handshake done or to come).
+    init(transport: any RedisTransport) {
+        self.url = transport.url
+        self.options = transport.options
+        self.server = transport.server
+        self.transport = transport
     }
 
-    deinit {
-        Socket.close(fd)
-    }
+    /// The socket of a plain connection (or of one node of a cluster); nil for a router.
+    var socket: RedisSocket? { transport as? RedisSocket }
+
+    /// The router of a cluster connection.
+    var router: ClusterRouter? { transport as? ClusterRouter }
 
     /// `false` once the connection was closed or broke; then every call throws.
-    public var isUsable: Bool { unusableReason == nil }
+    public var isUsable: Bool { transport.unusableReason == nil }
 
     /// Replies of enqueued commands not read yet.
-    public var pendingReplies: Int { router?.pendingReplies ?? queuedReplies }
+    public var pendingReplies: Int { transport.pendingReplies }
 
     /// Encoded bytes waiting for `flush()`.
-    public var bufferedOutputBytes: Int { router?.bufferedOutputBytes ?? output.count - sent }
+    public var bufferedOutputBytes: Int { transport.bufferedOutputBytes }
 
     /// Whether the server is a Redis Cluster node, so that commands are routed by their keys.
-    public var isCluster: Bool { router != nil }
+    public var isCluster: Bool { transport is ClusterRouter }
 
-    /// Closes the socket; later calls throw `.connectionLost`.
-    public func close() {
-        if let router {
-            router.closeAll()
-        }
-        tls = nil
-        Socket.close(fd)
-        fd = -1
-        if unusableReason == nil { unusableReason = "the connection is closed" }
-        parser.reset()
-        output.removeAll()
-        sent = 0
-        queuedReplies = 0
-    }
+    /// Closes the socket (every node's, on a cluster); later calls throw `.connectionLost`.
+    public func close() { transport.close() }
 
     // MARK: - One-shot calls
 
     /// Sends one command and returns its reply; an error reply is thrown as `.server`
     /// (or `.authentication` for `NOAUTH`/`WRONGPASS`) with the server's code.
     /// Replies of commands enqueued earlier and not read are read and dropped first
-    /// (a programming error, asserted in debug builds).
+    /// (a programming error, asserted in debug builds). On a cluster, with the policies of
+    /// `ClusterRouter.call` (`DBSIZE` summed over the masters, `DEL` of keys in several slots).
     public func call(_ arguments: [[UInt8]]) throws(RedisError) -> RESPValue {
-        if router != nil { return try routedCall(arguments) }
-        enqueue(arguments)
-        return try finishCall { RedisError.commandName(arguments) }
+        try transport.call(arguments)
     }
 
     /// `call` with string arguments (sent as UTF-8).
     public func call(_ arguments: String...) throws(RedisError) -> RESPValue {
-        try call(strings: arguments)
+        try transport.call(strings: arguments)
     }
 
     /// `call` with string arguments (sent as UTF-8).
     public func call(strings arguments: [String]) throws(RedisError) -> RESPValue {
-        if router != nil { return try routedCall(arguments.map { Array($0.utf8) }) }
-        output.append(arguments)
-        queuedReplies += 1
-        return try finishCall { RedisError.commandName(arguments.map { Array($0.utf8) }) }
-    }
-
-    private func finishCall(_ name: () -> String) throws(RedisError) -> RESPValue {
-        assert(queuedReplies == 1, "call() with \(queuedReplies - 1) unread pipelined replies")
-        do throws(RedisError) {
-            var reply = try readReply()
-            while queuedReplies > 0 { reply = try readReply() }
-            if case .error(let bytes) = reply { throw RedisError(reply: bytes, server: server, command: nil) }
-            return reply
-        } catch {
-            throw error.with(command: name())
-        }
+        try transport.call(strings: arguments)
     }
 
     // MARK: - Pipelining
@@ -206,72 +170,18 @@ public final class RedisConnection {
 
     /// Appends one command that `build` writes whole (`beginCommand(argumentCount:)`, then the
     /// arguments); returns the number of bytes it took. `build` must not use the connection.
-    /// On a cluster, the command is encoded apart and handed to the router with `route`, which
-    /// is evaluated only there.
+    /// `route` is evaluated only on a cluster.
     func enqueueEncoded(
         route: @autoclosure () -> CommandRoute, _ build: (inout RESPCommandEncoder) -> Void
     ) -> Int {
-        if let router {
-            // One allocation per command, sized by the last one (bulk commands are alike).
-            var encoder = RESPCommandEncoder(reservingCapacity: router.encodingCapacity)
-            build(&encoder)
-            router.encodingCapacity = min(max(encoder.count + 64, 256), 1 << 20)
-            router.enqueue(encoder.buffer, route: route())
-            return encoder.count
-        }
-        let before = output.count
-        build(&output)
-        queuedReplies += 1
-        return output.count - before
-    }
-
-    /// Appends commands encoded earlier, one reply each (`count`).
-    func enqueueRaw(_ bytes: [UInt8], count: Int = 1) {
-        output.appendEncoded(bytes)
-        queuedReplies += count
+        transport.enqueueEncoded(route: route, build)
     }
 
     /// Sends everything enqueued. Waits (up to the timeout without progress) while the socket is
     /// full, reading replies that arrive meanwhile into the read buffer.
     public func flush() throws(RedisError) {
-        try checkUsable()
-        if let router {
-            do {
-                return try router.flush()
-            } catch {
-                throw routerFailed(error)
-            }
-        }
-        var deadline: Deadline?
-        while sent < output.count {
-            let result = output.buffer.withUnsafeBytes { bytes in
-                transportSend(UnsafeRawBufferPointer(rebasing: bytes[sent...]))
-            }
-            switch result {
-            case .transferred(let count):
-                sent += count
-                deadline = nil
-            case .wouldBlock:
-                if deadline == nil { deadline = .after(seconds: options.timeout) }
-                let wanted =
-                    Int16(POLLOUT) | (queuedReplies > 0 || tls?.wantsRead == true ? Int16(POLLIN) : 0)
-                switch Socket.wait(fd, for: wanted, until: deadline!, interruptCheck: options.interruptCheck)
-                {
-                case .ready(let events):
-                    if events & Int16(POLLIN) != 0 { try receiveAvailable() }
-                case .timedOut:
-                    throw fail(.timeout, "the server took no data for \(formatSeconds(options.timeout))")
-                case .interrupted:
-                    throw fail(.interrupted, "interrupted")
-                }
-            case .closed:
-                throw fail(.connectionLost, "the server closed the connection")
-            case .failed(let code):
-                throw fail(.connectionLost, errorText(code))
-            }
-        }
-        output.removeAll()
-        sent = 0
+        try transport.checkUsable()
+        try transport.flush()
     }
 
     /// The next reply, whole within `options.timeout` of starting to wait for it.
@@ -285,154 +195,24 @@ public final class RedisConnection {
     /// Each reply of a pipeline gets its own `timeout`: replies that keep coming never time out.
     /// `nil` waits forever (for blocking commands such as `BLPOP key 0`).
     public func readReply(timeout: Double?) throws(RedisError) -> RESPValue {
-        try checkUsable()
-        if let router {
-            do {
-                return try router.readReply(timeout: timeout)
-            } catch {
-                throw routerFailed(error)
-            }
-        }
-        if sent < output.count { try flush() }
-        if let reply = try bufferedReply() { return reply }
-        let deadline = Deadline.after(seconds: timeout)
-        while true {
-            try receiveMore(until: deadline, timeout: timeout)
-            if let reply = try bufferedReply() { return reply }
-            // Bytes that keep coming do not stretch it either: one clock read per read, not per byte.
-            if deadline.hasPassed { throw timedOut(timeout) }
-        }
+        try transport.checkUsable()
+        return try transport.readReply(timeout: timeout)
     }
 
     /// A reply if one is complete in the read buffer or readable right now, without waiting;
     /// `nil` otherwise. Lets a bulk writer drain replies between flushes while keeping the
     /// pipeline deep (blocking on every batch's reply leaves the server idle).
     public func readReplyIfAvailable() throws(RedisError) -> RESPValue? {
-        try checkUsable()
-        if let router {
-            do {
-                return try router.readReplyIfAvailable()
-            } catch {
-                throw routerFailed(error)
-            }
-        }
-        if let reply = try bufferedReply() { return reply }
-        try receiveAvailable()
-        return try bufferedReply()
+        try transport.checkUsable()
+        return try transport.readReplyIfAvailable()
     }
 
-    // MARK: - Internals shared with fan-out
+    /// Throws `.connectionLost` (why) once the connection is unusable.
+    func checkUsable() throws(RedisError) { try transport.checkUsable() }
 
-    /// A reply already in the read buffer, if complete.
-    func bufferedReply() throws(RedisError) -> RESPValue? {
-        let reply: RESPValue?
-        do {
-            reply = try parser.next()
-        } catch {
-            throw fail(.protocolViolation, "malformed reply: \(error.message)")
-        }
-        if reply != nil && queuedReplies > 0 { queuedReplies -= 1 }
-        return reply
-    }
-
-    /// Reads at least one byte of a reply due by `deadline`.
-    private func receiveMore(until deadline: Deadline, timeout: Double?) throws(RedisError) {
-        while true {
-            switch transportReceive() {
-            case .transferred:
-                return
-            case .wouldBlock:
-                switch Socket.wait(
-                    fd, for: waitEventsForInput, until: deadline, interruptCheck: options.interruptCheck)
-                {
-                case .ready: break
-                case .timedOut: throw timedOut(timeout)
-                case .interrupted: throw fail(.interrupted, "interrupted")
-                }
-            case .closed:
-                throw lost(nil)
-            case .failed(let code):
-                throw lost(code)
-            }
-        }
-    }
-
-    /// One non-blocking read; returns without data if none is available.
-    func receiveAvailable() throws(RedisError) {
-        switch transportReceive() {
-        case .transferred, .wouldBlock: return
-        case .closed: throw lost(nil)
-        case .failed(let code): throw lost(code)
-        }
-    }
-
-    /// Non-blocking send of as much of the output buffer as the socket takes.
-    func sendAvailable() throws(RedisError) {
-        while sent < output.count {
-            let result = output.buffer.withUnsafeBytes { bytes in
-                transportSend(UnsafeRawBufferPointer(rebasing: bytes[sent...]))
-            }
-            switch result {
-            case .transferred(let count): sent += count
-            case .wouldBlock: return
-            case .closed: throw lost(nil)
-            case .failed(let code): throw lost(code)
-            }
-        }
-        output.removeAll()
-        sent = 0
-    }
-
-    func checkUsable() throws(RedisError) {
-        guard let unusableReason else { return }
-        // Commands enqueued on a dead connection are dropped, not accumulated.
-        output.removeAll()
-        sent = 0
-        queuedReplies = 0
-        throw RedisError(kind: .connectionLost, message: unusableReason, server: server)
-    }
-
-    /// The reply awaited for `timeout` did not come whole; says whether part of it did.
-    private func timedOut(_ timeout: Double?) -> RedisError {
-        let what = parser.bufferedByteCount > 0 ? "no complete reply" : "no reply"
-        return fail(.timeout, "\(what) within \(formatSeconds(timeout))")
-    }
-
-    private func lost(_ code: Int32?) -> RedisError {
-        let why = code.map(errorText) ?? "the server closed the connection"
-        return fail(.connectionLost, parser.bufferedByteCount > 0 ? why + " in the middle of a reply" : why)
-    }
-
-    /// Marks the connection unusable, closes the socket and returns the error to throw.
+    /// Marks the connection unusable (closing it) and returns the error to throw.
     func fail(_ kind: RedisError.Kind, _ message: String) -> RedisError {
-        close()
-        unusableReason = "connection unusable after an earlier error: " + message
-        return RedisError(kind: kind, message: message, server: server)
-    }
-}
-
-// MARK: - Cluster
-
-extension RedisConnection {
-    /// `call` on a cluster: routed, with the policies of `ClusterRouter.call`.
-    private func routedCall(_ arguments: [[UInt8]]) throws(RedisError) -> RESPValue {
-        try checkUsable()
-        do {
-            return try router!.call(arguments)
-        } catch  where error.kind == .server || error.kind == .authentication {
-            throw error
-        } catch {
-            throw routerFailed(error).with(command: RedisError.commandName(arguments))
-        }
-    }
-
-    /// A routed exchange failed beyond recovery: like a broken single connection, this one is
-    /// unusable from now on (every node connection is closed).
-    private func routerFailed(_ error: RedisError) -> RedisError {
-        guard error.kind != .server, error.kind != .authentication else { return error }
-        close()
-        unusableReason = "connection unusable after an earlier error: " + error.message
-        return error
+        transport.fail(kind, message)
     }
 }
 

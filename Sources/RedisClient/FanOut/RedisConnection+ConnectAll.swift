@@ -33,10 +33,10 @@ extension RedisConnection {
         for ((url, options), socket) in zip(targets, sockets) {
             switch socket {
             case .success(let fd):
-                let connection = RedisConnection(url: url, options: options, fd: fd)
+                let connection = RedisConnection(transport: RedisSocket(url: url, options: options, fd: fd))
                 if options.tls.applies(to: url) {
                     do {
-                        try connection.beginTLS()
+                        try connection.socket!.beginTLS()
                     } catch {
                         results.append(.failure(error))
                         continue
@@ -90,16 +90,18 @@ extension RedisConnection {
     )] {
         var failures: [(Int, RedisError)] = []
         var waiting: [Int: Int16] = [:]
-        for (index, connection) in connections.enumerated() where connection.tls != nil {
+        for (index, connection) in connections.enumerated() where connection.socket?.tls != nil {
             do {
-                if let events = try connection.handshakeStep() { waiting[index] = events }
+                if let events = try connection.socket!.handshakeStep() { waiting[index] = events }
             } catch {
                 failures.append((index, error))
             }
         }
         while !waiting.isEmpty {
             let owners = Array(waiting.keys)
-            var entries = owners.map { pollfd(fd: connections[$0].fd, events: waiting[$0]!, revents: 0) }
+            var entries = owners.map {
+                pollfd(fd: connections[$0].socket!.fd, events: waiting[$0]!, revents: 0)
+            }
             let ready = poll(&entries, nfds_t(entries.count), deadline.pollTimeout)
             if ready < 0 && errno == EINTR {
                 if connections.first?.options.interruptCheck?() == true {
@@ -124,7 +126,7 @@ extension RedisConnection {
             }
             for (entry, index) in zip(entries, owners) where entry.revents != 0 {
                 do {
-                    if let events = try connections[index].handshakeStep() {
+                    if let events = try connections[index].socket!.handshakeStep() {
                         waiting[index] = events
                     } else {
                         waiting[index] = nil

@@ -24,6 +24,12 @@ extension RedisConnection {
             var entries: [pollfd] = []
             var owners: [Int] = []
             for (index, connection) in connections.enumerated() where results[index] == nil {
+                // Checked usable above, and only a node's connection takes part: a socket.
+                guard let connection = connection.socket else {
+                    results[index] = .failure(
+                        connection.fail(.connectionLost, "not a single server's connection"))
+                    continue
+                }
                 do {
                     if connection.bufferedOutputBytes > 0 { try connection.sendAvailable() }
                     while replies[index].count < counts[index], let reply = try connection.bufferedReply() {
@@ -61,8 +67,9 @@ extension RedisConnection {
             }
             for (entry, index) in zip(entries, owners) where entry.revents != 0 {
                 do {
-                    if entry.revents & ~Int16(POLLOUT) != 0 { try connections[index].receiveAvailable() }
-                    if entry.revents & Int16(POLLOUT) != 0 { try connections[index].sendAvailable() }
+                    let socket = connections[index].socket!
+                    if entry.revents & ~Int16(POLLOUT) != 0 { try socket.receiveAvailable() }
+                    if entry.revents & Int16(POLLOUT) != 0 { try socket.sendAvailable() }
                 } catch {
                     results[index] = .failure(error)
                 }

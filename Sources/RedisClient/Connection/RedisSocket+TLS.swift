@@ -1,7 +1,7 @@
 import Glibc
 
 /// TLS under the RESP stream: every byte goes through the session when there is one.
-extension RedisConnection {
+extension RedisSocket {
     /// Starts TLS on the connected socket and completes the handshake by `deadline` (the connection
     /// timeout bounds the handshake too: a listener that never speaks TLS fails in time).
     func startTLS(deadline: Deadline) throws(RedisError) {
