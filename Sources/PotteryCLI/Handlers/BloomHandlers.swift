@@ -9,47 +9,25 @@ enum BloomHandlers {
     /// errors (exit 2) raised before anything is written; only flags that are both valid are
     /// computed before connecting.
     static func filter(_ context: CommandContext) throws -> (BloomFilter<StoredValue>, remembered: Bool) {
-        let key = context[BloomTable.key]
-        let capacity = context[BloomTable.capacity]
-        let errorRate = context[BloomTable.errorRate]
-        var given: BloomFilterParameters?
-        if let capacity, let errorRate {
-            do throws(PotteryError) {
-                given = try BloomFilterParameters(capacity: capacity, errorRate: errorRate)
-            } catch {
-                throw CLIError.usage(error.message)
-            }
+        let request = try usage {
+            () throws(PotteryError) in
+            try BloomFilterRequest(
+                capacity: context[BloomTable.capacity], errorRate: context[BloomTable.errorRate])
         }
         let redis = try context.connection()
-        let remembered = try BloomFilter<StoredValue>.rememberedParameters(key: key, redis: redis)
-        let parameters: BloomFilterParameters
-        switch (given, remembered) {
-        case (let given?, let remembered?):
-            do throws(PotteryError) {
-                try BloomFilter<StoredValue>.check(given, against: remembered, key: key)
-            } catch {
-                throw CLIError.usage(error.message)
-            }
-            parameters = remembered
-        case (let given?, nil):
-            parameters = given
-        case (nil, let remembered?):
-            if let capacity, capacity != remembered.capacity {
-                throw CLIError.usage(
-                    "the filter was made with \(remembered), which contradicts --capacity \(capacity)")
-            }
-            if let errorRate, errorRate != remembered.errorRate {
-                throw CLIError.usage(
-                    "the filter was made with \(remembered), which contradicts --error-rate \(JSON.pythonRepr(errorRate))"
-                )
-            }
-            parameters = remembered
-        case (nil, nil):
-            let missing = capacity == nil && errorRate == nil ? "" : " (both of them)"
-            throw CLIError.usage(
-                "no parameters are remembered for this key: pass --capacity N and --error-rate P\(missing)")
+        let remembered = try BloomFilter<StoredValue>.rememberedParameters(
+            key: context[BloomTable.key], redis: redis)
+        let parameters = try usage { () throws(PotteryError) in
+            try request.resolve(remembered: remembered, key: context[BloomTable.key])
         }
-        return (BloomFilter(key: key, redis: redis, parameters: parameters), remembered != nil)
+        return (
+            BloomFilter(key: context[BloomTable.key], redis: redis, parameters: parameters), remembered != nil
+        )
+    }
+
+    /// A refused request as a usage error (status 2), in the words of the refusal.
+    private static func usage<T>(_ body: () throws(PotteryError) -> T) throws(CLIError) -> T {
+        do { return try body() } catch { throw CLIError.usage(error.message) }
     }
 
     /// Arguments and standard input stream through one pipeline of BITFIELD batches; in `-j`
@@ -81,20 +59,8 @@ enum BloomHandlers {
     /// Answers in order as they come back, while later lookups are in flight.
     static func containsMany(_ context: CommandContext) throws -> ExitStatus {
         let (filter, _) = try filter(context)
-        let printer = context.printer
-        var outputFailure: CLIError?
-        let checker = filter.bulkChecker { (holds) throws(PotteryError) in
-            do throws(CLIError) { try printer.printBool(holds) } catch {
-                outputFailure = error
-                throw PotteryError(.invalidValue, error.message)
-            }
-        }
-        do {
-            try context.forEachValue(context[CommonArguments.valuesOrStdin]) { try checker.check(stored: $0) }
-            try checker.finish()
-        } catch {
-            checker.abort()
-            throw outputFailure ?? error
+        try context.printMembership(of: context[CommonArguments.valuesOrStdin], as: { $0 }) {
+            filter.bulkChecker(onAnswer: $0)
         }
         return .success
     }

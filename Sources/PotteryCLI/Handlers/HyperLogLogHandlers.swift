@@ -30,16 +30,9 @@ enum HyperLogLogHandlers {
     /// Answers in order, one script per batch of 512, as the input streams.
     static func containsMany(_ context: CommandContext) throws -> ExitStatus {
         let target = try hll(context)
-        var batch: [[UInt8]] = []
-        func answerBatch() throws {
-            for holds in try target.contains(stored: batch) { try context.printer.printBool(holds) }
-            batch.removeAll(keepingCapacity: true)
+        try context.printMembership(of: context[CommonArguments.valuesOrStdin], as: { $0 }) {
+            target.bulkChecker(onAnswer: $0)
         }
-        try context.forEachValue(context[CommonArguments.valuesOrStdin]) { value in
-            batch.append(value)
-            if batch.count >= 512 { try answerBatch() }
-        }
-        try answerBatch()
         return .success
     }
 

@@ -35,16 +35,10 @@ enum SetHandlers {
     /// Answers in order, a batch of SMISMEMBER at a time, as the input streams.
     static func containsMany(_ context: CommandContext) throws -> ExitStatus {
         let target = try set(context)
-        var batch: [StoredValue] = []
-        func answerBatch() throws {
-            for holds in try target.contains(many: batch) { try context.printer.printBool(holds) }
-            batch.removeAll(keepingCapacity: true)
+        try context.printMembership(of: context[CommonArguments.valuesOrStdin], as: StoredValue.init(bytes:))
+        {
+            target.bulkChecker(onAnswer: $0)
         }
-        try context.forEachValue(context[CommonArguments.valuesOrStdin]) { member in
-            batch.append(StoredValue(bytes: member))
-            if batch.count >= 1024 { try answerBatch() }
-        }
-        try answerBatch()
         return .success
     }
 

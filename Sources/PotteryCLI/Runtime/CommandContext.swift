@@ -31,23 +31,9 @@ final class CommandContext {
 
     /// Connects every master at once; fails with a quorum error when fewer than a majority answer.
     func connectMasters() throws {
-        let results = try session.masters(for: settings)
-        masters = results.compactMap { try? $0.get() }
-        masterCount = results.count
-        let quorum = Quorum(masters: masters, count: results.count).needed
-        guard masters.count >= quorum else {
-            var reasons: [String] = []
-            for case .failure(let error) in results {
-                if results.count == 1 { throw error }
-                reasons.append("\(error.server): \(error.message)")
-            }
-            throw RedisError(
-                kind: .quorum,
-                message:
-                    "quorum impossible: \(masters.count) of \(results.count) masters answered, \(quorum) needed"
-                    + " (" + reasons.joined(separator: "; ") + ")",
-                server: "\(results.count) masters")
-        }
+        let quorum = try Quorum(connecting: try session.masters(for: settings))
+        masters = quorum.masters
+        masterCount = quorum.count
     }
 
     /// An argument of the verb, converted by the table: `context[DictTable.field]`.

@@ -19,6 +19,22 @@ public struct Quorum {
         self.timeout = timeout ?? masters.first?.options.timeout ?? 5
     }
 
+    /// The quorum over the masters that `RedisConnection.connectAll` reached, all of them counted:
+    /// throws the quorum error when fewer than a majority answered (with a single master, that
+    /// master's own error).
+    public init(connecting results: [Result<RedisConnection, RedisError>]) throws(RedisError) {
+        self.init(masters: results.compactMap { try? $0.get() }, count: results.count)
+        guard masters.count >= needed else {
+            var reasons: [String] = []
+            for case .failure(let error) in results {
+                if results.count == 1 { throw error }
+                reasons.append("\(error.server): \(error.message)")
+            }
+            throw Self.impossible(
+                answered: masters.count, of: count, reasons: reasons, server: "\(count) masters")
+        }
+    }
+
     /// ⌊N/2⌋+1.
     public var needed: Int { count / 2 + 1 }
 
@@ -75,12 +91,22 @@ public struct Quorum {
         var reasons: [String] = []
         for case .failure(let error) in results { reasons.append(error.description) }
         if masters.count < count { reasons.append("\(count - masters.count) not connected") }
-        let why = reasons.isEmpty ? "" : " (" + reasons.prefix(5).joined(separator: "; ") + ")"
-        let error = RedisError(
+        let server = count == 1 ? (masters.first?.server ?? "1 master") : "\(count) masters"
+        return PotteryError(
+            Self.impossible(answered: answered, of: count, reasons: Array(reasons.prefix(5)), server: server),
+            key: key)
+    }
+
+    /// `quorum impossible: 1 of 3 masters answered, 2 needed (why; why)`.
+    private static func impossible(answered: Int, of count: Int, reasons: [String], server: String)
+        -> RedisError
+    {
+        let why = reasons.isEmpty ? "" : " (" + reasons.joined(separator: "; ") + ")"
+        return RedisError(
             kind: .quorum,
-            message: "quorum impossible: \(answered) of \(count) masters answered, \(needed) needed" + why,
-            server: count == 1 ? (masters.first?.server ?? "1 master") : "\(count) masters")
-        return PotteryError(error, key: key)
+            message: "quorum impossible: \(answered) of \(count) masters answered, \(count / 2 + 1) needed"
+                + why,
+            server: server)
     }
 
     private static func throwIfInterrupted(_ results: [Result<RESPValue, RedisError>]) throws(PotteryError) {

@@ -224,7 +224,7 @@ public final class BloomBulkAdder {
 }
 
 /// Answers membership for streamed elements; see ``BloomFilter/bulkChecker(elementsPerCommand:onAnswer:)``.
-public final class BloomBulkChecker {
+public final class BloomBulkChecker: MembershipChecker {
     private let pipeline: RedisPipeline<UInt32, PotteryError>
     private let parameters: BloomFilterParameters
 
@@ -273,6 +273,9 @@ public final class BloomBulkChecker {
     }
 
     /// Asks about one stored value; its answer comes to `onAnswer` in order, maybe later.
+    public func check(_ stored: [UInt8]) throws(PotteryError) { try check(stored: stored) }
+
+    /// Asks about one stored value (its canonical JSON text).
     public func check(stored: [UInt8]) throws(PotteryError) {
         let pipeline = self.pipeline
         try parameters.forEachOffset(of: stored) { (offset) throws(PotteryError) in
