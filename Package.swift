@@ -1,7 +1,12 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+// Every target: explicit existentials, imports internal unless declared otherwise, and members
+// visible only from modules the file itself imports.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"), .enableUpcomingFeature("InternalImportsByDefault"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
 
 let package = Package(
     name: "pottery",
@@ -12,14 +17,17 @@ let package = Package(
     targets: [
         // TLS over OpenSSL, loaded with dlopen on first use (no cost to a process that never uses it).
         .target(name: "CPotteryTLS", linkerSettings: [.linkedLibrary("dl")]),
+        // The clock, deadlines, interruptible sleeps, multi-descriptor polls and random back-offs
+        // every layer shares (package access).
+        .target(name: "PotterySystem", swiftSettings: strict),
         // RESP protocol and connections on POSIX sockets; knows nothing of pottery.
-        .target(name: "RedisClient", dependencies: ["CPotteryTLS"], swiftSettings: strict),
+        .target(name: "RedisClient", dependencies: ["CPotteryTLS", "PotterySystem"], swiftSettings: strict),
         // JSON exactly as Python's json module reads and writes it.
         .target(name: "PotteryJSON", swiftSettings: strict),
         // pottery's structures over the client, in pottery's storage format.
         .target(
-            name: "PotteryCore", dependencies: ["RedisClient", "PotteryJSON"],
-            swiftSettings: strict + [.enableUpcomingFeature("InternalImportsByDefault")]),
+            name: "PotteryCore", dependencies: ["RedisClient", "PotteryJSON", "PotterySystem"],
+            swiftSettings: strict),
         // GNU readline, for the REPL.
         .systemLibrary(name: "CReadline", providers: [.apt(["libreadline-dev"])]),
         // Command table, argv parser, renderers, handlers: everything of the CLI but main.
@@ -28,8 +36,13 @@ let package = Package(
             name: "CPotteryReadline", dependencies: ["CReadline"], linkerSettings: [.linkedLibrary("dl")]),
         // fork and exec of `lock run`'s and `cache run`'s child (a death signal, a guardian for its group).
         .target(name: "CPotterySpawn"),
+        // Child processes (`lock run`, `cache run`), signals and exit statuses: spawn, wait, forward
+        // job control, hand over the terminal.
         .target(
-            name: "PotteryCLI", dependencies: ["PotteryCore", "CPotteryReadline", "CPotterySpawn"],
+            name: "PotteryProcess", dependencies: ["CPotterySpawn", "PotterySystem"], swiftSettings: strict),
+        .target(
+            name: "PotteryCLI",
+            dependencies: ["PotteryCore", "PotterySystem", "PotteryProcess", "CPotteryReadline"],
             swiftSettings: strict),
         // The Swift runtime linked in statically, so a plain `swift build -c release` gives the binary
         // that starts in about 2 ms (the dynamic runtime costs several ms of loading and relocation).
@@ -43,11 +56,12 @@ let package = Package(
             swiftSettings: strict),
         // Parser, encoder, URLs and cluster routing state: no server, runs in a second.
         .testTarget(
-            name: "RedisClientUnitTests", dependencies: ["RedisClient", "RedisTestSupport"],
+            name: "RedisClientUnitTests", dependencies: ["RedisClient", "PotterySystem", "RedisTestSupport"],
             swiftSettings: strict),
         // Connections against real redis-servers and clusters the tests start.
         .testTarget(
-            name: "RedisClientTests", dependencies: ["RedisClient", "RedisTestSupport"], swiftSettings: strict
+            name: "RedisClientTests", dependencies: ["RedisClient", "PotterySystem", "RedisTestSupport"],
+            swiftSettings: strict
         ),
         .testTarget(name: "PotteryJSONTests", dependencies: ["PotteryJSON"], swiftSettings: strict),
         .testTarget(
@@ -55,7 +69,10 @@ let package = Package(
         ),
         .testTarget(
             name: "PotteryCLITests",
-            dependencies: ["PotteryCLI", "PotteryCore", "RedisClient", "RedisTestSupport"],
+            dependencies: [
+                "PotteryCLI", "PotteryCore", "PotteryProcess", "PotterySystem", "RedisClient",
+                "RedisTestSupport",
+            ],
             swiftSettings: strict),
     ]
 )

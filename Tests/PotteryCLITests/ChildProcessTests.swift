@@ -1,3 +1,6 @@
+import Synchronization
+import PotteryProcess
+import PotterySystem
 import Foundation
 import Testing
 

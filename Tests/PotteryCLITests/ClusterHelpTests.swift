@@ -1,3 +1,4 @@
+import RedisTestSupport
 import Testing
 
 /// Issue 12: every verb whose work across hash slots cannot be atomic on a Redis Cluster says so in

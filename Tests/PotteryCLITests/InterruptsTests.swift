@@ -1,3 +1,5 @@
+import PotteryProcess
+import PotterySystem
 import Foundation
 import Testing
 

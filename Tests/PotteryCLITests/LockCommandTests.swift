@@ -1,3 +1,4 @@
+import PotteryProcess
 import Foundation
 import RedisTestSupport
 import Testing

@@ -1,3 +1,4 @@
+import PotteryProcess
 import Testing
 
 @testable import PotteryCLI

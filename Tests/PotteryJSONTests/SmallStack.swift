@@ -1,4 +1,6 @@
 #if canImport(Glibc)
+    import CDispatch
+    import Dispatch
     import Glibc
 #elseif canImport(Darwin)
     import Darwin

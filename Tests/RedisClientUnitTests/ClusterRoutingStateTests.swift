@@ -1,3 +1,4 @@
+import PotterySystem
 import RedisTestSupport
 import Testing
 
@@ -175,8 +176,8 @@ import Testing
         #expect(h.state.headIsAnswered)
         let deadline = h.state.retryDeadline(of: sequence, startingAt: .after(seconds: 5))
         #expect(
-            h.state.retryDeadline(of: sequence, startingAt: .after(seconds: 60)).nanoseconds
-                == deadline.nanoseconds)
+            h.state.retryDeadline(of: sequence, startingAt: .after(seconds: 60)).instant
+                == deadline.instant)
         // Retried: the reply is taken back and the command sent again.
         #expect(h.state.prepareRetry(sequence) == 1)
         #expect(!h.state.headIsAnswered)

@@ -1,4 +1,4 @@
-import RedisClient
+public import RedisClient
 
 /// RESP2 bytes of a value (the test-side encoder the parser is checked against).
 public func encodeRESP(_ value: RESPValue) -> [UInt8] {

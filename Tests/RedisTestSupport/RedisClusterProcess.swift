@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A private 6-node Redis Cluster (3 masters, 3 replicas) on free loopback ports, for tests.
 ///

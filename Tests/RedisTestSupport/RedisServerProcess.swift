@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A private redis-server on a free loopback port, in its own temporary directory, for tests.
 ///

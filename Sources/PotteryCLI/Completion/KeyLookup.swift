@@ -1,3 +1,4 @@
+import PotterySystem
 import RedisClient
 
 /// Key names for completion: `SCAN MATCH <escaped prefix>*`, bounded so that a huge keyspace or a slow

@@ -1,3 +1,4 @@
+import PotteryProcess
 import PotteryCore
 import RedisClient
 

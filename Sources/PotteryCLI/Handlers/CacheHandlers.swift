@@ -1,3 +1,5 @@
+import RedisClient
+import PotteryProcess
 import PotteryCore
 
 /// `pottery cache ...`: memoized commands in a Redis hash, pottery's `redis_cache` for the shell.

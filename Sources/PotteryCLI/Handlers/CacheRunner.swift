@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import PotteryProcess
 import PotteryCore
 
 /// One `cache run` or `cache bypass`: serves a hit, or runs the command with its output streamed to

@@ -1,3 +1,4 @@
+import PotteryProcess
 import PotteryCore
 
 /// `pottery counter ...`: a Python `collections.Counter` in a Redis hash, shared with pottery's

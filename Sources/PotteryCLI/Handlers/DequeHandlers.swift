@@ -1,3 +1,4 @@
+import PotteryProcess
 import PotteryCore
 
 /// `pottery deque ...`: a `collections.deque` in a Redis list, shared with pottery's `RedisDeque`.

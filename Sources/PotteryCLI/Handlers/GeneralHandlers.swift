@@ -1,3 +1,4 @@
+import PotteryProcess
 import PotteryCore
 
 /// Commands on keys of any structure: `ping`, `keys`, `type`, `del`, `expire`, `ttl`.

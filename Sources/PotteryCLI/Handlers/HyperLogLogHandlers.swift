@@ -1,3 +1,4 @@
+import PotteryProcess
 import PotteryCore
 
 /// `pottery hll ...`: a HyperLogLog with pottery's registers (PFADD of enc(value)).

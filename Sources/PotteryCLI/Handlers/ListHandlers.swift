@@ -1,3 +1,4 @@
+import PotteryProcess
 import PotteryCore
 
 /// `pottery list ...`: a Python list in a Redis list, shared with pottery's `RedisList`.

@@ -1,3 +1,4 @@
+import PotteryProcess
 import PotteryCore
 
 /// `pottery lock ...`: Redlock over the quorum masters, sharing `redlock:KEY` with Python pottery.

@@ -1,3 +1,4 @@
+import PotteryProcess
 import PotteryCore
 
 /// `pottery lock run KEY -- CMD [ARG...]`: the shell's `synchronize`. A ``LeaseKeeper`` holds the

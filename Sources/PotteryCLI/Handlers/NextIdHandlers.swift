@@ -1,3 +1,4 @@
+import PotteryProcess
 import PotteryCore
 
 /// `pottery nextid ...`: ids shared with Python pottery's `NextID` at `nextid:KEY` on the masters.

@@ -1,3 +1,5 @@
+import RedisClient
+import PotteryProcess
 import PotteryCore
 
 /// `pottery queue ...`: a queue in a Redis stream, shared with pottery's `RedisSimpleQueue`.

@@ -1,3 +1,4 @@
+import PotteryProcess
 import PotteryCore
 
 /// `pottery set ...`: a Python set in a Redis set, shared with pottery's `RedisSet`.

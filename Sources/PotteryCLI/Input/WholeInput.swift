@@ -1,3 +1,4 @@
+import PotteryProcess
 #if canImport(Glibc)
     import Glibc
 #endif

@@ -1,3 +1,6 @@
+import PotteryProcess
+import PotterySystem
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -36,8 +39,7 @@ extension OutputWriter {
                 sched_yield()
                 continue
             }
-            var interval = timespec(tv_sec: 0, tv_nsec: pause)
-            nanosleep(&interval, nil)
+            _ = interruptibleSleep(for: .nanoseconds(pause), interruptCheck: nil)
             pause = min(pause * 2, 10_000_000)
         }
         return nil

@@ -1,12 +1,3 @@
-/// A duration in whole milliseconds, as Redis takes it (`PEXPIRE`, `SET PX`).
-struct Milliseconds: Sendable, Equatable, Comparable {
-    var count: Int
-
-    var seconds: Double { Double(count) / 1000 }
-
-    static func < (a: Milliseconds, b: Milliseconds) -> Bool { a.count < b.count }
-}
-
 /// The conversions from words to typed values that arguments and options share. Each one checks
 /// its input completely and throws a usage error naming what was wrong; none can trap.
 enum Conversions {

@@ -1,3 +1,4 @@
+import PotteryProcess
 import CPotteryReadline
 import RedisClient
 

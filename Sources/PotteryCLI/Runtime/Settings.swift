@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import PotteryProcess
 import RedisClient
 
 /// Global options, as given on the command line, before the environment fills the gaps.

@@ -1,3 +1,4 @@
+import PotteryCore
 /// `pottery set ...`: pottery's `RedisSet` (SPEC §5).
 enum SetTable {
     static let key = CommonArguments.key

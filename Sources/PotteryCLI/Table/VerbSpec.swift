@@ -1,3 +1,4 @@
+import PotteryProcess
 /// What a handler does when it runs; receives everything parsed and converted.
 typealias CommandHandler = @Sendable (CommandContext) throws -> ExitStatus
 

@@ -1,3 +1,4 @@
+import RedisClient
 /// The one lease policy of pottery's ``Redlock``, driven by everything that protects work with it
 /// (`lock run`, `cache run --lock`, ``synchronize(key:masters:masterCount:autoReleaseMilliseconds:blocking:timeout:_:)``):
 ///

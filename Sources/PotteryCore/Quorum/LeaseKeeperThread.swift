@@ -1,3 +1,4 @@
+internal import PotterySystem
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -71,7 +72,7 @@ final class LeaseKeeperThread: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while !stopping, keeper.loss == nil {
-            var until = Self.timespec(at: Redlock.monotonicNow() + keeper.tickInterval)
+            var until = monotonicTimespec(after: keeper.tickInterval)
             while !stopping, pthread_cond_timedwait(wake, mutex, &until) != ETIMEDOUT {}
             if stopping { break }
             pthread_mutex_unlock(mutex)
@@ -79,10 +80,5 @@ final class LeaseKeeperThread: @unchecked Sendable {
             pthread_mutex_lock(mutex)
         }
         state = keeper.state
-    }
-
-    private static func timespec(at seconds: Double) -> Glibc.timespec {
-        let whole = seconds.rounded(.down)
-        return Glibc.timespec(tv_sec: Int(whole), tv_nsec: Int((seconds - whole) * 1e9))
     }
 }

@@ -48,7 +48,7 @@ public final class NextId {
     /// The next `count` ids (at least 1), reserved together in one quorum round.
     public func next(count: Int) throws(PotteryError) -> ClosedRange<Int> {
         let count = max(count, 1)
-        let deadline = Backoff.now() + retryTimeout
+        let deadline = QuorumTiming.now() + retryTimeout
         var attempt = 0
         while true {
             let current = try self.current()
@@ -60,7 +60,7 @@ public final class NextId {
             let target = current + count
             if try claim(target) { return (current + 1)...target }
             attempt += 1
-            let now = Backoff.now()
+            let now = QuorumTiming.now()
             guard now < deadline else {
                 let error = RedisError(
                     kind: .quorum,
@@ -70,8 +70,8 @@ public final class NextId {
             }
             // 1 ms growing to at most 50 ms, random within.
             let ceiling = min(0.001 * Double(1 << min(attempt, 6)), 0.05)
-            let pause = min(Backoff.delay(upTo: ceiling), deadline - now)
-            guard Backoff.sleep(pause, interrupted: quorum.masters.first?.options.interruptCheck) else {
+            let pause = min(QuorumTiming.delay(upTo: ceiling), deadline - now)
+            guard QuorumTiming.sleep(pause, interrupted: quorum.masters.first?.options.interruptCheck) else {
                 throw PotteryError(
                     RedisError(kind: .interrupted, message: "interrupted", server: ""), key: redisKey)
             }

@@ -81,7 +81,7 @@ public final class Redlock {
     var ttl: Double { Double(autoReleaseMilliseconds) / 1000 }
 
     /// Seconds on the monotonic clock ``acquisitionStarted`` is read on.
-    public static func monotonicNow() -> Double { Backoff.now() }
+    public static func monotonicNow() -> Double { QuorumTiming.now() }
 
     /// Takes the lock. Blocking (the default) retries after random delays in [0, 200 ms] until
     /// `timeout` seconds have passed (`nil`: for ever); non-blocking tries once. Returns whether it
@@ -96,14 +96,15 @@ public final class Redlock {
     /// attempt never waits on a master past what would leave less: a silent master costs the
     /// attempt, not the lease.
     func acquire(blocking: Bool, timeout: Double?, leaving minimum: Double) throws(PotteryError) -> Bool {
-        let deadline: Double? = blocking ? timeout.map { Backoff.now() + max($0, 0) } : Backoff.now()
+        let deadline: Double? =
+            blocking ? timeout.map { QuorumTiming.now() + max($0, 0) } : QuorumTiming.now()
         while true {
             if try attempt(leaving: minimum) { return true }
-            let now = Backoff.now()
+            let now = QuorumTiming.now()
             if let deadline, now >= deadline { return false }
-            var pause = Backoff.delay(upTo: Self.retryDelay)  // as pauseBeforeRetry, within the deadline
+            var pause = QuorumTiming.delay(upTo: Self.retryDelay)  // as pauseBeforeRetry, within the deadline
             if let deadline { pause = min(pause, deadline - now) }
-            guard Backoff.sleep(pause, interrupted: quorum.masters.first?.options.interruptCheck) else {
+            guard QuorumTiming.sleep(pause, interrupted: quorum.masters.first?.options.interruptCheck) else {
                 throw PotteryError(
                     RedisError(kind: .interrupted, message: "interrupted", server: ""), key: redisKey)
             }
@@ -113,16 +114,16 @@ public final class Redlock {
     /// The pause between two attempts: a random delay in [0, ``retryDelay``]; false when a signal
     /// cut it short (`interrupted` answered true).
     public static func pauseBeforeRetry(interrupted: (@Sendable () -> Bool)? = nil) -> Bool {
-        Backoff.sleep(Backoff.delay(upTo: retryDelay), interrupted: interrupted)
+        QuorumTiming.sleep(QuorumTiming.delay(upTo: retryDelay), interrupted: interrupted)
     }
 
     /// One round: `SET NX PX` (and the fencing INCR) on every master at once. The round may take
     /// the lease's validity less `minimum` (its budget); the SET gets three quarters of that, the
     /// fencing round what is left, so a lease taken always has more than `minimum` left.
     private func attempt(leaving minimum: Double) throws(PotteryError) -> Bool {
-        let candidate = Backoff.uuid4()
+        let candidate = QuorumTiming.uuid4()
         let milliseconds = Array(String(autoReleaseMilliseconds).utf8)
-        let started = Backoff.now()
+        let started = QuorumTiming.now()
         let validUntil = started + LeaseKeeper.validity(ttl: ttl)
         let budget = LeaseKeeper.validity(ttl: ttl) - minimum
         guard budget > 0 else { return false }
@@ -137,9 +138,9 @@ public final class Redlock {
         if granted.count >= quorum.needed, let fence = granted.map(\.counter).max() {
             let agreeing = try raiseFencing(
                 to: fence, laggards: granted.filter { $0.counter < fence }.map(\.master),
-                wait: validUntil - minimum - Backoff.now())
+                wait: validUntil - minimum - QuorumTiming.now())
             let agreed = granted.count - granted.filter { $0.counter < fence }.count + agreeing
-            if agreed >= quorum.needed, validUntil - Backoff.now() > minimum {
+            if agreed >= quorum.needed, validUntil - QuorumTiming.now() > minimum {
                 token = candidate
                 fencingToken = fencing ? Int(fence) : nil
                 acquisitionStarted = started

@@ -1,3 +1,4 @@
+import RedisClient
 /// A structure whose elements are all of one type, stored through one codec: encoding and decoding
 /// whose errors name the structure's key and server.
 protocol ElementCoding: RedisStructure {

@@ -2,6 +2,7 @@
     import Glibc
 #endif
 public import RedisClient
+internal import PotterySystem
 
 /// A Redis stream that holds a queue the way pottery's `RedisSimpleQueue` does: each entry has one
 /// field `item` = enc(item); `put` is `XADD key * item ...`; `get` takes the oldest entry and deletes
@@ -68,14 +69,14 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
     public func get(
         timeout: Double? = nil, onTake: (QueueBatch<Element>) -> Void = { _ in }
     ) throws(PotteryError) -> Element? {
-        let deadline = timeout.map { QueueClock.now() + max($0, 0) }
+        let deadline = timeout.map { MonotonicClock.now() + max($0, 0) }
         while true {
             let batch = try takeBatch(max: 1)
             onTake(batch)
             if let item = batch.items.first { return item }
             var waitMilliseconds = 0
             if let deadline {
-                let left = deadline - QueueClock.now()
+                let left = deadline - MonotonicClock.now()
                 guard left > 0 else { return nil }
                 waitMilliseconds = max(Int((min(left, 1e12) * 1000).rounded(.up)), 1)
             }
@@ -201,13 +202,4 @@ public struct QueueBatch<Element> {
     /// The id of the last entry the take looked at (`0-0` when the stream was empty): wait for an
     /// entry after it.
     public let position: [UInt8]
-}
-
-/// Monotonic seconds for waits.
-enum QueueClock {
-    static func now() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
-    }
 }

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#endif
+internal import PotterySystem
 
 /// Measures wall time on the monotonic clock, with Python pottery's `ContextTimer` API: `start()` once,
 /// `stop()` once, `elapsed()` in whole milliseconds (up to now while running, frozen once stopped),
@@ -40,14 +38,14 @@ public final class ContextTimer {
     public func start() throws(Failure) {
         if stopped != nil { throw .alreadyStopped }
         if started != nil { throw .alreadyStarted }
-        started = Self.now()
+        started = MonotonicClock.now()
     }
 
     /// Stops the timer; only a running timer stops, once.
     public func stop() throws(Failure) {
         if stopped != nil { throw .alreadyStopped }
         guard started != nil else { throw .notStarted }
-        stopped = Self.now()
+        stopped = MonotonicClock.now()
     }
 
     /// Whole milliseconds from `start()` to `stop()`, or to now while running, rounded as pottery does.
@@ -59,7 +57,7 @@ public final class ContextTimer {
     /// Milliseconds with a fraction (`--time` prints three decimals); 0 before `start()`.
     public var milliseconds: Double {
         guard let started else { return 0 }
-        return ((stopped ?? Self.now()) - started) * 1000
+        return ((stopped ?? MonotonicClock.now()) - started) * 1000
     }
 
     /// Whether the timer was started and not yet stopped.
@@ -75,15 +73,9 @@ public final class ContextTimer {
     @discardableResult
     public static func measure<E: Error>(_ body: (ContextTimer) throws(E) -> Void) throws(E) -> ContextTimer {
         let timer = ContextTimer()
-        timer.started = now()
-        defer { timer.stopped = now() }
+        timer.started = MonotonicClock.now()
+        defer { timer.stopped = MonotonicClock.now() }
         try body(timer)
         return timer
-    }
-
-    private static func now() -> Double {
-        var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
-        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 }

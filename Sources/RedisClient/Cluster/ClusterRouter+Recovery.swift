@@ -1,3 +1,5 @@
+import PotterySystem
+
 /// Lost nodes and failovers: reloading the map and sending commands again.
 extension ClusterRouter {
     /// Node `index` could not be reached or dropped the connection. Reloads the map from the other
@@ -101,12 +103,10 @@ extension ClusterRouter {
     /// Sleeps 10, 20, 40 ... up to 320 ms by `attempt`, never past `deadline`; ends early with
     /// `.interrupted` when the interrupt check says so.
     func pause(attempt: Int, until deadline: Deadline) throws(RedisError) {
-        var milliseconds = 10 << min(max(attempt - 1, 0), 5)
-        if let end = deadline.nanoseconds {
-            let now = Deadline.now()
-            milliseconds = end > now ? min(milliseconds, Int((end - now) / 1_000_000) + 1) : 0
+        var pause = Duration.milliseconds(10 << min(max(attempt - 1, 0), 5))
+        if let left = deadline.timeLeft { pause = left > .zero ? min(pause, left + .milliseconds(1)) : .zero }
+        guard interruptibleSleep(for: pause, interruptCheck: options.interruptCheck) else {
+            throw RedisError(kind: .interrupted, message: "interrupted", server: server)
         }
-        guard interruptibleSleep(microseconds: milliseconds * 1000, interruptCheck: options.interruptCheck)
-        else { throw RedisError(kind: .interrupted, message: "interrupted", server: server) }
     }
 }

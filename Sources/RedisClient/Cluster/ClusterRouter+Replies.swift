@@ -1,3 +1,5 @@
+import PotterySystem
+
 /// Replies, handed back in the order the commands were enqueued, and redirections followed.
 extension ClusterRouter {
     /// The reply of the oldest command, in enqueue order; `timeout` bounds each wait for bytes.

@@ -1,3 +1,5 @@
+import PotterySystem
+
 /// Routes the commands of one `RedisConnection` to the masters of a Redis Cluster: the I/O
 /// around `ClusterRoutingState`, which decides where each command goes and whose each reply is.
 ///

@@ -1,3 +1,5 @@
+import PotterySystem
+
 /// Where every command of a cluster connection goes and which reply is whose: the slot table,
 /// each node's outbox and queue of replies awaited, redirections and transaction pinning.
 ///

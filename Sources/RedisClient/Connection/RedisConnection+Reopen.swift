@@ -1,4 +1,5 @@
 import Glibc
+import PotterySystem
 
 /// Reopening a connection that broke, or that the server closed while it sat idle (its idle
 /// `timeout`, `CLIENT KILL`, a restart): the same connect, TLS and handshake (AUTH, SELECT,

@@ -1,4 +1,5 @@
 import Glibc
+import PotterySystem
 
 /// Optimistic transactions: WATCH, read, MULTI/EXEC, retry on conflict.
 extension RedisConnection {
@@ -41,11 +42,10 @@ extension RedisConnection {
     /// that writers who keep aborting each other's transactions fall out of step instead of
     /// starving one another. Ends early when an interrupt is pending.
     private func backOff(after attempt: Int) throws(RedisError) {
-        let ceiling = 1000 << min(attempt - 1, 6)
-        guard
-            interruptibleSleep(
-                microseconds: Int.random(in: 0...ceiling), interruptCheck: options.interruptCheck)
-        else { throw fail(.interrupted, "interrupted") }
+        let pause = Backoff.randomPause(upTo: .microseconds(1000 << min(attempt - 1, 6)))
+        guard interruptibleSleep(for: pause, interruptCheck: options.interruptCheck) else {
+            throw fail(.interrupted, "interrupted")
+        }
     }
 
     /// MULTI, the commands, EXEC in one round trip; `nil` when EXEC aborted because of WATCH.

@@ -1,3 +1,5 @@
+import PotterySystem
+
 import Glibc
 
 /// One connection to one Redis server, with blocking I/O bounded by `poll(2)` timeouts.

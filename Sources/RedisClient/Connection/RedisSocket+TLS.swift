@@ -1,4 +1,5 @@
 import Glibc
+import PotterySystem
 
 /// TLS under the RESP stream: every byte goes through the session when there is one.
 extension RedisSocket {

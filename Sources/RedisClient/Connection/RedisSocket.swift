@@ -1,4 +1,5 @@
 import Glibc
+import PotterySystem
 
 /// One socket to one Redis server: the output buffer, the resumable reply parser, TLS when
 /// spoken, and blocking I/O bounded by `poll(2)` timeouts. What a plain ``RedisConnection``

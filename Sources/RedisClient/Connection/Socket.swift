@@ -1,4 +1,5 @@
 import Glibc
+import PotterySystem
 
 /// A failure below the Redis protocol; the connection adds the server and command.
 struct SocketFailure: Error {
@@ -260,16 +261,14 @@ extension Socket {
                 owners.append(index)
             }
             if entries.isEmpty { break }
-            let interrupted = interruptCheck?() == true
-            let ready = interrupted ? -1 : poll(&entries, nfds_t(entries.count), deadline.pollTimeout)
-            let error = errno
-            if ready < 0 && error == EINTR && !interrupted { continue }
-            if ready <= 0 {
-                let kind: RedisError.Kind = interrupted ? .interrupted : ready == 0 ? .timeout : .connect
-                let why =
-                    kind == .interrupted
-                    ? "interrupted"
-                    : ready == 0 ? "connect timed out after \(formatSeconds(timeout))" : errorText(error)
+            let outcome = PollSet.wait(&entries, until: deadline, interruptCheck: interruptCheck)
+            if outcome != .ready {
+                let (kind, why): (RedisError.Kind, String) =
+                    switch outcome {
+                    case .interrupted: (.interrupted, "interrupted")
+                    case .failed(let error): (.connect, errorText(error))
+                    default: (.timeout, "connect timed out after \(formatSeconds(timeout))")
+                    }
                 for index in owners {
                     attempts[index]?.cancel()
                     attempts[index] = nil

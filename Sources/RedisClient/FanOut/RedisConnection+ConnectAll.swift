@@ -1,4 +1,5 @@
 import Glibc
+import PotterySystem
 
 /// Connecting to several servers at once.
 extension RedisConnection {
@@ -102,17 +103,15 @@ extension RedisConnection {
             var entries = owners.map {
                 pollfd(fd: connections[$0].socket!.fd, events: waiting[$0]!, revents: 0)
             }
-            let ready = poll(&entries, nfds_t(entries.count), deadline.pollTimeout)
-            if ready < 0 && errno == EINTR {
-                if connections.first?.options.interruptCheck?() == true {
-                    for index in owners {
-                        failures.append((index, connections[index].fail(.interrupted, "interrupted")))
-                    }
-                    break
+            let outcome = PollSet.wait(
+                &entries, until: deadline, interruptCheck: connections.first?.options.interruptCheck)
+            if outcome == .interrupted {
+                for index in owners {
+                    failures.append((index, connections[index].fail(.interrupted, "interrupted")))
                 }
-                continue
+                break
             }
-            if ready <= 0 {
+            if outcome != .ready {
                 for index in owners {
                     let timeout = connections[index].options.timeout
                     failures.append(

@@ -1,4 +1,5 @@
 import Glibc
+import PotterySystem
 
 /// Driving several connections at once with one `poll(2)` loop.
 extension RedisConnection {
@@ -49,17 +50,14 @@ extension RedisConnection {
                 }
             }
             if entries.isEmpty { break }
-            let interrupted = interruptCheck?() == true
-            let ready = interrupted ? -1 : poll(&entries, nfds_t(entries.count), deadline.pollTimeout)
-            let error = errno
-            if ready < 0 && error == EINTR && !interrupted { continue }
-            if ready <= 0 {
-                let kind: RedisError.Kind =
-                    interrupted ? .interrupted : ready == 0 ? .timeout : .connectionLost
-                let why =
-                    interrupted
-                    ? "interrupted"
-                    : ready == 0 ? "no reply within \(formatSeconds(timeout))" : Socket.errorText(error)
+            let outcome = PollSet.wait(&entries, until: deadline, interruptCheck: interruptCheck)
+            if outcome != .ready {
+                let (kind, why): (RedisError.Kind, String) =
+                    switch outcome {
+                    case .interrupted: (.interrupted, "interrupted")
+                    case .failed(let error): (.connectionLost, Socket.errorText(error))
+                    default: (.timeout, "no reply within \(formatSeconds(timeout))")
+                    }
                 for index in owners {
                     results[index] = .failure(connections[index].fail(kind, why))
                 }

@@ -1,3 +1,5 @@
+import PotterySystem
+
 /// One command sent to several servers at once (quorum operations): written to all, then all
 /// sockets polled together, so a dead or slow server costs at most `timeout` and does not delay
 /// the others.

@@ -6,7 +6,7 @@ import CPotterySpawn
 extension RunningChild {
     /// The signal that stopped the child since the last look (SIGTSTP on Ctrl-Z, SIGTTIN, SIGTTOU,
     /// SIGSTOP), or `nil`. Each stop is reported once.
-    func stopSignal() -> Int32? {
+    package func stopSignal() -> Int32? {
         var info = siginfo_t()
         while waitid(P_PID, id_t(pid), &info, WSTOPPED | WNOHANG) != 0 {
             if errno != EINTR { return nil }
@@ -27,7 +27,7 @@ extension RunningChild {
     /// continued: Ctrl-Z then does nothing, rather than leave the child stopped forever. The REPL
     /// behaves the same way: the whole pottery process stops, and `fg` brings back the command and
     /// then the prompt.
-    func followStop(_ signal: Int32) {
+    package func followStop(_ signal: Int32) {
         terminal?.takeBack(from: pid)
         pottery_stop_self(signal)
     }

@@ -1,3 +1,4 @@
+import CPotterySpawn
 /// The process exit statuses of SPEC §4, in one place.
 public struct ExitStatus: RawRepresentable, Sendable, Equatable, Hashable {
     public var rawValue: Int32
@@ -25,5 +26,5 @@ public struct ExitStatus: RawRepresentable, Sendable, Equatable, Hashable {
     public static let brokenPipe = ExitStatus(rawValue: 141)
 
     /// 0 when `condition` holds, 1 otherwise.
-    static func answer(_ condition: Bool) -> ExitStatus { condition ? .success : .negative }
+    package static func answer(_ condition: Bool) -> ExitStatus { condition ? .success : .negative }
 }

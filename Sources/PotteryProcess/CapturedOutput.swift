@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import CPotterySpawn
 
 /// `cache run`'s view of a child's standard output: every byte is passed through to ``teeTo`` as it
 /// arrives, and kept in ``bytes`` until more than ``limit`` bytes have come; then capturing stops
@@ -9,21 +10,21 @@
 /// longer passed through, but still captured.
 ///
 /// `ChildProcess(command, standardOutput: .capture(captured.consume))`
-final class CapturedOutput {
+package final class CapturedOutput {
     /// The most bytes kept.
-    let limit: Int
+    package let limit: Int
     /// Where output is passed through, or `nil` to capture only.
-    let teeTo: Int32?
+    package let teeTo: Int32?
     /// The output so far, complete unless ``overflowed``.
-    private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
     /// More than ``limit`` bytes came; ``bytes`` was emptied and capturing stopped.
-    private(set) var overflowed = false
+    package private(set) var overflowed = false
     /// How many bytes the child wrote in all.
-    private(set) var total = 0
+    package private(set) var total = 0
     /// The `errno` of the first failed pass-through write.
-    private(set) var teeError: Int32?
+    package private(set) var teeError: Int32?
 
-    init(limit: Int = Int.max, teeTo: Int32? = 1) {
+    package init(limit: Int = Int.max, teeTo: Int32? = 1) {
         self.limit = limit
         self.teeTo = teeTo
     }
@@ -31,13 +32,13 @@ final class CapturedOutput {
     /// Takes one chunk and answers whether the child's output still reaches pottery's reader
     /// (``ChildProcess/Output/captureWhile(_:)``'s callback: once passing through failed, the pipe is
     /// closed so the child meets the broken pipe too).
-    func take(_ chunk: ArraySlice<UInt8>) -> Bool {
+    package func take(_ chunk: ArraySlice<UInt8>) -> Bool {
         consume(chunk)
         return teeTo == nil || teeError == nil
     }
 
     /// Takes one chunk (``ChildProcess/Output/capture(_:)``'s callback).
-    func consume(_ chunk: ArraySlice<UInt8>) {
+    package func consume(_ chunk: ArraySlice<UInt8>) {
         total += chunk.count
         if !overflowed {
             if bytes.count + chunk.count > limit {

@@ -1,4 +1,4 @@
-import CPotterySpawn
+package import CPotterySpawn
 
 /// A tiny process that kills the child's process group when pottery dies without saying goodbye
 /// (`kill -9`, a crash): the kernel's death signal (`PR_SET_PDEATHSIG`, set in the child) reaches
@@ -10,12 +10,12 @@ import CPotterySpawn
 ///
 /// What escapes: a process that leaves the group (`setsid`, `setpgid`) is neither waited for nor
 /// killed.
-struct GroupGuardian {
+package struct GroupGuardian {
     private var guardian: pottery_guardian
 
     /// A guardian for `group`, or `nil` when the system refuses one (no process, no pipe): the
     /// child's own death signal still covers the child.
-    static func start(for group: pid_t) -> GroupGuardian? {
+    package static func start(for group: pid_t) -> GroupGuardian? {
         var guardian = pottery_guardian()
         guard pottery_guard(group, &guardian) == 0 else { return nil }
         return GroupGuardian(guardian: guardian)
@@ -23,7 +23,7 @@ struct GroupGuardian {
 
     /// Tells the guardian that pottery is done with the group (it exits without killing anything),
     /// reaps it and frees its stack.
-    mutating func dismiss() {
+    package mutating func dismiss() {
         pottery_guard_dismiss(&guardian)
     }
 }

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import CPotterySpawn
 import Synchronization
 
 /// Ctrl-C and friends for the whole CLI.
@@ -14,14 +15,14 @@ import Synchronization
 ///
 /// A signal that was *ignored* when pottery started (`nohup`, `cmd &` in a script) stays ignored,
 /// as shells do, and stays ignored in children too.
-enum Interrupts {
+package enum Interrupts {
     /// The signals pottery handles.
-    static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
+    package static let signals: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     /// Installs the handlers (idempotent). Call it first thing in `main`, before anything changes a
     /// signal disposition (it samples which signals were ignored at startup) and before any
     /// connection is made.
-    static func install() {
+    package static func install() {
         _ = SignalState.pending.load(ordering: .relaxed)
         _ = SignalState.forwardGroup.load(ordering: .relaxed)
         _ = SignalState.forwarded.load(ordering: .relaxed)
@@ -46,7 +47,7 @@ enum Interrupts {
 
     /// Puts SIGINT, SIGTERM and SIGHUP back as they were at startup (default, or ignored) and
     /// forgets a pending signal. For tests, and before pottery replaces itself.
-    static func restoreDefaults() {
+    package static func restoreDefaults() {
         guard SignalState.installed.exchange(false, ordering: .acquiringAndReleasing) else { return }
         for signal in signals {
             var action = sigaction()
@@ -58,42 +59,42 @@ enum Interrupts {
     }
 
     /// Whether the handlers are installed.
-    static var isInstalled: Bool { SignalState.installed.load(ordering: .acquiring) }
+    package static var isInstalled: Bool { SignalState.installed.load(ordering: .acquiring) }
 
     /// The signal that arrived (and was not forwarded to a child), or `nil`.
-    static var pending: Int32? {
+    package static var pending: Int32? {
         let signal = SignalState.pending.load(ordering: .acquiring)
         return signal == 0 ? nil : signal
     }
 
     /// Forgets the pending signal (the REPL does, before its next prompt).
-    static func clear() {
+    package static func clear() {
         SignalState.pending.store(0, ordering: .releasing)
     }
 
     /// Takes the pending signal: returns it and forgets it.
-    static func take() -> Int32? {
+    package static func take() -> Int32? {
         let signal = SignalState.pending.exchange(0, ordering: .acquiringAndReleasing)
         return signal == 0 ? nil : signal
     }
 
     /// `true` once a signal is pending: hand it to `RedisConnectionOptions.interruptCheck`.
-    static let check: @Sendable () -> Bool = { SignalState.pending.load(ordering: .acquiring) != 0 }
+    package static let check: @Sendable () -> Bool = { SignalState.pending.load(ordering: .acquiring) != 0 }
 
     /// 128 + `signal`, as shells report a death by signal (130 for SIGINT).
-    static func exitStatus(for signal: Int32) -> ExitStatus {
+    package static func exitStatus(for signal: Int32) -> ExitStatus {
         ExitStatus(rawValue: 128 + signal)
     }
 
     /// The exit status for the pending signal, or `nil` when none is pending.
-    static var pendingExitStatus: ExitStatus? { pending.map(exitStatus(for:)) }
+    package static var pendingExitStatus: ExitStatus? { pending.map(exitStatus(for:)) }
 
     /// Read end of the wake-up pipe (non-blocking, close-on-exec): readable after any handled
     /// signal; -1 before ``install()``. Whoever polls it drains it with ``drainWakePipe()``.
-    static var wakeDescriptor: Int32 { SignalState.wakeReadEnd.load(ordering: .acquiring) }
+    package static var wakeDescriptor: Int32 { SignalState.wakeReadEnd.load(ordering: .acquiring) }
 
     /// Empties the wake-up pipe.
-    static func drainWakePipe() {
+    package static func drainWakePipe() {
         let fd = wakeDescriptor
         guard fd >= 0 else { return }
         var bytes = [UInt8](repeating: 0, count: 64)
@@ -101,7 +102,7 @@ enum Interrupts {
     }
 
     /// Whether `signal` was ignored when pottery started (sampled on first use).
-    static func wasIgnoredAtStart(_ signal: Int32) -> Bool {
+    package static func wasIgnoredAtStart(_ signal: Int32) -> Bool {
         recordIgnoredAtStart()
         return SignalState.ignoredAtStart.load(ordering: .acquiring) & (Int64(1) << Int64(signal)) != 0
     }

@@ -1,13 +1,14 @@
+import CPotterySpawn
 /// How a child ended, and what pottery did to it on the way.
-struct ChildExit: Sendable, Equatable {
+package struct ChildExit: Sendable, Equatable {
     /// The end the kernel reports.
-    enum Ending: Sendable, Equatable {
+    package enum Ending: Sendable, Equatable {
         case exited(code: Int32)
         case signaled(signal: Int32)
     }
 
     /// What the runner did after `onTick` answered ``TickDecision/terminate``.
-    enum Stop: Sendable, Equatable {
+    package enum Stop: Sendable, Equatable {
         /// SIGTERM went to the group and the child ended within the grace period (its remaining
         /// group members then got SIGKILL).
         case terminated
@@ -15,17 +16,17 @@ struct ChildExit: Sendable, Equatable {
         case killed
     }
 
-    var ending: Ending
+    package var ending: Ending
     /// `nil` unless `onTick` asked to stop the child.
-    var stop: Stop?
+    package var stop: Stop?
     /// The last signal forwarded to the child's group from pottery's handlers, if any.
-    var forwardedSignal: Int32?
+    package var forwardedSignal: Int32?
     /// The `errno` that ended feeding standard input early (`EPIPE`: the child did not read all of
     /// it), if any.
-    var inputError: Int32?
+    package var inputError: Int32?
 
     /// The status as shells report it: the exit code, or 128 + the signal number.
-    var status: Int32 {
+    package var status: Int32 {
         switch ending {
         case .exited(let code): return code
         case .signaled(let signal): return 128 + signal
@@ -33,17 +34,17 @@ struct ChildExit: Sendable, Equatable {
     }
 
     /// ``status`` as pottery's exit status.
-    var exitStatus: ExitStatus { ExitStatus(rawValue: status) }
+    package var exitStatus: ExitStatus { ExitStatus(rawValue: status) }
 
     /// Decodes a `waitpid` status (exited or killed; stops are not waited for).
-    static func ending(fromWaitStatus raw: Int32) -> Ending {
+    package static func ending(fromWaitStatus raw: Int32) -> Ending {
         let signal = raw & 0x7F
         return signal == 0 ? .exited(code: (raw >> 8) & 0xFF) : .signaled(signal: signal)
     }
 }
 
 /// What `onTick` tells the runner.
-enum TickDecision: Sendable, Equatable {
+package enum TickDecision: Sendable, Equatable {
     /// Keep waiting (the lease was extended).
     case keepRunning
     /// Stop the child: SIGTERM to its group, SIGKILL after the grace period (the lease was lost).

@@ -1,18 +1,19 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import CPotterySpawn
 
 /// A pipe between pottery and a child. Both ends are close-on-exec and numbered 3 or above, so
 /// neither can leak into another child nor stand in for a closed standard stream (SPEC §10); the
 /// child receives its end through an explicit `dup2`. (`pipe2` is not imported; between `pipe` and
 /// `fcntl` another thread's spawn could catch the ends, which our own spawns rule out by closing
 /// everything from fd 3 up in the child.)
-struct Pipe {
-    var readEnd: Int32
-    var writeEnd: Int32
+package struct Pipe {
+    package var readEnd: Int32
+    package var writeEnd: Int32
 
     /// A new pipe, or the `errno` of the failure.
-    static func make() -> Result<Pipe, ChildProcessError.Errno> {
+    package static func make() -> Result<Pipe, ChildProcessError.Errno> {
         var ends: [Int32] = [-1, -1]
         guard pipe(&ends) == 0 else { return .failure(.init(errno)) }
         for fd in ends { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
@@ -31,10 +32,10 @@ struct Pipe {
 }
 
 /// Small helpers over file descriptors that the child runner needs.
-enum FileDescriptor {
+package enum FileDescriptor {
     /// Makes reads and writes on `fd` return `EAGAIN` instead of blocking. Only for descriptors
     /// pottery alone holds (a pipe end): the flag belongs to the open file, not to the number.
-    static func setNonBlocking(_ fd: Int32) {
+    package static func setNonBlocking(_ fd: Int32) {
         let flags = fcntl(fd, F_GETFL)
         if flags >= 0 { _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK) }
     }
@@ -42,7 +43,7 @@ enum FileDescriptor {
     /// `write(2)` that turns a closed reader into `EPIPE` instead of a `SIGPIPE` that would kill
     /// pottery: SIGPIPE is blocked in this thread for the call, and one it raised is consumed.
     /// Returns the byte count, or -1 with `errno` set.
-    static func writeWithoutSIGPIPE(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
+    package static func writeWithoutSIGPIPE(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int {
         var pipeSignal = sigset_t()
         sigemptyset(&pipeSignal)
         sigaddset(&pipeSignal, SIGPIPE)
@@ -61,7 +62,7 @@ enum FileDescriptor {
 
     /// Writes all of `bytes` to `fd`, retrying after signals and waiting out `EAGAIN`; the `errno` of
     /// a failure, `nil` on success.
-    static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+    package static func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
         var offset = 0
         while offset < bytes.count {
             let written = writeWithoutSIGPIPE(fd, UnsafeRawBufferPointer(rebasing: bytes[offset...]))

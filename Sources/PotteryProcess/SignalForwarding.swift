@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+package import CPotterySpawn
 import Synchronization
 
 /// While a child runs, SIGINT, SIGTERM and SIGHUP sent to pottery go to the child's process group
@@ -12,10 +13,10 @@ import Synchronization
 /// have the terminal) goes to the child's group too, and SIGCHLD wakes the wait (through the wake-up
 /// pipe) so that a stopped child is noticed at once. Both handlers are in place only between
 /// ``begin(group:)`` and ``end()``; the dispositions from before come back after.
-enum SignalForwarding {
+package enum SignalForwarding {
     /// Starts forwarding to `group`. A signal that arrived between the spawn and this call (and was
     /// therefore recorded as pending) is forwarded now. Installs ``Interrupts`` if needed.
-    static func begin(group: pid_t) {
+    package static func begin(group: pid_t) {
         Interrupts.install()
         SignalState.forwarded.store(0, ordering: .releasing)
         SignalState.forwardGroup.store(group, ordering: .releasing)
@@ -29,7 +30,7 @@ enum SignalForwarding {
     /// Stops forwarding (before the group can be gone, so its id cannot be reused meanwhile);
     /// returns the last signal forwarded, if any.
     @discardableResult
-    static func end() -> Int32? {
+    package static func end() -> Int32? {
         JobControlHandlers.restore()
         SignalState.forwardGroup.store(0, ordering: .releasing)
         let signal = SignalState.forwarded.exchange(0, ordering: .acquiringAndReleasing)
@@ -37,7 +38,7 @@ enum SignalForwarding {
     }
 
     /// The last signal forwarded since ``begin(group:)``, if any.
-    static var lastForwarded: Int32? {
+    package static var lastForwarded: Int32? {
         let signal = SignalState.forwarded.load(ordering: .acquiring)
         return signal == 0 ? nil : signal
     }
@@ -49,7 +50,7 @@ private enum JobControlHandlers {
     /// by a handler.
     nonisolated(unsafe) static var saved: [Int32: sigaction] = [:]
 
-    static func install() {
+    package static func install() {
         guard saved.isEmpty else { return }
         saved[SIGCHLD] = replace(SIGCHLD, with: wakeHandler, flags: SA_RESTART)
         var current = sigaction()
@@ -58,7 +59,7 @@ private enum JobControlHandlers {
         if !isIgnored(current) { saved[SIGTSTP] = replace(SIGTSTP, with: stopForwarder, flags: SA_RESTART) }
     }
 
-    static func restore() {
+    package static func restore() {
         for (signal, action) in saved {
             var previous = action
             sigaction(signal, &previous, nil)

@@ -3,10 +3,10 @@
 #endif
 
 /// The environment a child receives.
-enum ChildEnvironment {
+package enum ChildEnvironment {
     /// pottery's own environment (`environ`), with `extra` added; a variable of the same name in
     /// ours is replaced. Entries as raw `NAME=VALUE` bytes; values pass through byte for byte.
-    static func merged(with extra: [String: [UInt8]]) -> [[UInt8]] {
+    package static func merged(with extra: [String: [UInt8]]) -> [[UInt8]] {
         var entries: [[UInt8]] = []
         var cursor = environ
         while let entry = cursor.pointee {

@@ -1,50 +1,50 @@
 #if canImport(Glibc)
     import Glibc
 #endif
-import CPotterySpawn
+package import CPotterySpawn
 
 /// A started child: its pid (which is also its process group id), the pipes pottery still holds,
 /// and the guardian of its group. Wait for it exactly once with
 /// ``wait(tick:killAfter:onTick:)``; that reaps it, takes the terminal back, dismisses the guardian
 /// and closes everything.
-final class RunningChild {
+package final class RunningChild {
     /// Bytes still to be written to the child's standard input.
-    struct Feed {
+    package struct Feed {
         var fd: Int32
         var bytes: ArraySlice<UInt8>
     }
 
     /// The read end of the child's standard output and where its chunks go; `deliver` answers
     /// whether to keep reading (`false` closes the read end).
-    struct Capture {
+    package struct Capture {
         var fd: Int32
         var deliver: (ArraySlice<UInt8>) -> Bool
     }
 
     /// The child's pid, and the id of the process group it leads.
-    let pid: pid_t
-    var feed: Feed?
-    var capture: Capture?
+    package let pid: pid_t
+    package var feed: Feed?
+    package var capture: Capture?
     /// SIGINT/SIGTERM/SIGHUP/SIGTSTP are forwarded to the group, and pottery follows the child's
     /// stops (see ``ChildProcess/forwardsSignals``).
-    let forwardsSignals: Bool
+    package let forwardsSignals: Bool
     /// The wait goes on after the child exits until its process group is empty (`lock run`).
-    let waitsForGroup: Bool
-    let terminal: TerminalHandoff?
+    package let waitsForGroup: Bool
+    package let terminal: TerminalHandoff?
     /// Kills the group if pottery dies; `nil` when it could not be started (see ``GroupGuardian``).
-    var guardian: GroupGuardian?
+    package var guardian: GroupGuardian?
     /// A pidfd that polls readable when the child exits; -1 without pidfd support (Linux < 5.3 or
     /// glibc < 2.36), where waiting polls `waitid` every ``fallbackInterval`` instead.
-    let exitDescriptor: Int32
+    package let exitDescriptor: Int32
     /// Set once reaped.
-    private(set) var exit: ChildExit?
+    package private(set) var exit: ChildExit?
 
     /// How often exit is checked when there is no pidfd.
-    static let fallbackInterval = 0.02
+    package static let fallbackInterval = 0.02
     /// How often an empty process group is looked for once the child has exited.
-    static let groupInterval = 0.025
+    package static let groupInterval = 0.025
 
-    init(
+    package init(
         pid: pid_t, feed: Feed?, capture: Capture?, forwardsSignals: Bool, waitsForGroup: Bool = false,
         terminal: TerminalHandoff?, guardian: GroupGuardian? = nil, usesPidfd: Bool = true
     ) {
@@ -70,7 +70,7 @@ final class RunningChild {
 
     /// Sends `signal` to the child's whole process group (it and anything it started that stayed in
     /// the group).
-    func signalGroup(_ signal: Int32) {
+    package func signalGroup(_ signal: Int32) {
         if exit == nil { kill(-pid, signal) }
     }
 
@@ -79,7 +79,7 @@ final class RunningChild {
     /// to pottery (a subreaper while it waits for a group, see ``ChildProcess/waitsForGroup``), so
     /// its zombie is reaped here: an init that is slow to reap, or none at all in a container,
     /// cannot hold the wait.
-    func groupIsAlive() -> Bool {
+    package func groupIsAlive() -> Bool {
         var status: Int32 = 0
         while waitpid(-pid, &status, WNOHANG) > 0 {}
         return kill(-pid, 0) == 0 || errno == EPERM
@@ -87,7 +87,7 @@ final class RunningChild {
 
     /// Whether the child has exited, without reaping it (its pid, hence its group id, stays
     /// reserved until ``reapLeader()``).
-    func hasExited() -> Bool {
+    package func hasExited() -> Bool {
         if exitDescriptor >= 0 {
             var entry = pollfd(fd: exitDescriptor, events: Int16(POLLIN), revents: 0)
             return poll(&entry, 1, 0) > 0
@@ -102,7 +102,7 @@ final class RunningChild {
     }
 
     /// Reaps the child (not its group) and returns how it ended.
-    func reapLeader() -> ChildExit.Ending {
+    package func reapLeader() -> ChildExit.Ending {
         var raw: Int32 = 0
         while true {
             let result = waitpid(pid, &raw, 0)
@@ -113,7 +113,7 @@ final class RunningChild {
 
     /// Closes every descriptor, dismisses the guardian, records and returns how the child ended.
     @discardableResult
-    func finish(
+    package func finish(
         ending: ChildExit.Ending, stop: ChildExit.Stop? = nil, forwardedSignal: Int32? = nil,
         inputError: Int32? = nil
     ) -> ChildExit {

@@ -1,3 +1,4 @@
+import CPotterySpawn
 /// A command that `lock run` and `cache run` execute: argv executed directly by fork and `execvp`
 /// (no shell; `PATH` lookup), in a process group of its own, with pottery's environment plus
 /// ``environment``, an empty signal mask and default signal dispositions (except signals ignored
@@ -12,9 +13,9 @@
 /// let running = try child.spawn()
 /// let exit = running.wait(tick: ttl / 3, killAfter: 10) { extend() ? .keepRunning : .terminate }
 /// ```
-struct ChildProcess {
+package struct ChildProcess {
     /// Where the child's standard input comes from.
-    enum Input {
+    package enum Input {
         /// pottery's own fd 0.
         case inherit
         /// `/dev/null`: end of file at once (batch mode, where our standard input holds the commands).
@@ -24,7 +25,7 @@ struct ChildProcess {
     }
 
     /// Where the child's standard output goes.
-    enum Output {
+    package enum Output {
         /// pottery's own fd 1.
         case inherit
         /// Through a pipe, delivered chunk by chunk as it arrives, bytes exactly as written. The
@@ -51,29 +52,29 @@ struct ChildProcess {
 
     /// argv; `arguments[0]` is looked up in `PATH` unless it contains a slash. Raw bytes, so that
     /// arguments that are not UTF-8 pass through unchanged.
-    var arguments: [[UInt8]]
+    package var arguments: [[UInt8]]
     /// Variables added to pottery's environment (replacing ones of the same name), values as raw
     /// bytes (a key that is not UTF-8 reaches the child exactly).
-    var environment: [String: [UInt8]]
-    var standardInput: Input
-    var standardOutput: Output
+    package var environment: [String: [UInt8]]
+    package var standardInput: Input
+    package var standardOutput: Output
     /// Forward SIGINT/SIGTERM/SIGHUP/SIGTSTP sent to pottery to the child's group while it runs
     /// (installs ``Interrupts`` if needed), and stop pottery when the child stops (job control: see
     /// ``RunningChild/followStop(_:)``). On in the CLI. Off, a signal to pottery is only recorded
     /// as ``Interrupts/pending`` and the wait goes on until the child ends.
-    var forwardsSignals: Bool
+    package var forwardsSignals: Bool
     /// After the child exits, wait on until nothing is left of its process group (`lock run` holds
     /// the lock while a background descendant runs). pottery is a child subreaper
     /// (`PR_SET_CHILD_SUBREAPER`) while it waits, so the group's orphans are reparented to it.
-    var waitsForGroup = false
+    package var waitsForGroup = false
     /// Give the child the terminal's foreground while it runs, when pottery has it (see
     /// ``TerminalHandoff``).
-    var handsOverTerminal: Bool
+    package var handsOverTerminal: Bool
     /// Notice the exit through a pidfd when the system has one (`false`: the polling fallback of
     /// older systems; tests use it to exercise that path).
-    var usesPidfd = true
+    package var usesPidfd = true
 
-    init(
+    package init(
         _ arguments: [String], environment: [String: [UInt8]] = [:], standardInput: Input = .inherit,
         standardOutput: Output = .inherit, forwardsSignals: Bool = true, handsOverTerminal: Bool = true
     ) {
@@ -83,7 +84,7 @@ struct ChildProcess {
             handsOverTerminal: handsOverTerminal)
     }
 
-    init(
+    package init(
         argumentBytes: [[UInt8]], environment: [String: [UInt8]] = [:], standardInput: Input = .inherit,
         standardOutput: Output = .inherit, forwardsSignals: Bool = true, handsOverTerminal: Bool = true
     ) {
@@ -96,10 +97,10 @@ struct ChildProcess {
     }
 
     /// `argv[0]` for messages.
-    var commandName: String { String(decoding: arguments.first ?? [], as: UTF8.self) }
+    package var commandName: String { String(decoding: arguments.first ?? [], as: UTF8.self) }
 
     /// Spawns, then waits (see ``RunningChild/wait(tick:killAfter:onTick:)``).
-    func run(
+    package func run(
         tick: Double? = nil, killAfter grace: Double = 10, onTick: () -> TickDecision = { .keepRunning }
     ) throws(ChildProcessError) -> ChildExit {
         try spawn().wait(tick: tick, killAfter: grace, onTick: onTick)

@@ -1,11 +1,12 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import CPotterySpawn
 
 /// Why a child command could not be started. Rendered by ``ErrorRenderer`` as
 /// `pottery: lock run KEY: CMD: command not found` with the status a shell would give.
-struct ChildProcessError: Error, Sendable, Equatable, CustomStringConvertible {
-    enum Code: Sendable, Equatable {
+package struct ChildProcessError: Error, Sendable, Equatable, CustomStringConvertible {
+    package enum Code: Sendable, Equatable {
         /// No command after `--`: exit 2.
         case emptyCommand
         /// Not found in `PATH` (or, with a slash, no such file): exit 127, as shells.
@@ -20,26 +21,26 @@ struct ChildProcessError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// An `errno` value.
-    struct Errno: Error, Sendable, Equatable {
-        var value: Int32
-        init(_ value: Int32) { self.value = value }
-        var text: String { String(cString: strerror(value)) }
+    package struct Errno: Error, Sendable, Equatable {
+        package var value: Int32
+        package init(_ value: Int32) { self.value = value }
+        package var text: String { String(cString: strerror(value)) }
     }
 
-    var code: Code
+    package var code: Code
     /// The command as given (`argv[0]`).
-    var command: String
+    package var command: String
     /// The system's reason, when there is one.
-    var errno: Errno?
+    package var errno: Errno?
 
-    init(_ code: Code, command: String, errno: Errno? = nil) {
+    package init(_ code: Code, command: String, errno: Errno? = nil) {
         self.code = code
         self.command = command
         self.errno = errno
     }
 
     /// Classifies a failure to start (fork's, or `execvp`'s) the way shells classify `execvp` failures.
-    static func spawnFailure(_ value: Int32, command: String) -> ChildProcessError {
+    package static func spawnFailure(_ value: Int32, command: String) -> ChildProcessError {
         switch value {
         case ENOENT, ENOTDIR, ENAMETOOLONG, ELOOP:
             return ChildProcessError(.notFound, command: command, errno: Errno(value))
@@ -51,7 +52,7 @@ struct ChildProcessError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The exit status pottery ends with: 127, 126, 2 or 128 + signal.
-    var exitStatus: ExitStatus {
+    package var exitStatus: ExitStatus {
         switch code {
         case .emptyCommand: return .usage
         case .notFound: return ExitStatus(rawValue: 127)
@@ -61,7 +62,7 @@ struct ChildProcessError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     /// `CMD: command not found`, `CMD: Permission denied`, ...
-    var description: String {
+    package var description: String {
         switch code {
         case .emptyCommand: return "no command given after --"
         case .notFound where !command.contains("/"): return "\(command): command not found"

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+package import CPotterySpawn
 
 /// The child runs in its own process group, so the terminal's foreground group would no longer
 /// contain it, and a child that reads the terminal would be stopped by SIGTTIN. So, as shells do:
@@ -14,26 +15,26 @@
 /// pottery are forwarded by ``SignalForwarding``. Each move checks who has the terminal first, so a
 /// pottery that was sent to the background (Ctrl-Z, then `bg`) never takes the terminal from the
 /// shell.
-struct TerminalHandoff {
+package struct TerminalHandoff {
     /// The terminal descriptor whose foreground group is handed over.
-    let terminal: Int32
+    package let terminal: Int32
 
     /// A handoff when fd 0 is a terminal; `nil` otherwise.
-    static func ifTerminal() -> TerminalHandoff? {
+    package static func ifTerminal() -> TerminalHandoff? {
         isatty(0) == 1 ? TerminalHandoff(terminal: 0) : nil
     }
 
     /// Whether pottery's group is the terminal's foreground group now.
-    var isForeground: Bool { tcgetpgrp(terminal) == getpgrp() }
+    package var isForeground: Bool { tcgetpgrp(terminal) == getpgrp() }
 
     /// Makes `group` the foreground group, if pottery's group is it now.
-    func give(to group: pid_t) {
+    package func give(to group: pid_t) {
         guard isForeground else { return }
         withTerminalStopsBlocked { _ = tcsetpgrp(terminal, group) }
     }
 
     /// Makes pottery's own group the foreground group again, if `group` (the child's) is it now.
-    func takeBack(from group: pid_t) {
+    package func takeBack(from group: pid_t) {
         guard tcgetpgrp(terminal) == group else { return }
         withTerminalStopsBlocked { _ = tcsetpgrp(terminal, getpgrp()) }
     }

@@ -1,6 +1,8 @@
+import PotterySystem
 #if canImport(Glibc)
     import Glibc
 #endif
+import CPotterySpawn
 
 extension RunningChild {
     /// Waits for the child while feeding its standard input, delivering its captured output, and
@@ -21,7 +23,7 @@ extension RunningChild {
     ///
     /// With ``forwardsSignals``, a child that stops (Ctrl-Z) stops pottery too; see
     /// ``followStop(_:)``.
-    func wait(
+    package func wait(
         tick: Double? = nil, killAfter grace: Double = 10, onTick: () -> TickDecision = { .keepRunning }
     ) -> ChildExit {
         if let exit { return exit }
@@ -70,8 +72,7 @@ extension RunningChild {
             let ready = poll(&entries, nfds_t(entries.count), timeout)
             if ready < 0 && errno != EINTR && errno != EAGAIN {
                 // Cannot happen with valid descriptors; do not spin.
-                var pause = timespec(tv_sec: 0, tv_nsec: 10_000_000)
-                nanosleep(&pause, nil)
+                _ = interruptibleSleep(for: .milliseconds(10), interruptCheck: nil)
             }
 
             for entry in entries where ready > 0 && entry.revents != 0 {

@@ -1,31 +1,31 @@
 /// When `onTick` is due: every `period` seconds from the start, on the monotonic clock. A tick that
 /// comes late (a slow `onTick`, a loaded machine) is not repeated to catch up: the next one is the
 /// next period boundary still ahead, so lease extensions never bunch up.
-struct TickSchedule {
+package struct TickSchedule {
     /// Seconds between ticks (at least 1 ms).
-    let period: Double
+    package let period: Double
     /// The next due time, or `nil` when there is no ticking (none asked for, or stopped).
-    private(set) var next: Double?
+    package private(set) var next: Double?
 
-    init(period: Double?, start: Double) {
+    package init(period: Double?, start: Double) {
         self.period = max(period ?? 0, 0.001)
         self.next = period.map { start + max($0, 0.001) }
     }
 
     /// Whether a tick is due at `now`.
-    func isDue(at now: Double) -> Bool {
+    package func isDue(at now: Double) -> Bool {
         next.map { now >= $0 } ?? false
     }
 
     /// Moves to the first period boundary after `now`.
-    mutating func advance(past now: Double) {
+    package mutating func advance(past now: Double) {
         guard var due = next else { return }
         repeat { due += period } while due <= now
         next = due
     }
 
     /// No more ticks.
-    mutating func stop() {
+    package mutating func stop() {
         next = nil
     }
 }

@@ -10,7 +10,7 @@ extension ChildProcess {
     /// Throws ``ChildProcessError``: `.emptyCommand`; `.notFound` (exit 127) and `.notExecutable`
     /// (126) as shells classify them; `.cannotStart`; `.interrupted` when SIGINT/SIGTERM/SIGHUP is
     /// already pending (the command is then not started at all).
-    func spawn() throws(ChildProcessError) -> RunningChild {
+    package func spawn() throws(ChildProcessError) -> RunningChild {
         guard !arguments.isEmpty else { throw ChildProcessError(.emptyCommand, command: "") }
         if forwardsSignals {
             Interrupts.install()
