@@ -46,9 +46,18 @@ let package = Package(
             swiftSettings: strict),
         // The Swift runtime linked in statically, so a plain `swift build -c release` gives the binary
         // that starts in about 2 ms (the dynamic runtime costs several ms of loading and relocation).
+        // Linked by the toolchain's lld with no symbol exported (nothing looks ours up; exporting
+        // them made every start-up walk ~4,000 of them) and relative relocations packed (DT_RELR,
+        // glibc 2.36): `dict get` went from 4.05 M to 3.81 M instructions (callgrind).
         .executableTarget(
             name: "pottery", dependencies: ["PotteryCLI"], swiftSettings: strict,
-            linkerSettings: [.unsafeFlags(["-static-stdlib"])]),
+            linkerSettings: [
+                .unsafeFlags([
+                    "-static-stdlib", "-use-ld=lld", "-Xlinker", "--no-export-dynamic", "-Xlinker", "-z",
+                    "-Xlinker",
+                    "pack-relative-relocs",
+                ])
+            ]),
 
         // Starts and stops real redis-server processes for the tests.
         .target(
