@@ -14,8 +14,10 @@ import Testing
         let total = 600
         let input = (0..<total).map { "\($0)" }.joined(separator: "\n") + "\n"
         #expect(PotteryBinary.run(["queue", "put", key, "-"], stdin: input).status == 0)
+        // `until`: a reader that opens the FIFO while the test's last go-writer is still open (the
+        // test preempted between its write and its close, under load) reads end-of-file, not a go.
         let pipeline =
-            #""$P" queue get "$K" --follow | while read -r job; do echo "$job" >> "$D/handled"; read -r _ < "$D/go"; done"#
+            #""$P" queue get "$K" --follow | while read -r job; do echo "$job" >> "$D/handled"; until read -r _ < "$D/go"; do :; done; done"#
         let worker = try SlowWorker(pipeline, key: key, server: server)
         defer { worker.kill() }
         let handledCount = 5
