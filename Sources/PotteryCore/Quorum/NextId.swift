@@ -1,3 +1,4 @@
+internal import PotterySystem
 public import RedisClient
 
 /// pottery's distributed id generator (Python's `NextID`, SPEC §8.3) on `nextid:KEY` on every master,
@@ -48,7 +49,7 @@ public final class NextId {
     /// The next `count` ids (at least 1), reserved together in one quorum round.
     public func next(count: Int) throws(PotteryError) -> ClosedRange<Int> {
         let count = max(count, 1)
-        let deadline = QuorumTiming.now() + retryTimeout
+        let deadline = MonotonicClock.now() + retryTimeout
         var attempt = 0
         while true {
             let current = try self.current()
@@ -60,7 +61,7 @@ public final class NextId {
             let target = current + count
             if try claim(target) { return (current + 1)...target }
             attempt += 1
-            let now = QuorumTiming.now()
+            let now = MonotonicClock.now()
             guard now < deadline else {
                 let error = RedisError(
                     kind: .quorum,
@@ -70,8 +71,10 @@ public final class NextId {
             }
             // 1 ms growing to at most 50 ms, random within.
             let ceiling = min(0.001 * Double(1 << min(attempt, 6)), 0.05)
-            let pause = min(QuorumTiming.delay(upTo: ceiling), deadline - now)
-            guard QuorumTiming.sleep(pause, interrupted: quorum.masters.first?.options.interruptCheck) else {
+            let pause = min(
+                Backoff.randomPause(upTo: .seconds(clamping: ceiling)), .seconds(clamping: deadline - now))
+            guard interruptibleSleep(for: pause, interruptCheck: quorum.masters.first?.options.interruptCheck)
+            else {
                 throw PotteryError(
                     RedisError(kind: .interrupted, message: "interrupted", server: ""), key: redisKey)
             }

@@ -36,7 +36,10 @@ public struct Quorum {
     }
 
     /// ⌊N/2⌋+1.
-    public var needed: Int { count / 2 + 1 }
+    public var needed: Int { Self.majority(of: count) }
+
+    /// ⌊N/2⌋+1 of `count`.
+    private static func majority(of count: Int) -> Int { count / 2 + 1 }
 
     /// One command on every master at once: a reply or an error per connected master, in order.
     /// Throws only when a signal interrupted the wait. A master whose connection broke, or that
@@ -104,7 +107,8 @@ public struct Quorum {
         let why = reasons.isEmpty ? "" : " (" + reasons.joined(separator: "; ") + ")"
         return RedisError(
             kind: .quorum,
-            message: "quorum impossible: \(answered) of \(count) masters answered, \(count / 2 + 1) needed"
+            message:
+                "quorum impossible: \(answered) of \(count) masters answered, \(majority(of: count)) needed"
                 + why,
             server: server)
     }

@@ -1,3 +1,4 @@
+internal import PotterySystem
 public import RedisClient
 
 /// pottery's distributed lock over N masters (SPEC §8.3), on the very keys Python pottery's `Redlock`
@@ -81,7 +82,7 @@ public final class Redlock {
     var ttl: Double { Double(autoReleaseMilliseconds) / 1000 }
 
     /// Seconds on the monotonic clock ``acquisitionStarted`` is read on.
-    public static func monotonicNow() -> Double { QuorumTiming.now() }
+    public static func monotonicNow() -> Double { MonotonicClock.now() }
 
     /// Takes the lock. Blocking (the default) retries after random delays in [0, 200 ms] until
     /// `timeout` seconds have passed (`nil`: for ever); non-blocking tries once. Returns whether it
@@ -97,14 +98,16 @@ public final class Redlock {
     /// attempt, not the lease.
     func acquire(blocking: Bool, timeout: Double?, leaving minimum: Double) throws(PotteryError) -> Bool {
         let deadline: Double? =
-            blocking ? timeout.map { QuorumTiming.now() + max($0, 0) } : QuorumTiming.now()
+            blocking ? timeout.map { MonotonicClock.now() + max($0, 0) } : MonotonicClock.now()
         while true {
             if try attempt(leaving: minimum) { return true }
-            let now = QuorumTiming.now()
+            let now = MonotonicClock.now()
             if let deadline, now >= deadline { return false }
-            var pause = QuorumTiming.delay(upTo: Self.retryDelay)  // as pauseBeforeRetry, within the deadline
-            if let deadline { pause = min(pause, deadline - now) }
-            guard QuorumTiming.sleep(pause, interrupted: quorum.masters.first?.options.interruptCheck) else {
+            // As pauseBeforeRetry, within the deadline.
+            var pause = Backoff.randomPause(upTo: .seconds(clamping: Self.retryDelay))
+            if let deadline { pause = min(pause, .seconds(clamping: deadline - now)) }
+            guard interruptibleSleep(for: pause, interruptCheck: quorum.masters.first?.options.interruptCheck)
+            else {
                 throw PotteryError(
                     RedisError(kind: .interrupted, message: "interrupted", server: ""), key: redisKey)
             }
@@ -114,16 +117,17 @@ public final class Redlock {
     /// The pause between two attempts: a random delay in [0, ``retryDelay``]; false when a signal
     /// cut it short (`interrupted` answered true).
     public static func pauseBeforeRetry(interrupted: (@Sendable () -> Bool)? = nil) -> Bool {
-        QuorumTiming.sleep(QuorumTiming.delay(upTo: retryDelay), interrupted: interrupted)
+        interruptibleSleep(
+            for: Backoff.randomPause(upTo: .seconds(clamping: retryDelay)), interruptCheck: interrupted)
     }
 
     /// One round: `SET NX PX` (and the fencing INCR) on every master at once. The round may take
     /// the lease's validity less `minimum` (its budget); the SET gets three quarters of that, the
     /// fencing round what is left, so a lease taken always has more than `minimum` left.
     private func attempt(leaving minimum: Double) throws(PotteryError) -> Bool {
-        let candidate = QuorumTiming.uuid4()
+        let candidate = Backoff.uuid4()
         let milliseconds = Array(String(autoReleaseMilliseconds).utf8)
-        let started = QuorumTiming.now()
+        let started = MonotonicClock.now()
         let validUntil = started + LeaseKeeper.validity(ttl: ttl)
         let budget = LeaseKeeper.validity(ttl: ttl) - minimum
         guard budget > 0 else { return false }
@@ -138,9 +142,9 @@ public final class Redlock {
         if granted.count >= quorum.needed, let fence = granted.map(\.counter).max() {
             let agreeing = try raiseFencing(
                 to: fence, laggards: granted.filter { $0.counter < fence }.map(\.master),
-                wait: validUntil - minimum - QuorumTiming.now())
+                wait: validUntil - minimum - MonotonicClock.now())
             let agreed = granted.count - granted.filter { $0.counter < fence }.count + agreeing
-            if agreed >= quorum.needed, validUntil - QuorumTiming.now() > minimum {
+            if agreed >= quorum.needed, validUntil - MonotonicClock.now() > minimum {
                 token = candidate
                 fencingToken = fencing ? Int(fence) : nil
                 acquisitionStarted = started

@@ -114,7 +114,7 @@ public final class RedisConnection {
     /// (or `.authentication` for `NOAUTH`/`WRONGPASS`) with the server's code.
     /// Replies of commands enqueued earlier and not read are read and dropped first
     /// (a programming error, asserted in debug builds). On a cluster, with the policies of
-    /// `ClusterRouter.call` (`DBSIZE` summed over the masters, `DEL` of keys in several slots).
+    /// `ClusterRouter.dispatch` (`DBSIZE` summed over the masters, `DEL` of keys in several slots).
     public func call(_ arguments: [[UInt8]]) throws(RedisError) -> RESPValue {
         try transport.call(arguments)
     }
