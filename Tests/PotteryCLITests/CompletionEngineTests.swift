@@ -172,7 +172,7 @@ import Testing
     }
 
     @Test func globalOptionsAreReportedForTheLookupButNotShadowedOnes() {
-        let walk = CompletionWalk(table: Self.table)
+        let walk = CommandLineScanner(table: Self.table)
         let point = walk.point([
             "-u", "redis://a", "--timeout", "2", "queue", "get", "--timeout", "30", "k", "",
         ])

@@ -47,13 +47,10 @@ enum CompleteCommand {
         return true
     }
 
-    /// The global options typed on the line (those the lookup needs), with the timeout capped at 1 s.
+    /// The settings the typed global options make (those the lookup needs: the server, TLS), with
+    /// the timeout capped at 1 s.
     static func lookupSettings(_ words: [String], table: CommandTable, environment: Environment) -> Settings {
-        var settings = Settings()
-        for (option, value) in CompletionWalk(table: table).point(words).globalOptions
-        where option.long == GlobalOptions.url.long || option.long == GlobalOptions.timeout.long {
-            try? GlobalOptions.apply(option, value: value.map { Word($0) }, to: &settings)
-        }
+        var settings = CommandLineScanner(table: table).point(words).settings
         let timeout = (try? settings.resolvedTimeout(environment)) ?? 1
         settings.timeout = min(timeout, 1)
         return settings

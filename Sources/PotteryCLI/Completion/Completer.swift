@@ -15,7 +15,7 @@ struct Completer {
     func complete(words: [String]) -> [Candidate] {
         let words = words.isEmpty ? [""] : words
         let prefix = words[words.count - 1]
-        let point = CompletionWalk(table: table).point(words)
+        let point = CommandLineScanner(table: table).point(words)
         let candidates: [Candidate]
         switch point.slot {
         case .command:
@@ -32,7 +32,9 @@ struct Completer {
         case .optionValue:
             candidates = []
         case .afterVerb(let verb, let argument, let optionsEnded):
-            if !optionsEnded, prefix.hasPrefix("-"), ArgvParser.looksLikeOption(prefix) || prefix == "-" {
+            if !optionsEnded, prefix.hasPrefix("-"),
+                CommandLineScanner.looksLikeOption(prefix) || prefix == "-"
+            {
                 if prefix.hasPrefix("--"), prefix.contains("=") { return [] }
                 let local = verb.options
                 candidates = options(

@@ -177,7 +177,7 @@ final class Repl {
     /// added (and the lock forgotten once released). Returns the words and the key it supplied.
     private func withHeldLockToken(_ words: [Word]) -> ([Word], [UInt8]?) {
         guard words.count == 3, words[0] == "lock", words[1] == "release",
-            !ArgvParser.looksLikeOption(words[2]), let token = session.heldLocks[words[2].bytes]?.token,
+            !CommandLineScanner.looksLikeOption(words[2]), let token = session.heldLocks[words[2].bytes]?.token,
             dispatcher.table.group(named: "lock")?.verb(named: "release") != nil
         else { return (words, nil) }
         return (words + [Word(token)], words[2].bytes)

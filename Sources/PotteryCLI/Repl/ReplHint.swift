@@ -10,7 +10,7 @@ struct ReplHint {
         guard let words = try? ShellWords.split(text), !words.isEmpty else { return nil }
         if !endsWithBlank {
             // Right after a verb word: the hint is the whole synopsis, after a space.
-            let point = CompletionWalk(table: table).point(words)
+            let point = CommandLineScanner(table: table).point(words)
             guard case .verb(let group) = point.slot, let verb = group.verb(named: words[words.count - 1])
             else {
                 if words.count == 1, let (_, verb) = table.topLevelVerb(named: words[0]) {
@@ -20,7 +20,7 @@ struct ReplHint {
             }
             return synopsis(verb, from: 0).map { " " + $0 }
         }
-        let point = CompletionWalk(table: table).point(words + [""])
+        let point = CommandLineScanner(table: table).point(words + [""])
         switch point.slot {
         case .verb: return "VERB"
         case .afterVerb(let verb, let argument, _):
