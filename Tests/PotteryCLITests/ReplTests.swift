@@ -205,6 +205,29 @@ final class CapturedSession {
         #expect(captured.err.contains("pottery: ping: ") && captured.err.contains(" ms"))
     }
 
+    /// Each global option changes the session as its table binding says: flags toggle, a value mode
+    /// named again goes back to auto, values replace (said only when they change), a batch-only
+    /// option does nothing; what changed is said in one line, in the table's order.
+    @Test func optionLinesChangeTheSessionAsTheTableBindsThem() throws {
+        let captured = try CapturedSession(url: server.url)
+        let repl = Repl(
+            dispatcher: Dispatcher(table: .standard, session: captured.session), settings: Settings(),
+            editor: ScriptedEditor([]), history: nil)
+        for line in [
+            "-s --quiet", "--string", "--timeout 2 --master redis://a --master redis://b", "--timeout 2",
+            "--keep-going", "-j --no-pager -q",
+        ] {
+            #expect(repl.runLine(Array(line.utf8)) == .next)
+        }
+        #expect(
+            captured.err.split(separator: "\n") == [
+                "pottery: quiet on, values: string", "pottery: values: auto",
+                "pottery: 2 master(s), timeout 2.0 s", "pottery: quiet off, values: json, pager off",
+            ])
+        #expect(repl.settings.masters == ["redis://a", "redis://b"] && repl.settings.timeout == 2)
+        #expect(!repl.settings.keepGoing && repl.settings.valueMode == .json && repl.settings.noPager)
+    }
+
     /// With a `lock` group in the table, the locks still held are released through `lock release`
     /// on leaving, each said; without one, nothing happens.
     @Test func heldLocksAreReleasedOnLeaving() throws {

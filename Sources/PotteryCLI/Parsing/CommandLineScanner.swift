@@ -222,10 +222,10 @@ struct CommandLineScanner {
             if strict { throw .usage("--version stands alone: 'pottery --version'") }
         } else {
             scan.globals.append((option, value))
-            if strict {
-                try GlobalOptions.apply(option, value: value, to: &scan.settings)
-            } else {
-                try? GlobalOptions.apply(option, value: value, to: &scan.settings)
+            do {
+                try option.setting?.apply(value, option: option.long, to: &scan.settings)
+            } catch {
+                if strict { throw error }
             }
         }
     }

@@ -140,11 +140,9 @@ final class Repl {
         }
         switch parsed {
         case .interactive:
-            // Parsed again from flags off, to see which flags the line names (they toggle).
-            if case .interactive(let given)? = try? ArgvParser(table: dispatcher.table).parse(
-                words, settings: optionBase)
-            {
-                return change(to: given)
+            // Parsed again from the defaults, to see which options the line names.
+            if case .interactive(let line)? = try? ArgvParser(table: dispatcher.table).parse(words) {
+                return change(to: line)
             }
             return .next
         case .help, .version:
@@ -177,63 +175,32 @@ final class Repl {
     /// added (and the lock forgotten once released). Returns the words and the key it supplied.
     private func withHeldLockToken(_ words: [Word]) -> ([Word], [UInt8]?) {
         guard words.count == 3, words[0] == "lock", words[1] == "release",
-            !CommandLineScanner.looksLikeOption(words[2]), let token = session.heldLocks[words[2].bytes]?.token,
+            !CommandLineScanner.looksLikeOption(words[2]),
+            let token = session.heldLocks[words[2].bytes]?.token,
             dispatcher.table.group(named: "lock")?.verb(named: "release") != nil
         else { return (words, nil) }
         return (words + [Word(token)], words[2].bytes)
     }
 
-    /// The settings a line is parsed with: the session's, with the flags off so that a line of
-    /// options alone shows which flags it names (they toggle).
-    private var optionBase: Settings {
-        var base = settings
-        base.noPager = false
-        base.raw = false
-        base.quiet = false
-        base.time = false
-        base.keepGoing = false
-        base.valueMode = .auto
-        base.masters = []
-        return base
-    }
-
-    /// A line of options alone: `--url` (and `--timeout`, `--master`) replace the session's, flags
-    /// toggle; what changed is said in one line.
-    private func change(to given: Settings) -> Outcome {
+    /// A line of options alone (`line` is what they make of ``Settings/init()``): each option it
+    /// names changes the session as its ``SettingBinding`` says (flags toggle, values replace); what
+    /// changed is said in one line, in the table's order, and a new connection last.
+    private func change(to line: Settings) -> Outcome {
         var new = settings
         var said: [String] = []
-        if given.raw {
-            new.raw.toggle()
-            said.append("raw output \(new.raw ? "on" : "off")")
+        var reconnect = false
+        for option in GlobalOptions.all {
+            guard let binding = option.setting, binding.isNamed(in: line) else { continue }
+            if case .ignored = binding.inSession { continue }
+            guard binding.change(&new, from: line) else { continue }
+            switch binding.inSession {
+            case .said(let phrase): said.append(phrase(new))
+            case .reconnects: reconnect = true
+            case .ignored: break
+            }
         }
-        if given.quiet {
-            new.quiet.toggle()
-            said.append("quiet \(new.quiet ? "on" : "off")")
-        }
-        if given.time {
-            new.time.toggle()
-            said.append("timing \(new.time ? "on" : "off")")
-        }
-        if given.noPager {
-            new.noPager.toggle()
-            said.append("pager \(new.noPager ? "off" : "on")")
-        }
-        if given.valueMode != .auto {
-            new.valueMode = settings.valueMode == given.valueMode ? .auto : given.valueMode
-            said.append("values: \(new.valueMode.rawValue)")
-        }
-        if given.timeout != settings.timeout, let timeout = given.timeout {
-            new.timeout = timeout
-            said.append("timeout \(timeout) s")
-        }
-        if !given.masters.isEmpty {
-            new.masters = given.masters
-            said.append("\(given.masters.count) master(s)")
-        }
-        let reconnect = given.url != settings.url
         settings = new
         if reconnect {
-            settings.url = given.url
             session.disconnect()
             do {
                 _ = try session.connection(for: settings)

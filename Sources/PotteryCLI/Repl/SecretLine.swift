@@ -26,7 +26,9 @@ enum SecretLine {
         if ["--url", "--master", "-u"].contains(text) { return true }
         if text.hasPrefix("--url=") || text.hasPrefix("--master=") { return true }
         // A cluster of short options holding -u (`-ru`, `-uURL`).
-        if text.hasPrefix("-"), !text.hasPrefix("--"), CommandLineScanner.looksLikeOption(text), text.contains("u") {
+        if text.hasPrefix("-"), !text.hasPrefix("--"), CommandLineScanner.looksLikeOption(text),
+            text.contains("u")
+        {
             return true
         }
         if let scheme = text.firstRange(of: "://") {

@@ -30,6 +30,8 @@ struct OptionSpec: Sendable {
     /// A verb option that deliberately has a global option's name (SPEC §5: after the verb the verb's
     /// option wins; the global one is given before the structure word). Any other clash is a bug.
     let shadowsGlobal: Bool
+    /// A global option's effect on the settings; nil for a verb's option, `--help` and `--version`.
+    var setting: SettingBinding? = nil
     /// Converts the values given (one per appearance, in order; empty when absent).
     let convert: @Sendable ([Word], String) throws(CLIError) -> any Sendable
 
