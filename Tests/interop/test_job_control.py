@@ -40,6 +40,24 @@ def _until(condition, seconds: float = 20) -> bool:
     return condition()
 
 
+def _runs_sleep(pid: int) -> bool:
+    """Whether the shell `pid` has started its `sleep` (exec done). Ctrl-Z must not land between
+    dash's vfork and the exec: the vfork child stops, the shell waits for it in the kernel where no
+    stop signal reaches it, and any job-control parent (bash as well as pottery) waits with it."""
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as stat:
+                text = stat.read()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1:text.rindex(")")]
+        if name == "sleep" and int(text.rsplit(")", 1)[1].split()[1]) == pid:
+            return True
+    return False
+
+
 def _status(shell) -> int:
     shell.sendline("echo status=$?")
     shell.expect(r"status=(\d+)")
@@ -79,6 +97,7 @@ def test_a_stopped_lock_run_does_not_renew_its_lease(server, r):
         # ttl 2: a running watchdog would extend every 0.67 s, so the key could never expire.
         shell.sendline(f"{_binary()} -u {server} lock run {key} --ttl 2 -- sh -c 'echo started $$; sleep 30'")
         shell.expect(r"started (\d+)")  # not the echo of the command line: that has `$$`
+        assert _until(lambda: _runs_sleep(int(shell.match.group(1))))
         shell.sendcontrol("z")
         shell.expect_exact(PROMPT)
         first = r.pttl(f"redlock:{key}")
@@ -100,9 +119,10 @@ def test_ctrl_z_in_the_repl_stops_pottery_and_fg_brings_the_prompt_back(server):
     try:
         shell.sendline(f"{_binary()} -u {server}")
         shell.expect("> ")
-        shell.sendline(f"cache run {key} -- sh -c 'echo started $$; sleep 1; echo computed'")
+        shell.sendline(f"cache run {key} -- sh -c 'echo started $$; sleep 2; echo computed'")
         shell.expect(r"started (\d+)")
         child = int(shell.match.group(1))
+        assert _until(lambda: _runs_sleep(child))
         shell.sendcontrol("z")
         shell.expect("Stopped")
         shell.expect_exact(PROMPT)
@@ -110,7 +130,7 @@ def test_ctrl_z_in_the_repl_stops_pottery_and_fg_brings_the_prompt_back(server):
         shell.sendline("fg")
         shell.expect("computed")
         shell.expect("> ")
-        shell.sendline(f"cache run {key} -- sh -c 'echo started $$; sleep 1; echo computed'")
+        shell.sendline(f"cache run {key} -- sh -c 'echo started $$; sleep 2; echo computed'")
         shell.expect("computed")  # cached: the run completed and was stored
         shell.expect("> ")
         shell.sendline("quit")

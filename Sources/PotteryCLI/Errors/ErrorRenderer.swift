@@ -6,7 +6,17 @@ import RedisClient
 /// place that knows how errors look to a user.
 enum ErrorRenderer {
     /// `pottery: dict get user:1 (redis://localhost:6379/0): WRONGTYPE Operation against a key ...`
-    static func render(_ error: any Error, context: String) -> (line: String?, status: ExitStatus) {
+    /// `location` (`batch line 3`) goes before everything else the line says.
+    static func render(_ error: any Error, context: String, location: String? = nil) -> (
+        line: String?, status: ExitStatus
+    ) {
+        let (line, status) = unlocated(error, context: context)
+        guard let location, let line else { return (line, status) }
+        return ("pottery: \(location): " + line.dropFirst("pottery: ".count), status)
+    }
+
+    private static func unlocated(_ error: any Error, context: String) -> (line: String?, status: ExitStatus)
+    {
         if let status = interruption(error) { return (nil, status) }
         switch error {
         case let error as CLIError:

@@ -67,6 +67,7 @@ enum GeneralHandlers {
     /// The REPL over this command's session and settings.
     static func repl(_ context: CommandContext) throws -> ExitStatus {
         Repl.open(
-            dispatcher: Dispatcher(table: .standard, session: context.session), settings: context.settings)
+            dispatcher: Dispatcher(table: context.table, session: context.session), settings: context.settings
+        )
     }
 }

@@ -8,7 +8,7 @@ enum ArgumentBinder {
     ) throws(CLIError) -> BoundValues {
         let specs = verb.arguments
         let see = "(see 'pottery \(context.command) --help')"
-        let fixed = specs.filter { $0.arity != .rest }
+        let fixed = specs.filter { !$0.arity.isRest }
         let minimum = fixed.reduce(0) { $0 + $1.arity.minimum }
         if words.count < minimum {
             // The first argument whose minimum the words cannot reach, filling from the left.
@@ -28,14 +28,14 @@ enum ArgumentBinder {
         var bound = BoundValues()
         var index = 0
         for (position, spec) in specs.enumerated() {
-            if spec.arity == .rest {
-                guard let rest, !rest.isEmpty else {
+            if spec.arity.isRest {
+                guard let rest, !rest.isEmpty || spec.arity == .afterSeparator else {
                     throw .usage("missing \(spec.name): give it after -- \(see)", context: context.command)
                 }
                 bound.values[spec.name] = try spec.convert(rest, context)
                 continue
             }
-            let laterMinimum = specs[(position + 1)...].filter { $0.arity != .rest }.reduce(0) {
+            let laterMinimum = specs[(position + 1)...].filter { !$0.arity.isRest }.reduce(0) {
                 $0 + $1.arity.minimum
             }
             let take = Swift.min(spec.arity.maximum, Swift.max(words.count - index - laterMinimum, 0))

@@ -100,7 +100,7 @@ struct CommandLineScanner {
             case .verb(let group, let verb):
                 let option = !scan.optionsEnded && Self.looksLikeOption(word, after: verb)
                 if let position = verb.restPosition, scan.positionals.count == position,
-                    word == "--" || !option
+                    word == "--" || (!option && verb.arguments[position].arity == .rest)
                 {
                     // The child command: everything from here on, verbatim.
                     scan.rest = cursor.remaining(including: word == "--" && !scan.optionsEnded ? nil : word)

@@ -16,6 +16,8 @@ final class Repl {
     private(set) var settings: Settings
     let editor: any LineEditor
     let history: HistoryFile?
+    /// The lock whose token ``prepare(_:)`` supplied to the line being run.
+    var suppliedLock: [UInt8]?
 
     init(dispatcher: Dispatcher, settings: Settings, editor: any LineEditor, history: HistoryFile?) {
         self.dispatcher = dispatcher
@@ -116,48 +118,11 @@ final class Repl {
 
     /// Runs one line: a command, help, `quit`/`exit`, or options that change the session.
     func runLine(_ line: [UInt8]) -> Outcome {
-        let split: [Word]
-        do {
-            split = try ShellWords.split(bytes: line)
-        } catch {
-            session.err.writeLine("pottery: \(error.message)")
-            return .next
-        }
-        guard let first = split.first else { return .next }
-        let (words, suppliedLock) = withHeldLockToken(split)
-        if first == "quit" || first == "exit" { return .quit }
-        if first == "repl" {
-            session.err.writeLine("pottery: repl: already in the REPL")
-            return .next
-        }
-        let parsed: ParsedCommand
-        do {
-            parsed = try ArgvParser(table: dispatcher.table).parse(words, settings: settings)
-        } catch {
-            let (text, _) = ErrorRenderer.render(error, context: "")
-            if let text { session.err.writeLine(text) }
-            return .next
-        }
-        switch parsed {
-        case .interactive:
-            // Parsed again from the defaults, to see which options the line names.
-            if case .interactive(let line)? = try? ArgvParser(table: dispatcher.table).parse(words) {
-                return change(to: line)
-            }
-            return .next
-        case .help, .version:
-            _ = dispatcher.run(words, settings: settings)
-            return .next
-        case .run(let invocation):
-            let pager = Pager.make(settings: settings, environment: session.environment)
-            session.out.sink = pager.map { pager in { pager.accept($0) } }
-            // A token the session supplied is released on the masters that hold its lock.
-            let held = suppliedLock.flatMap { session.heldLocks[$0] }
-            let status = dispatcher.execute(held.map { invocation.on(masters: $0.masters) } ?? invocation)
-            if let suppliedLock, status == .success { session.heldLocks[suppliedLock] = nil }
-            session.out.sink = nil
-            pager?.finish()
-            session.out.reset()
+        suppliedLock = nil
+        switch LineRunner(dispatcher: dispatcher).run(line: line, settings: settings, policy: self) {
+        case .leave: return .quit
+        case .terminate(let signal): return .terminate(signal)
+        case .done, .settings: break
         }
         if let signal = Interrupts.take() {
             // The command was abandoned mid-reply: its connection is out of step, so the next command
@@ -171,21 +136,10 @@ final class Repl {
         return .next
     }
 
-    /// `lock release KEY` without a token, for a lock this session holds: the session's token is
-    /// added (and the lock forgotten once released). Returns the words and the key it supplied.
-    private func withHeldLockToken(_ words: [Word]) -> ([Word], [UInt8]?) {
-        guard words.count == 3, words[0] == "lock", words[1] == "release",
-            !CommandLineScanner.looksLikeOption(words[2]),
-            let token = session.heldLocks[words[2].bytes]?.token,
-            dispatcher.table.group(named: "lock")?.verb(named: "release") != nil
-        else { return (words, nil) }
-        return (words + [Word(token)], words[2].bytes)
-    }
-
     /// A line of options alone (`line` is what they make of ``Settings/init()``): each option it
     /// names changes the session as its ``SettingBinding`` says (flags toggle, values replace); what
     /// changed is said in one line, in the table's order, and a new connection last.
-    private func change(to line: Settings) -> Outcome {
+    func change(to line: Settings) -> LineOutcome {
         var new = settings
         var said: [String] = []
         var reconnect = false
@@ -211,13 +165,12 @@ final class Repl {
                     if signal != SIGINT { return .terminate(signal) }
                     if isatty(2) != 0 { session.err.writeLine("") }
                 } else {
-                    let (text, _) = ErrorRenderer.render(error, context: "")
-                    if let text { session.err.writeLine(text) }
+                    _ = dispatcher.report(error, context: "")
                 }
             }
         }
         if !said.isEmpty { session.err.writeLine("pottery: " + said.joined(separator: ", ")) }
-        return .next
+        return .done(.success)
     }
 
     /// Releases, through the table's own `lock release`, every lock this session still holds, on

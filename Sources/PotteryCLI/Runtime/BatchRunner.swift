@@ -4,9 +4,9 @@ import PotteryProcess
 #endif
 
 /// Batch mode (SPEC §6): standard input that is not a terminal holds one command per line, `#` starts
-/// a comment; the first failing line stops the run with its status unless `--keep-going`. A line of
-/// options alone (`--raw`, `-u URL`) changes the settings of the lines after it.
-struct BatchRunner {
+/// a comment; the first failing line stops the run with its status unless `--keep-going`; `quit`
+/// ends it. A line of options alone (`--raw`, `-u URL`) changes the settings of the lines after it.
+struct BatchRunner: LinePolicy {
     let dispatcher: Dispatcher
     let settings: Settings
 
@@ -20,7 +20,7 @@ struct BatchRunner {
         session.stdinHoldsCommands = true
         var settings = self.settings
         var firstFailure: ExitStatus?
-        while true {
+        loop: while true {
             let line: [UInt8]?
             do {
                 line = try session.stdin.nextLine()
@@ -29,41 +29,20 @@ struct BatchRunner {
                 return .redis
             }
             guard let line else { break }
-            let status = runLine(line, settings: &settings)
-            if status != .success {
+            switch LineRunner(dispatcher: dispatcher).run(line: line, settings: settings, policy: self) {
+            case .done(let status):
+                guard status != .success else { continue }
                 firstFailure = firstFailure ?? status
-                if !settings.keepGoing || status == .brokenPipe || status == .outputFailed { break }
+                if !settings.keepGoing || status == .brokenPipe || status == .outputFailed { break loop }
+            case .settings(let changed): settings = changed
+            case .leave: break loop
+            case .terminate(let signal): return Interrupts.exitStatus(for: signal)
             }
         }
         return firstFailure ?? .success
     }
 
-    /// One line: a command, help, or options that change `settings` for the lines after it.
-    private func runLine(_ line: [UInt8], settings: inout Settings) -> ExitStatus {
-        let session = dispatcher.session
-        let words: [Word]
-        do {
-            words = try ShellWords.split(bytes: line)
-        } catch {
-            session.err.writeLine("pottery: batch line \(session.stdin.lineNumber): \(error.message)")
-            return .usage
-        }
-        if words.isEmpty { return .success }
-        let parsed: ParsedCommand
-        do {
-            parsed = try ArgvParser(table: dispatcher.table).parse(words, settings: settings)
-        } catch {
-            session.err.writeLine("pottery: batch line \(session.stdin.lineNumber): \(error.message)")
-            return .usage
-        }
-        switch parsed {
-        case .interactive(let changed):
-            settings = changed
-            return .success
-        case .run(let invocation):
-            return dispatcher.execute(invocation)
-        case .help, .version:
-            return dispatcher.run(words, settings: settings)
-        }
-    }
+    var location: String? { "batch line \(dispatcher.session.stdin.lineNumber)" }
+
+    func optionsAlone(_ settings: Settings, words: [Word]) -> LineOutcome { .settings(settings) }
 }

@@ -9,11 +9,14 @@ import PotteryJSON
 final class CommandContext {
     let invocation: Invocation
     let session: Session
+    /// The table the command was found in (the REPL and `__table` work over it).
+    let table: CommandTable
     let printer: ValuePrinter
 
-    init(invocation: Invocation, session: Session) {
+    init(invocation: Invocation, session: Session, table: CommandTable) {
         self.invocation = invocation
         self.session = session
+        self.table = table
         self.printer = ValuePrinter(
             out: session.out, raw: invocation.settings.raw,
             terminal: invocation.settings.raw && session.out.isTerminal)

@@ -10,35 +10,22 @@ struct Dispatcher {
 
     /// Parses and runs one command line (argv without the program name).
     func run(_ argv: [Word], settings: Settings = Settings()) -> ExitStatus {
-        if let first = argv.first, first == Generator.command {
-            guard argv.count == 2, let text = Generator.render(argv[1].text, table: table) else {
-                return report(CLIError.usage("usage: pottery __generate man|bash|zsh|fish"), context: "")
-            }
-            return finish { () throws(CLIError) in try session.out.write(text) }
+        switch LineRunner(dispatcher: self).run(
+            argv, settings: settings, policy: CommandLinePolicy(dispatcher: self))
+        {
+        case .done(let status): return status
+        case .leave, .settings: return .success
+        case .terminate(let signal): return Interrupts.exitStatus(for: signal)
         }
-        if let first = argv.first, first == CompleteCommand.name {
-            guard CompleteCommand.run(argv.dropFirst().map(\.text), table: table, session: session) else {
-                return report(CLIError.usage(CompleteCommand.usage), context: "")
+    }
+
+    /// Prints help or the version.
+    func show(_ parsed: ParsedCommand) -> ExitStatus {
+        finish { () throws(CLIError) in
+            switch parsed {
+            case .help(let topic): try session.out.write(HelpRenderer(table: table).render(topic))
+            default: try session.out.writeLine("pottery \(Version.current)")
             }
-            return .success
-        }
-        let parsed: ParsedCommand
-        do {
-            parsed = try ArgvParser(table: table).parse(argv, settings: settings)
-        } catch {
-            return report(error, context: "")
-        }
-        switch parsed {
-        case .version:
-            return finish { () throws(CLIError) in try session.out.writeLine("pottery \(Version.current)") }
-        case .help(let topic):
-            return finish { () throws(CLIError) in
-                try session.out.write(HelpRenderer(table: table).render(topic))
-            }
-        case .interactive(let settings):
-            return BatchRunner(dispatcher: self, settings: settings).run()
-        case .run(let invocation):
-            return execute(invocation)
         }
     }
 
@@ -49,7 +36,7 @@ struct Dispatcher {
     /// Runs one command, timing it for `--time`; its output is flushed before it counts as done, so
     /// a write that fails turns into the command's status.
     func execute(_ invocation: Invocation) -> ExitStatus {
-        let context = CommandContext(invocation: invocation, session: session)
+        let context = CommandContext(invocation: invocation, session: session, table: table)
         var status = ExitStatus.success
         let timer = ContextTimer.measure { status = runHandler(invocation, context: context) }
         if invocation.settings.time {
@@ -102,15 +89,16 @@ struct Dispatcher {
         }
     }
 
-    /// Renders `error` once on stderr (after what the command printed) and returns its status.
-    func report(_ error: any Error, context: String) -> ExitStatus {
+    /// Renders `error` once on stderr (after what the command printed) and returns its status;
+    /// `location` (`batch line 3`) goes first.
+    func report(_ error: any Error, context: String, location: String? = nil) -> ExitStatus {
         if let output = error as? CLIError, case .output = output.kind {
             session.out.discard()
         } else {
             // What the command printed before it failed goes out before the message.
             do { try session.out.flush() } catch { session.out.discard() }
         }
-        let (line, status) = ErrorRenderer.render(error, context: context)
+        let (line, status) = ErrorRenderer.render(error, context: context, location: location)
         if let line { session.err.writeLine(line) }
         return status
     }

@@ -36,11 +36,13 @@ enum Arity: Sendable, Equatable {
     case pairsOrStdin
     /// Everything that is left, verbatim: a child command, after `--` or from its first word on.
     case rest
+    /// Every word after a `--` that must be given, verbatim, possibly none (`__complete -- WORDS`).
+    case afterSeparator
 
     var minimum: Int {
         switch self {
         case .one, .oneOrMore, .valuesOrStdin, .pairsOrStdin, .rest: return 1
-        case .optional, .zeroOrMore: return 0
+        case .optional, .zeroOrMore, .afterSeparator: return 0
         case .pairs: return 2
         }
     }
@@ -48,7 +50,8 @@ enum Arity: Sendable, Equatable {
     var maximum: Int {
         switch self {
         case .one, .optional: return 1
-        case .oneOrMore, .zeroOrMore, .valuesOrStdin, .pairs, .pairsOrStdin, .rest: return Int.max
+        case .oneOrMore, .zeroOrMore, .valuesOrStdin, .pairs, .pairsOrStdin, .rest, .afterSeparator:
+            return Int.max
         }
     }
 
@@ -56,6 +59,9 @@ enum Arity: Sendable, Equatable {
     var acceptsStdin: Bool { self == .valuesOrStdin || self == .pairsOrStdin }
 
     var takesPairs: Bool { self == .pairs || self == .pairsOrStdin }
+
+    /// Whether it takes the rest of the line verbatim, never parsed as options.
+    var isRest: Bool { self == .rest || self == .afterSeparator }
 }
 
 /// What the binder knows while it converts words: the value mode and the command, for messages.
@@ -91,6 +97,7 @@ struct ArgumentSpec: Sendable {
         case .pairs: return "\(name) [\(name) ...]"
         case .pairsOrStdin: return "\(name) [\(name) ...]|-"
         case .rest: return "-- \(name) [ARG...]"
+        case .afterSeparator: return "-- [\(name)...]"
         }
     }
 }
@@ -294,5 +301,12 @@ extension Argument where Value == String? {
     /// An opaque word that may be left out (a lock token the session remembers).
     static func optionalWord(_ name: String, _ help: String) -> Self {
         optional(name, .word, help) { word, _, _ in word.text }
+    }
+}
+
+extension Argument where Value == [String] {
+    /// The words after a required `--`, verbatim, possibly none.
+    static func wordsAfterSeparator(_ name: String, _ help: String) -> Self {
+        Argument(name, .word, .afterSeparator, help) { words, _ in words.map(\.text) }
     }
 }

@@ -7,25 +7,32 @@ struct CommandTable: Sendable {
     static let standard = CommandTable(groups: [
         DictTable.group, SetTable.group, ListTable.group, DequeTable.group, CounterTable.group,
         QueueTable.group, CachedDictTable.group, LockTable.group, NextIdTable.group, CacheTable.group,
-        BloomTable.group, HyperLogLogTable.group, GeneralTable.group,
+        BloomTable.group, HyperLogLogTable.group, GeneralTable.group, InternalTable.group,
     ])
 
     /// The structures: groups whose verbs follow a structure word.
     var structures: [GroupSpec] { groups.filter { !$0.isTopLevel } }
 
-    /// The top-level commands (`ping`, `keys`, ...), with the group that holds them.
+    /// The top-level commands (`ping`, `keys`, ...), with the group that holds them; not the hidden
+    /// ones.
     var topLevelCommands: [(GroupSpec, VerbSpec)] {
         groups.filter(\.isTopLevel).flatMap { group in group.verbs.map { (group, $0) } }
     }
 
     func group(named word: String) -> GroupSpec? { structures.first { $0.answers(to: word) } }
 
+    /// A top-level command by name or alias, hidden ones included.
     func topLevelVerb(named word: String) -> (GroupSpec, VerbSpec)? {
-        topLevelCommands.first { $0.1.answers(to: word) }
+        for group in groups where group.isTopLevel {
+            if let verb = group.verb(named: word) { return (group, verb) }
+        }
+        return nil
     }
 
-    /// Every verb with its group, in table order.
-    var allVerbs: [(GroupSpec, VerbSpec)] { groups.flatMap { group in group.verbs.map { (group, $0) } } }
+    /// Every verb with its group, in table order, hidden ones after each group's shown ones.
+    var allVerbs: [(GroupSpec, VerbSpec)] {
+        groups.flatMap { group in (group.verbs + group.hiddenVerbs).map { (group, $0) } }
+    }
 
     var exitStatuses: [ExitStatusDoc] { ExitStatusDoc.all }
     var environment: [EnvironmentVariable] { EnvironmentVariable.all }

@@ -40,6 +40,7 @@ enum GeneralTable {
                 handler: GeneralHandlers.ttl),
             VerbSpec(
                 "repl", "the interactive REPL (also: pottery with no command on a terminal)",
+                traits: .opensSession,
                 prints: "a prompt; each line is a command without the program name",
                 notes: ReplFacts.notes, handler: GeneralHandlers.repl),
         ])

@@ -7,7 +7,10 @@ struct GroupSpec: Sendable {
     let pythonClass: String?
     /// Top-level groups hold commands run without a structure word (`pottery ping`).
     let isTopLevel: Bool
+    /// The verbs help, completion and the man page show, in table order.
     let verbs: [VerbSpec]
+    /// The verbs with the ``VerbTraits/hidden`` trait: found by name, shown only by `__table`.
+    let hiddenVerbs: [VerbSpec]
 
     init(
         _ name: String, aliases: [String] = [], _ summary: String, pythonClass: String? = nil,
@@ -18,12 +21,13 @@ struct GroupSpec: Sendable {
         self.summary = summary
         self.pythonClass = pythonClass
         self.isTopLevel = isTopLevel
-        self.verbs = verbs
+        self.verbs = verbs.filter { !$0.traits.contains(.hidden) }
+        self.hiddenVerbs = verbs.filter { $0.traits.contains(.hidden) }
     }
 
     func answers(to word: String) -> Bool { name == word || aliases.contains(word) }
 
-    func verb(named word: String) -> VerbSpec? { verbs.first { $0.answers(to: word) } }
+    func verb(named word: String) -> VerbSpec? { (verbs + hiddenVerbs).first { $0.answers(to: word) } }
 
     /// `dict get`, or `ping` for a top-level command.
     func commandName(of verb: VerbSpec) -> String { isTopLevel ? verb.name : "\(name) \(verb.name)" }

@@ -14,6 +14,14 @@ struct VerbTraits: OptionSet, Sendable, Hashable {
     static let needsMasters = VerbTraits(rawValue: 1 << 2)
     /// Runs a child command, whose status becomes ours.
     static let runsChild = VerbTraits(rawValue: 1 << 3)
+    /// Not shown by help, completion, the man page or the README: a command for scripts of ours
+    /// (`__complete`) or a word of the REPL (`quit`). `pottery __table` lists it.
+    static let hidden = VerbTraits(rawValue: 1 << 4)
+    /// Opens an interactive session (`repl`); refused inside one.
+    static let opensSession = VerbTraits(rawValue: 1 << 5)
+    /// Ends the session it is read in, the REPL's or a batch's (`quit`); nothing to end on the
+    /// command line.
+    static let endsSession = VerbTraits(rawValue: 1 << 6)
 }
 
 /// One verb of a structure (`dict get`) or one top-level command (`ping`).
@@ -70,8 +78,8 @@ struct VerbSpec: Sendable {
     /// Whether this verb reads values from standard input when given `-`.
     var acceptsStdin: Bool { arguments.contains { $0.arity.acceptsStdin } }
 
-    /// The position of a `.rest` argument (a child command), if the verb has one.
-    var restPosition: Int? { arguments.firstIndex { $0.arity == .rest } }
+    /// The position of an argument that takes the rest of the line (a child command), if any.
+    var restPosition: Int? { arguments.firstIndex { $0.arity.isRest } }
 }
 
 /// Anything the table lists as an argument: an ``Argument`` of any type.

@@ -1,0 +1,35 @@
+import PotteryProcess
+
+/// The hidden commands of ``InternalTable``.
+enum InternalHandlers {
+    /// Reached only on the command line: the REPL and batch mode end their session before a handler
+    /// runs (``LinePolicy``).
+    static func quit(_ context: CommandContext) throws -> ExitStatus {
+        throw CLIError.usage("nothing to leave: quit ends the REPL or a batch")
+    }
+
+    static func complete(_ context: CommandContext) throws -> ExitStatus {
+        var shell = CompletionShell.bash
+        if let name = context[InternalTable.shell] {
+            guard let named = CompletionShell(rawValue: name) else {
+                throw CLIError.usage(CompleteCommand.usage)
+            }
+            shell = named
+        }
+        CompleteCommand.run(shell: shell, words: context[InternalTable.words], context: context)
+        return .success
+    }
+
+    static func generate(_ context: CommandContext) throws -> ExitStatus {
+        guard let text = Generator.render(context[InternalTable.file], table: context.table) else {
+            throw CLIError.usage("usage: pottery __generate man|bash|zsh|fish")
+        }
+        try context.out.write(text)
+        return .success
+    }
+
+    static func table(_ context: CommandContext) throws -> ExitStatus {
+        try context.out.write(TableDump(table: context.table).render())
+        return .success
+    }
+}

@@ -1,0 +1,43 @@
+import PotteryProcess
+
+/// How the REPL runs a line (SPEC §6): a command's output goes through the pager when long; a lock
+/// the session holds is released without its token; options alone change the session; `repl` is
+/// refused; `quit` leaves.
+extension Repl: LinePolicy {
+    /// `lock release KEY` without a token, for a lock this session holds: the session's token is
+    /// added (and the lock forgotten once released).
+    func prepare(_ words: [Word]) -> [Word] {
+        guard words.count == 3, words[0] == "lock", words[1] == "release",
+            !CommandLineScanner.looksLikeOption(words[2]),
+            let token = session.heldLocks[words[2].bytes]?.token,
+            dispatcher.table.group(named: "lock")?.verb(named: "release") != nil
+        else { return words }
+        suppliedLock = words[2].bytes
+        return words + [Word(token)]
+    }
+
+    func optionsAlone(_ settings: Settings, words: [Word]) -> LineOutcome {
+        // Parsed again from the defaults, to see which options the line names.
+        guard case .interactive(let line)? = try? ArgvParser(table: dispatcher.table).parse(words) else {
+            return .done(.success)
+        }
+        return change(to: line)
+    }
+
+    func execute(_ invocation: Invocation) -> LineOutcome {
+        let pager = Pager.make(settings: settings, environment: session.environment)
+        session.out.sink = pager.map { pager in { pager.accept($0) } }
+        // A token the session supplied is released on the masters that hold its lock.
+        let held = suppliedLock.flatMap { session.heldLocks[$0] }
+        let status = dispatcher.execute(held.map { invocation.on(masters: $0.masters) } ?? invocation)
+        if let suppliedLock, status == .success { session.heldLocks[suppliedLock] = nil }
+        session.out.sink = nil
+        pager?.finish()
+        session.out.reset()
+        return .done(status)
+    }
+
+    func openSession(_ invocation: Invocation) -> LineOutcome {
+        .done(dispatcher.report(CLIError.usage("already in the REPL"), context: invocation.commandName))
+    }
+}
