@@ -16,7 +16,8 @@ enum InternalHandlers {
             }
             shell = named
         }
-        CompleteCommand.run(shell: shell, words: context[InternalTable.words], context: context)
+        let words = context[InternalTable.words].map { String(decoding: $0, as: UTF8.self) }
+        CompleteCommand.run(shell: shell, words: words, context: context)
         return .success
     }
 

@@ -12,7 +12,7 @@ struct TableDump {
             ("program", string("pottery")),
             ("version", string(Version.current)),
             ("globalOptions", array(GlobalOptions.all.map(option))),
-            ("groups", array(table.groups.map(group))),
+            ("groups", array(table.allGroups.map(group))),
             (
                 "exitStatuses",
                 array(

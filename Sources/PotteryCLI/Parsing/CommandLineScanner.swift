@@ -34,6 +34,13 @@ struct CommandLineScanner {
         case unknownVerb(GroupSpec, Word)
     }
 
+    /// One global option as given. (A struct, not a tuple: a tuple's metadata is made at run time,
+    /// which start-up pays for.)
+    struct GivenOption {
+        let option: OptionSpec
+        let value: Word?
+    }
+
     /// What the scan found.
     struct Scan {
         var position = Position.start
@@ -42,7 +49,7 @@ struct CommandLineScanner {
         var settings: Settings
         /// The global options given, in order, with their values; not a verb's own option that
         /// shadows one.
-        var globals: [(option: OptionSpec, value: Word?)] = []
+        var globals: [GivenOption] = []
         var wantsHelp = false
         /// `--version` before the command word, which stands alone.
         var wantsVersion = false
@@ -75,10 +82,11 @@ struct CommandLineScanner {
                     }
                 } else if word == "help" {
                     scan.position = .help([])
+                } else if let group = table.group(named: word.text) {
+                    // Structures first: a structure word never builds the hidden groups.
+                    scan.position = .group(group)
                 } else if let (group, verb) = table.topLevelVerb(named: word.text) {
                     scan.position = .verb(group, verb)
-                } else if let group = table.group(named: word.text) {
-                    scan.position = .group(group)
                 } else {
                     scan.position = .unknownCommand(word)
                     return scan
@@ -221,7 +229,7 @@ struct CommandLineScanner {
         } else if option.long == GlobalOptions.version.long {
             if strict { throw .usage("--version stands alone: 'pottery --version'") }
         } else {
-            scan.globals.append((option, value))
+            scan.globals.append(GivenOption(option: option, value: value))
             do {
                 try option.setting?.apply(value, option: option.long, to: &scan.settings)
             } catch {

@@ -3,18 +3,21 @@
 /// reconnects). Adding a global option is one entry in ``GlobalOptions``, with its binding.
 struct SettingBinding: Sendable {
     typealias Path<Value> = any WritableKeyPath<Settings, Value> & Sendable
+    /// A key path made on first use: instantiating one costs about 20 k instructions, which start-up
+    /// must not pay for every global option when a command line names one.
+    typealias LazyPath<Value> = @Sendable () -> Path<Value>
 
     enum Target: Sendable {
         /// A flag that turns a setting on.
-        case flag(Path<Bool>)
+        case flag(LazyPath<Bool>)
         /// A flag that picks the value mode; named again in a session, back to `auto`.
         case valueMode(ValueMode)
         /// A word, the last one given.
-        case text(Path<String?>)
+        case text(LazyPath<String?>)
         /// A word per appearance (`--master`).
-        case list(Path<[String]>)
+        case list(LazyPath<[String]>)
         /// A positive number of seconds.
-        case seconds(Path<Double?>)
+        case seconds(LazyPath<Double?>)
     }
 
     /// What a change means to a REPL session.
@@ -33,10 +36,10 @@ struct SettingBinding: Sendable {
     /// Sets the setting from one appearance of the option (`value` is nil for a flag).
     func apply(_ value: Word?, option: String, to settings: inout Settings) throws(CLIError) {
         switch target {
-        case .flag(let path): settings[keyPath: path] = true
+        case .flag(let path): settings[keyPath: path()] = true
         case .valueMode(let mode): settings.valueMode = mode
-        case .text(let path): settings[keyPath: path] = value?.text
-        case .list(let path): settings[keyPath: path].append(value?.text ?? "")
+        case .text(let path): settings[keyPath: path()] = value?.text
+        case .list(let path): settings[keyPath: path()].append(value?.text ?? "")
         case .seconds(let path):
             let what = "--\(option)"
             guard let value, let seconds = NumberSyntax.decimal(value.text), seconds > 0 else {
@@ -44,18 +47,18 @@ struct SettingBinding: Sendable {
                     "\(what) takes a positive number of seconds, not \(ValueReader.quoted(value?.text ?? ""))"
                 )
             }
-            settings[keyPath: path] = try Conversions.duration(seconds: seconds, what: what).seconds
+            settings[keyPath: path()] = try Conversions.duration(seconds: seconds, what: what).seconds
         }
     }
 
     /// Whether `line` (a line's options applied to ``Settings/init()``) names this option.
     func isNamed(in line: Settings) -> Bool {
         switch target {
-        case .flag(let path): line[keyPath: path]
+        case .flag(let path): line[keyPath: path()]
         case .valueMode(let mode): line.valueMode == mode
-        case .text(let path): line[keyPath: path] != nil
-        case .list(let path): !line[keyPath: path].isEmpty
-        case .seconds(let path): line[keyPath: path] != nil
+        case .text(let path): line[keyPath: path()] != nil
+        case .list(let path): !line[keyPath: path()].isEmpty
+        case .seconds(let path): line[keyPath: path()] != nil
         }
     }
 
@@ -64,15 +67,15 @@ struct SettingBinding: Sendable {
     func change(_ session: inout Settings, from line: Settings) -> Bool {
         switch target {
         case .flag(let path):
-            session[keyPath: path].toggle()
+            session[keyPath: path()].toggle()
             return true
         case .valueMode(let mode):
             let new: ValueMode = session.valueMode == mode ? .auto : mode
             defer { session.valueMode = new }
             return session.valueMode != new
-        case .text(let path): return Self.replace(path, in: &session, from: line)
-        case .list(let path): return Self.replace(path, in: &session, from: line)
-        case .seconds(let path): return Self.replace(path, in: &session, from: line)
+        case .text(let path): return Self.replace(path(), in: &session, from: line)
+        case .list(let path): return Self.replace(path(), in: &session, from: line)
+        case .seconds(let path): return Self.replace(path(), in: &session, from: line)
         }
     }
 

@@ -211,6 +211,11 @@ extension Argument where Value == [[UInt8]] {
         many(names, .value, .pairs, help, Conversions.storedValue)
     }
 
+    /// The words after a required `--`, verbatim, possibly none.
+    static func wordsAfterSeparator(_ name: String, _ help: String) -> Self {
+        Argument(name, .word, .afterSeparator, help) { words, _ in words.map(\.bytes) }
+    }
+
     /// A child command and its arguments, verbatim.
     static func command(_ name: String = "CMD", _ help: String) -> Self {
         Argument(name, .command, .rest, help) { words, _ in words.map(\.bytes) }
@@ -301,12 +306,5 @@ extension Argument where Value == String? {
     /// An opaque word that may be left out (a lock token the session remembers).
     static func optionalWord(_ name: String, _ help: String) -> Self {
         optional(name, .word, help) { word, _, _ in word.text }
-    }
-}
-
-extension Argument where Value == [String] {
-    /// The words after a required `--`, verbatim, possibly none.
-    static func wordsAfterSeparator(_ name: String, _ help: String) -> Self {
-        Argument(name, .word, .afterSeparator, help) { words, _ in words.map(\.text) }
     }
 }

@@ -2,13 +2,26 @@
 /// the man page and the README share: exit statuses, environment variables, examples. Help,
 /// `pottery help`, completion, the man page and the completion scripts are all rendered from it.
 struct CommandTable: Sendable {
+    /// The groups help and completion show (their hidden verbs aside).
     let groups: [GroupSpec]
+    /// Groups of hidden verbs only, built the first time a word is not found in `groups`: start-up
+    /// does not pay for them.
+    private let hiddenGroups: @Sendable () -> [GroupSpec]
 
-    static let standard = CommandTable(groups: [
-        DictTable.group, SetTable.group, ListTable.group, DequeTable.group, CounterTable.group,
-        QueueTable.group, CachedDictTable.group, LockTable.group, NextIdTable.group, CacheTable.group,
-        BloomTable.group, HyperLogLogTable.group, GeneralTable.group, InternalTable.group,
-    ])
+    init(groups: [GroupSpec], hiddenGroups: @escaping @Sendable () -> [GroupSpec] = { [] }) {
+        self.groups = groups
+        self.hiddenGroups = hiddenGroups
+    }
+
+    static let standard = CommandTable(
+        groups: [
+            DictTable.group, SetTable.group, ListTable.group, DequeTable.group, CounterTable.group,
+            QueueTable.group, CachedDictTable.group, LockTable.group, NextIdTable.group, CacheTable.group,
+            BloomTable.group, HyperLogLogTable.group, GeneralTable.group,
+        ], hiddenGroups: { [InternalTable.group] })
+
+    /// Every group, the hidden-only ones last.
+    var allGroups: [GroupSpec] { groups + hiddenGroups() }
 
     /// The structures: groups whose verbs follow a structure word.
     var structures: [GroupSpec] { groups.filter { !$0.isTopLevel } }
@@ -26,12 +39,15 @@ struct CommandTable: Sendable {
         for group in groups where group.isTopLevel {
             if let verb = group.verb(named: word) { return (group, verb) }
         }
+        for group in hiddenGroups() where group.isTopLevel {
+            if let verb = group.verb(named: word) { return (group, verb) }
+        }
         return nil
     }
 
     /// Every verb with its group, in table order, hidden ones after each group's shown ones.
     var allVerbs: [(GroupSpec, VerbSpec)] {
-        groups.flatMap { group in (group.verbs + group.hiddenVerbs).map { (group, $0) } }
+        allGroups.flatMap { group in (group.verbs + group.hiddenVerbs).map { (group, $0) } }
     }
 
     var exitStatuses: [ExitStatusDoc] { ExitStatusDoc.all }

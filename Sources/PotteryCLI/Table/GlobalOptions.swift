@@ -5,38 +5,38 @@ enum GlobalOptions {
     static let url = global(
         "url", short: "u", kind: .url, value: "URL",
         "Redis server URL, or any node of a Redis Cluster (default $POTTERY_URL, $REDIS_URL, redis://localhost:6379/0)",
-        .text(\.url), .reconnects)
+        .text({ \.url }), .reconnects)
     static let master = global(
         "master", kind: .url, value: "URL",
         "a quorum master (a server or a cluster) for lock and nextid; repeat for each (default $POTTERY_MASTERS)",
-        .list(\.masters), .said { "\($0.masters.count) master(s)" })
+        .list({ \.masters }), .said { "\($0.masters.count) master(s)" })
     static let timeout = global(
         "timeout", kind: .seconds, value: "S",
         "seconds to wait to connect, for each whole reply and for a cluster failover (default $POTTERY_TIMEOUT or 5)",
-        .seconds(\.timeout), .said { "timeout \($0.timeout ?? Settings.defaultTimeout) s" })
+        .seconds({ \.timeout }), .said { "timeout \($0.timeout ?? Settings.defaultTimeout) s" })
     static let tls = global(
-        "tls", "speak TLS even to a redis:// or unix:// URL (rediss:// needs no flag)", .flag(\.tls),
+        "tls", "speak TLS even to a redis:// or unix:// URL (rediss:// needs no flag)", .flag({ \.tls }),
         .reconnects)
     static let caCert = global(
         "cacert", kind: .word, value: "FILE",
         "PEM file of the CAs that sign the server's certificate (default $POTTERY_CACERT, else the system's)",
-        .text(\.caFile), .reconnects)
+        .text({ \.caFile }), .reconnects)
     static let cert = global(
         "cert", kind: .word, value: "FILE", "PEM client certificate for TLS (default $POTTERY_CERT)",
-        .text(\.certFile), .reconnects)
+        .text({ \.certFile }), .reconnects)
     static let key = global(
         "key", kind: .word, value: "FILE", "PEM key of the client certificate (default $POTTERY_KEY)",
-        .text(\.keyFile), .reconnects)
+        .text({ \.keyFile }), .reconnects)
     static let insecure = global(
         "insecure", "TLS without verifying the server's certificate or name (says so on stderr)",
-        .flag(\.insecure), .reconnects)
+        .flag({ \.insecure }), .reconnects)
     static let raw = global(
         "raw", short: "r",
         "print string values without quotes or escapes, like jq -r (on a terminal, control characters other than newline and tab stay escaped)",
-        .flag(\.raw), .said { "raw output \(onOff($0.raw))" })
+        .flag({ \.raw }), .said { "raw output \(onOff($0.raw))" })
     static let quiet = global(
         "quiet", short: "q", "print nothing for predicates; answer with the exit status alone",
-        .flag(\.quiet),
+        .flag({ \.quiet }),
         .said { "quiet \(onOff($0.quiet))" })
     static let string = global(
         "string", short: "s", "read every value argument as a literal string", .valueMode(.string),
@@ -45,13 +45,13 @@ enum GlobalOptions {
         "json", short: "j", "require every value to be valid JSON (exit 2 and write nothing otherwise)",
         .valueMode(.json), .said { "values: \($0.valueMode.rawValue)" })
     static let time = global(
-        "time", "print the command's wall time in milliseconds to stderr", .flag(\.time),
+        "time", "print the command's wall time in milliseconds to stderr", .flag({ \.time }),
         .said { "timing \(onOff($0.time))" })
     static let keepGoing = global(
-        "keep-going", "batch mode: go on after a failing line", .flag(\.keepGoing), .ignored)
+        "keep-going", "batch mode: go on after a failing line", .flag({ \.keepGoing }), .ignored)
     static let noPager = global(
         "no-pager", "REPL: print long output straight to the terminal, never through the pager",
-        .flag(\.noPager), .said { "pager \(onOff(!$0.noPager))" })
+        .flag({ \.noPager }), .said { "pager \(onOff(!$0.noPager))" })
     /// Read by the scanner itself: `--help` anywhere, `--version` alone.
     static let help = global("help", short: "h", "show help for the program, a structure or a verb")
     static let version = global("version", "print the version and exit")

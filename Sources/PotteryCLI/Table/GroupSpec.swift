@@ -21,8 +21,13 @@ struct GroupSpec: Sendable {
         self.summary = summary
         self.pythonClass = pythonClass
         self.isTopLevel = isTopLevel
-        self.verbs = verbs.filter { !$0.traits.contains(.hidden) }
-        self.hiddenVerbs = verbs.filter { $0.traits.contains(.hidden) }
+        if verbs.contains(where: { $0.traits.contains(.hidden) }) {
+            self.verbs = verbs.filter { !$0.traits.contains(.hidden) }
+            self.hiddenVerbs = verbs.filter { $0.traits.contains(.hidden) }
+        } else {
+            self.verbs = verbs
+            self.hiddenVerbs = []
+        }
     }
 
     func answers(to word: String) -> Bool { name == word || aliases.contains(word) }
