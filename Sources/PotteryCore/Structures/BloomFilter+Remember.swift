@@ -50,11 +50,3 @@ extension BloomFilterParameters {
         }
     }
 }
-
-extension PotteryError {
-    /// Whether the server rejected the command's syntax (`ERR syntax error`): it did nothing.
-    var isSyntaxError: Bool {
-        guard case .redis(let error) = kind, error.kind == .server else { return false }
-        return error.message.lowercased().contains("syntax error")
-    }
-}

@@ -40,6 +40,15 @@ public final class RedisConnection {
     /// the handshake so that ``serverIdentity`` tells servers apart by what they are, not by
     /// the address that reached them.
     var runID: String?
+    /// Commands this server answered "unknown command" to (a server older than they are): not sent
+    /// again on this connection (see ``lacks(_:)``).
+    private var unknownCommands: Set<String> = []
+
+    /// Whether this server said it does not know `command` (by name, `SINTERCARD`).
+    public func lacks(_ command: String) -> Bool { unknownCommands.contains(command) }
+
+    /// Remembers that this server does not know `command`.
+    public func noteLacking(_ command: String) { unknownCommands.insert(command) }
 
     /// Connects (TCP through `getaddrinfo`, IPv4 and IPv6, or a unix socket) within
     /// `options.timeout`, then sends `AUTH`, `SELECT` and `CLIENT SETNAME` as needed, pipelined
