@@ -31,6 +31,7 @@ public struct RedisBatch {
         public func queued<Command: RedisCommand>(_ slot: Slot<Command>) throws(RedisError) {
             if case .error(let bytes) = values[slot.index] {
                 throw RedisError(reply: bytes, server: connection.server, command: Command.fullName)
+                    .sayingWhatIsNeeded(slot.command.requires)
             }
         }
 

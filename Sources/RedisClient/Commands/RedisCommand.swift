@@ -108,3 +108,16 @@ public struct RedisServerVersion: Sendable, Hashable, Comparable, CustomStringCo
     /// `Redis 7.0`.
     public var description: String { "Redis \(major).\(minor)" }
 }
+
+extension RedisError {
+    /// A server's "unknown command" for a command that needs `version` says so: `ERR unknown
+    /// command 'SINTERCARD' ... (it needs Redis 7.0 or later)`. Other errors are unchanged.
+    public func sayingWhatIsNeeded(_ version: RedisServerVersion?) -> RedisError {
+        guard let version, kind == .server, message.lowercased().hasPrefix("unknown command"),
+            !message.hasSuffix(" or later)")
+        else { return self }
+        var said = self
+        said.message += " (it needs \(version) or later)"
+        return said
+    }
+}

@@ -4,7 +4,11 @@ extension RedisConnection {
     /// (on a cluster with `call`'s policies: `DEL` of keys in several slots, `DBSIZE` summed);
     /// a reply of another shape throws `.protocolViolation` and leaves the connection unusable.
     public func execute<Command: RedisCommand>(_ command: Command) throws(RedisError) -> Command.Response {
-        try decode(try call(command.arguments), of: command)
+        do {
+            return try decode(try call(command.arguments), of: command)
+        } catch {
+            throw error.sayingWhatIsNeeded(command.requires)
+        }
     }
 
     /// Appends `command` to the output buffer; read its reply with `readReply()` and
@@ -23,6 +27,7 @@ extension RedisConnection {
     {
         if case .error(let bytes) = reply {
             throw RedisError(reply: bytes, server: server, command: Command.fullName)
+                .sayingWhatIsNeeded(command.requires)
         }
         let response: Command.Response
         do {
