@@ -70,7 +70,7 @@ extension RedisError {
     /// An error built from an error reply (its bytes without the leading `-`).
     /// `NOAUTH` and `WRONGPASS` become `.authentication`; everything else is `.server`.
     public init(reply: [UInt8], server: String, command: String?) {
-        let text = String(decoding: reply, as: UTF8.self)
+        let text = Self.withoutScriptLocation(String(decoding: reply, as: UTF8.self))
         var code: String?
         var message = text
         let word = text.prefix { $0 != " " }
@@ -82,6 +82,25 @@ extension RedisError {
         }
         let kind: Kind = code == "NOAUTH" || code == "WRONGPASS" ? .authentication : .server
         self.init(kind: kind, code: code, message: message, server: server, command: command)
+    }
+
+    /// A script's error says where in the script it happened, and each server says it its own way:
+    /// Redis 6.2 wraps the error (`ERR Error running script (call to f_SHA): @user_script:2:
+    /// WRONGTYPE Operation ...`), Redis 7 and Valkey append to it (`WRONGTYPE Operation ... script:
+    /// SHA, on @user_script:2.`). What a user acts on is the error itself, the same on every server.
+    static func withoutScriptLocation(_ text: String) -> String {
+        if text.hasPrefix("ERR Error running script (call to f_"),
+            let marker = text.firstRange(of: "): @user_script:")
+        {
+            let rest = text[marker.upperBound...].drop { $0.isNumber }
+            if rest.hasPrefix(": ") { return String(rest.dropFirst(2)) }
+        }
+        if text.hasSuffix("."), let marker = text.ranges(of: " script: ").last,
+            text[marker.upperBound...].contains(", on @user_script:")
+        {
+            return String(text[..<marker.lowerBound])
+        }
+        return text
     }
 
     private static func isCodeScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -16,4 +16,19 @@ import Testing
         let other = RedisError(reply: Array("WRONGTYPE Operation".utf8), server: "s", command: "SINTERCARD")
         #expect(other.sayingWhatIsNeeded(RedisServerVersion(7, 0)).message == other.message)
     }
+
+    /// Where in a script an error happened is left out, so the error reads the same on every server.
+    @Test func scriptErrorsReadAlikeOnEveryServer() {
+        let sha = String(repeating: "ab", count: 20)
+        let forms = [
+            "ERR Error running script (call to f_\(sha)): @user_script:2: WRONGTYPE Operation against a key",
+            "WRONGTYPE Operation against a key script: \(sha), on @user_script:2.",
+        ]
+        for form in forms {
+            let error = RedisError(reply: Array(form.utf8), server: "s", command: "EVALSHA")
+            #expect(error.code == "WRONGTYPE" && error.message == "Operation against a key", "\(form)")
+        }
+        let plain = RedisError(reply: Array("ERR script: not ours.".utf8), server: "s", command: nil)
+        #expect(plain.message == "script: not ours.")
+    }
 }

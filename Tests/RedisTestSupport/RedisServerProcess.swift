@@ -34,6 +34,17 @@ public final class RedisServerProcess: @unchecked Sendable {
         return url
     }
 
+    /// The version of the `redis-server` on `PATH` (Redis or Valkey, whose 7.2 and later say the
+    /// same to clients), from `redis-server --version`: `(7, 0)` for `v=7.0.15`. scripts/test puts
+    /// another server first on `PATH` to run the suites on it.
+    public static let version: (Int, Int) = {
+        let text = runProcess("redis-server", ["--version"], timeout: 10).stdoutText
+        guard let range = text.range(of: "v=") else { return (0, 0) }
+        let numbers = text[range.upperBound...].prefix { $0.isNumber || $0 == "." }.split(separator: ".")
+        guard numbers.count >= 2, let major = Int(numbers[0]), let minor = Int(numbers[1]) else { return (0, 0) }
+        return (major, minor)
+    }()
+
     /// The server all tests share, started on first use and killed at exit. Tests that need a
     /// server to themselves (auth, killing it, SCRIPT FLUSH, ...) start their own.
     public static let shared: RedisServerProcess = {

@@ -95,14 +95,24 @@ def _cli(port: int, *args: str, timeout: float = 30) -> str:
     return result.stdout.decode(errors="replace") if result.returncode == 0 else ""
 
 
+def server_version() -> tuple[int, int]:
+    """The version of the redis-server on PATH (Redis or Valkey): (7, 0) for `v=7.0.15`.
+    scripts/test puts another server first on PATH to run the tests on it."""
+    text = subprocess.run(["redis-server", "--version"], capture_output=True, text=True).stdout
+    numbers = text.split("v=", 1)[1].split()[0].split(".") if "v=" in text else ["0", "0"]
+    return int(numbers[0]), int(numbers[1])
+
+
 def _start_node(workdir: str) -> tuple[subprocess.Popen, int]:
-    """One cluster-enabled redis-server in `workdir`, answering PING; retried on a port taken meanwhile."""
-    for _ in range(4):
+    """One cluster-enabled redis-server in `workdir`, answering PING; retried on a port taken meanwhile.
+    Redis 6.2 has no --cluster-port: its bus is the port + 10000, so a port above 55535 is refused."""
+    bus_port = server_version() >= (7, 0)
+    for _ in range(4 if bus_port else 12):
         port = _free_port()
         process = subprocess.Popen(
             ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
              "--dir", workdir, "--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
-             "--cluster-node-timeout", "2000", "--cluster-port", str(_free_port())],
+             "--cluster-node-timeout", "2000"] + (["--cluster-port", str(_free_port())] if bus_port else []),
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.monotonic() + 10
         while process.poll() is None and time.monotonic() < deadline:
