@@ -41,7 +41,9 @@ public final class RedisServerProcess: @unchecked Sendable {
         let text = runProcess("redis-server", ["--version"], timeout: 10).stdoutText
         guard let range = text.range(of: "v=") else { return (0, 0) }
         let numbers = text[range.upperBound...].prefix { $0.isNumber || $0 == "." }.split(separator: ".")
-        guard numbers.count >= 2, let major = Int(numbers[0]), let minor = Int(numbers[1]) else { return (0, 0) }
+        guard numbers.count >= 2, let major = Int(numbers[0]), let minor = Int(numbers[1]) else {
+            return (0, 0)
+        }
         return (major, minor)
     }()
 
