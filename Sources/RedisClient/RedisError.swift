@@ -93,7 +93,13 @@ extension RedisError {
             let marker = text.firstRange(of: "): @user_script:")
         {
             let rest = text[marker.upperBound...].drop { $0.isNumber }
-            if rest.hasPrefix(": ") { return String(rest.dropFirst(2)) }
+            if rest.hasPrefix(": ") {
+                // An error of the script itself has no code of its own: it stays an ERR.
+                let error = rest.dropFirst(2)
+                let word = error.prefix { $0 != " " }
+                let coded = !word.isEmpty && word.unicodeScalars.allSatisfy(isCodeScalar)
+                return coded ? String(error) : "ERR " + error
+            }
         }
         if text.hasSuffix("."), let marker = text.ranges(of: " script: ").last,
             text[marker.upperBound...].contains(", on @user_script:")

@@ -116,6 +116,29 @@ import Testing
         #expect(h.state.popHead() == .bulkString(b("v")))
     }
 
+    /// Redis 6.2 during a migration: the migrating node answers a multi-key command with ASK, the
+    /// importing node with TRYAGAIN, until the migration ends; the rounds never hit the limit.
+    @Test func askThenTryAgainRoundsAreNotALoop() throws {
+        var h = Harness()
+        let slot = ClusterSlot.of(onA)
+        h.enqueue("MGET", "{b}1", "{b}2", key: onA)
+        for round in 1...(2 * ClusterRoutingState.maxRedirects) {
+            _ = h.flush()
+            let ask = RESPValue.error(b("ASK \(slot) 10.0.0.2:7000"))
+            #expect(try h.state.accept(ask, from: h.node("10.0.0.1")) == .redirected)
+            #expect(h.flush() == [h.node("10.0.0.2"): ["ASKING", "MGET"]])
+            #expect(try h.state.accept(.simpleString(b("OK")), from: h.node("10.0.0.2")) == .stored)
+            let tryAgain = RESPValue.error(b("TRYAGAIN Multiple keys request during rehashing of slot"))
+            guard case .retryLater(let sequence) = try h.state.accept(tryAgain, from: h.node("10.0.0.2"))
+            else {
+                Issue.record("TRYAGAIN was not left to the router")
+                return
+            }
+            #expect(h.state.prepareRetry(sequence) == round)
+            h.state.resend([sequence])
+        }
+    }
+
     @Test func redirectionsEndAfterTheLimit() throws {
         var h = Harness()
         let slot = ClusterSlot.of(onA)

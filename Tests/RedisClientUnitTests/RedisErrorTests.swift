@@ -28,6 +28,10 @@ import Testing
             let error = RedisError(reply: Array(form.utf8), server: "s", command: "EVALSHA")
             #expect(error.code == "WRONGTYPE" && error.message == "Operation against a key", "\(form)")
         }
+        let own =
+            "ERR Error running script (call to f_\(sha)): @user_script:1: @user_script: 1: Unknown Redis command"
+        let error = RedisError(reply: Array(own.utf8), server: "s", command: "EVALSHA")
+        #expect(error.code == "ERR" && error.message == "@user_script: 1: Unknown Redis command")
         let plain = RedisError(reply: Array("ERR script: not ours.".utf8), server: "s", command: nil)
         #expect(plain.message == "script: not ours.")
     }

@@ -65,7 +65,24 @@ enum ErrorRenderer {
         return Interrupts.pendingExitStatus ?? .interrupted
     }
 
+    /// Why `error` happened, without what failed or where: `Connection refused`.
+    static func reason(_ error: any Error) -> String {
+        let redisError: RedisError? =
+            switch error {
+            case let error as RedisError: error
+            case let error as PotteryError: error.redisError
+            case let error as CLIError: error.redisError
+            default: nil
+            }
+        if let redisError { return why(redisError) }
+        return (error as? CLIError)?.message ?? String(describing: error)
+    }
+
     private static func line(_ what: String, _ error: RedisError) -> String {
+        line(what.isEmpty ? error.server : "\(what) (\(error.server))", why(error))
+    }
+
+    private static func why(_ error: RedisError) -> String {
         var why = ""
         if let code = error.code { why = code + " " }
         // A reply that made no sense is about one command: name it (`SCARD: expected an integer`).
@@ -73,7 +90,7 @@ enum ErrorRenderer {
             why += command + ": "
         }
         why += error.message
-        return line(what.isEmpty ? error.server : "\(what) (\(error.server))", why)
+        return why
     }
 
     private static func line(_ what: String, _ why: String) -> String {

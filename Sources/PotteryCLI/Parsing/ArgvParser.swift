@@ -10,7 +10,7 @@ struct ArgvParser {
 
     func parse(_ argv: [Word], settings: Settings = Settings()) throws(CLIError) -> ParsedCommand {
         let scan = try CommandLineScanner(table: table).scan(argv, settings: settings, mode: .strict)
-        if scan.wantsVersion { return .version }
+        if scan.wantsVersion { return .version(scan.settings) }
         switch scan.position {
         case .start:
             return scan.wantsHelp ? .help(.program) : .interactive(scan.settings)

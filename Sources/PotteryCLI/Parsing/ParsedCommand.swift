@@ -2,7 +2,8 @@
 enum ParsedCommand: Sendable {
     case run(Invocation)
     case help(HelpTopic)
-    case version
+    /// `--version`, with the settings given before it (they name the server it asks).
+    case version(Settings)
     /// No command, only options (or nothing): the REPL on a terminal, batch mode otherwise; in batch
     /// mode a line of options alone changes the session's settings.
     case interactive(Settings)

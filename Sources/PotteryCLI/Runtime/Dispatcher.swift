@@ -19,13 +19,32 @@ struct Dispatcher {
         }
     }
 
-    /// Prints help or the version.
+    /// Prints help, or the version and the server's (asked within a second at most; a server
+    /// that does not answer is said, and is no failure of `--version`).
     func show(_ parsed: ParsedCommand) -> ExitStatus {
         finish { () throws(CLIError) in
             switch parsed {
             case .help(let topic): try session.out.write(HelpRenderer(table: table).render(topic))
-            default: try session.out.writeLine("pottery \(Version.current)")
+            case .version(let settings):
+                try session.out.writeLine("pottery \(Version.current)")
+                try session.out.writeLine("server: " + serverLine(settings))
+            default: break
             }
+        }
+    }
+
+    /// `Redis 7.0.15 at redis://localhost:6379/0`, or why there is none.
+    private func serverLine(_ given: Settings) -> String {
+        var settings = given
+        settings.timeout = min((try? settings.resolvedTimeout(session.environment)) ?? 1, 1)
+        let name = session.serverName(for: settings)
+        do {
+            let server = try RedisKeyspace(redis: try session.connection(for: settings)).server()
+            return "\(server) at \(name)"
+        } catch {
+            session.disconnect()
+            let why = ErrorRenderer.reason(error)
+            return "unknown at \(name) (\(why))"
         }
     }
 

@@ -21,6 +21,16 @@ public struct RedisKeyspace {
         }
     }
 
+    /// What the server is and which version (`INFO server`).
+    public func server() throws(PotteryError) -> RedisServerInfo {
+        let info = INFO("server")
+        let text = try redis.run(info)
+        guard let server = RedisServerInfo(info: text) else {
+            throw redis.wrongShape(info, expected: "a server version", got: .bulkString(text))
+        }
+        return server
+    }
+
     /// TYPE.
     public func type(of key: [UInt8]) throws(PotteryError) -> RedisKeyType {
         RedisKeyType(rawValue: String(decoding: try redis.run(TYPE(key)), as: UTF8.self))

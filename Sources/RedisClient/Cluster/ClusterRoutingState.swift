@@ -44,7 +44,10 @@ struct ClusterRoutingState {
         /// Index in `nodes` of where it was sent; `nil` for a MULTI waiting for its first command.
         var node: Int?
         var reply: RESPValue?
+        /// Redirections since it was last sent afresh (a TRYAGAIN retry starts the count again).
         var redirects = 0
+        /// TRYAGAIN/CLUSTERDOWN retries so far.
+        var retries = 0
         /// Until when TRYAGAIN/CLUSTERDOWN are retried (from the first of them, one timeout).
         var retryUntil: Deadline?
         /// Between MULTI and EXEC/DISCARD: follows no redirection.
@@ -291,12 +294,15 @@ struct ClusterRoutingState {
     }
 
     /// Takes back `sequence`'s TRYAGAIN/CLUSTERDOWN reply, to `resend` it after a pause (and maybe
-    /// a new map); returns how many times it was retried or redirected so far.
+    /// a new map); returns how many times it was retried so far. A retry is progress, bounded by the
+    /// deadline, so the redirections count again from none: during a migration Redis 6.2 sends a
+    /// multi-key command's ASK, and the importing node its TRYAGAIN, round after round.
     mutating func prepareRetry(_ sequence: Int) -> Int {
         let position = sequence - firstSequence
         entries[position].reply = nil
-        entries[position].redirects += 1
-        return entries[position].redirects
+        entries[position].redirects = 0
+        entries[position].retries += 1
+        return entries[position].retries
     }
 
     // MARK: - Lost nodes
