@@ -10,11 +10,15 @@ Modes:
                 valid UTF-8 is never JSON)
   argv          json.dumps(input.decode("utf-8", "surrogateescape")): a literal string as Python
                 stores a sys.argv value (each byte of an invalid sequence becomes U+DCxx)
+  utf8          input is a canonical text; prints, hex-encoded, json.dumps(json.loads(text),
+                sort_keys=True, ensure_ascii=False) as UTF-8 with lone surrogates escaped as
+                ensure_ascii escapes them (pottery's default output, SPEC 3)
   repr          input is 8 bytes of a big-endian double; prints json.dumps(float)
   gen N SEED    no input; prints N lines "HEX CANONICAL" of random values in random spellings
 """
 import json
 import random
+import re
 import struct
 import sys
 
@@ -125,6 +129,10 @@ def main():
             out.write(result + "\n")
         elif mode == "argv":
             out.write(json.dumps(data.decode("utf-8", "surrogateescape")) + "\n")
+        elif mode == "utf8":
+            text = json.dumps(json.loads(data.decode("utf-8")), sort_keys=True, ensure_ascii=False)
+            text = re.sub("[\ud800-\udfff]", lambda match: "\\u%04x" % ord(match.group()), text)
+            out.write(text.encode("utf-8").hex() + "\n")
         elif mode == "repr":
             out.write(json.dumps(struct.unpack(">d", data)[0]) + "\n")
         else:

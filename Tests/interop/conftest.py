@@ -70,15 +70,19 @@ def key():
 
 
 class Pottery:
-    """Runs the pottery binary against the test server."""
+    """Runs the pottery binary against the test server. With `ascii` (the default here) it prints
+    the stored text exactly (`-a`), which the interoperability tests compare byte for byte with what
+    Python pottery stores; test_output.py checks the default UTF-8 output."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, ascii: bool = True):
         self.url = url
         self.binary = _binary()
+        self.ascii = ascii
 
     def __call__(self, *args: str, stdin: bytes | None = None, check: bool = True):
-        result = subprocess.run([self.binary, "-u", self.url, *args], input=stdin, capture_output=True,
-                                timeout=60)
+        flags = ["-a"] if self.ascii else []
+        result = subprocess.run([self.binary, "-u", self.url, *flags, *args], input=stdin,
+                                capture_output=True, timeout=60)
         if check and result.returncode != 0:
             raise AssertionError(f"pottery {args} exited {result.returncode}: {result.stderr!r}")
         return result

@@ -26,6 +26,7 @@ TRANSCRIPT = [
     ("dict items {p}d", None, "sorted"),
     ("dict update {p}d -", '{"a": [1, 2.5, null]}\n{"b": {"c": "caf\\u00e9"}}\n', ""),
     ("dict get {p}d b", None, ""),
+    ("-a dict get {p}d b", None, ""),
     ("dict del {p}d age nope", None, ""),
     ("dict clear {p}d", None, ""),
     ("set add {p}s 1 two 3.0", None, ""),

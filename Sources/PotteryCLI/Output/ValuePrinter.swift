@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import PotteryJSON
 
 /// Prints values read from Redis as SPEC §3 says: canonical JSON, one per line, or with `-r` strings
@@ -11,12 +14,17 @@ import PotteryJSON
 struct ValuePrinter {
     let out: OutputWriter
     let raw: Bool
+    /// Raw strings go to a terminal: their control characters are shown escaped.
     var terminal = false
+    /// `-a`: the stored text exactly (ASCII); otherwise UTF-8, as jq prints.
+    var ascii = false
+    /// Standard output is a terminal: DEL and U+0080...U+009F stay escaped in UTF-8 output.
+    var escapesC1 = false
 
     /// One stored value on its own line.
     func printValue(_ stored: [UInt8]) throws(CLIError) {
         try out.append { buffer in
-            Self.appendValue(stored, raw: raw, terminal: terminal, to: &buffer)
+            appendValue(stored, raw: raw, to: &buffer)
             buffer.append(0x0A)
         }
     }
@@ -25,9 +33,9 @@ struct ValuePrinter {
     func printPair(_ first: [UInt8], _ second: [UInt8]) throws(CLIError) {
         try out.append { buffer in
             buffer.append(UInt8(ascii: "["))
-            Self.appendValue(first, raw: false, to: &buffer)
+            appendValue(first, raw: false, to: &buffer)
             buffer.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")])
-            Self.appendValue(second, raw: false, to: &buffer)
+            appendValue(second, raw: false, to: &buffer)
             buffer.append(contentsOf: [UInt8(ascii: "]"), 0x0A])
         }
     }
@@ -40,29 +48,62 @@ struct ValuePrinter {
         try out.writeLine(String(value))
     }
 
-    static func appendValue(_ stored: [UInt8], raw: Bool, terminal: Bool = false, to buffer: inout [UInt8]) {
+    func appendValue(_ stored: [UInt8], raw: Bool, to buffer: inout [UInt8]) {
         stored.withUnsafeBufferPointer { input in
             guard raw else {
+                let start = buffer.count
                 JSON.canonicalizeAuto(input, into: &buffer)
+                if !ascii { toUTF8(&buffer, from: start) }
                 return
             }
             var canonical: [UInt8] = []
             canonical.reserveCapacity(input.count + 2)
             JSON.canonicalizeAuto(input, into: &canonical)
             canonical.withUnsafeBufferPointer { text in
-                guard terminal else {
-                    if !JSON.appendRawString(ofCanonical: text, into: &buffer) {
-                        buffer.append(contentsOf: text)
-                    }
+                var string: [UInt8] = []
+                guard JSON.appendRawString(ofCanonical: text, into: &string) else {
+                    // Not a string: JSON, as without -r.
+                    let start = buffer.count
+                    buffer.append(contentsOf: text)
+                    if !ascii { toUTF8(&buffer, from: start) }
                     return
                 }
-                var string: [UInt8] = []
-                if JSON.appendRawString(ofCanonical: text, into: &string) {
+                if terminal {
                     KeyDisplay.appendForTerminal(string[...], keeping: [0x0A, 0x09], to: &buffer)
                 } else {
-                    buffer.append(contentsOf: text)
+                    buffer.append(contentsOf: string)
                 }
             }
+        }
+    }
+
+    /// The canonical text at `buffer[start...]` in UTF-8 (``JSON/appendUTF8(ofCanonical:keepingC1Escaped:into:)``);
+    /// text without an escape it changes (`\u` other than `\u0000`...`\u007e`) is left as it is,
+    /// without a copy.
+    private func toUTF8(_ buffer: inout [UInt8], from start: Int) {
+        let needed = buffer.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var index = start
+            // Most values have no backslash at all: memchr skips them at once.
+            while index + 5 < bytes.count,
+                let found = memchr(base + index, Int32(UInt8(ascii: "\\")), bytes.count - index - 5)
+            {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                // `\u0000`...`\u007e` stay as they are; DEL and beyond may not.
+                let low =
+                    bytes[index + 2] == UInt8(ascii: "0") && bytes[index + 3] == UInt8(ascii: "0")
+                    && ((UInt8(ascii: "0")...UInt8(ascii: "6")).contains(bytes[index + 4])
+                        || (bytes[index + 4] == UInt8(ascii: "7") && bytes[index + 5] != UInt8(ascii: "f")))
+                if bytes[index + 1] == UInt8(ascii: "u"), !low { return true }
+                index += 2
+            }
+            return false
+        }
+        guard needed else { return }
+        let text = Array(buffer[start...])
+        buffer.removeSubrange(start...)
+        text.withUnsafeBufferPointer {
+            JSON.appendUTF8(ofCanonical: $0, keepingC1Escaped: escapesC1, into: &buffer)
         }
     }
 }

@@ -19,7 +19,8 @@ final class CommandContext {
         self.table = table
         self.printer = ValuePrinter(
             out: session.out, raw: invocation.settings.raw,
-            terminal: invocation.settings.raw && session.out.isTerminal)
+            terminal: invocation.settings.raw && session.out.isTerminal, ascii: invocation.settings.ascii,
+            escapesC1: session.out.isTerminal)
     }
 
     var settings: Settings { invocation.settings }

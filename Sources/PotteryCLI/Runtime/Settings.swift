@@ -10,6 +10,8 @@ struct Settings: Sendable {
     var masters: [String] = []
     var timeout: Double?
     var raw = false
+    /// `-a`: print the stored text exactly (ASCII escapes), not UTF-8.
+    var ascii = false
     var quiet = false
     var time = false
     var valueMode: ValueMode = .auto

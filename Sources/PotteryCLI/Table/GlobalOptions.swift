@@ -34,6 +34,10 @@ enum GlobalOptions {
         "raw", short: "r",
         "print string values without quotes or escapes, like jq -r (on a terminal, control characters other than newline and tab stay escaped)",
         .flag({ \.raw }), .said { "raw output \(onOff($0.raw))" })
+    static let ascii = global(
+        "ascii", short: "a",
+        "print JSON exactly as stored: non-ASCII characters escaped, as Python's json.dumps writes them (default: UTF-8, as jq prints)",
+        .flag({ \.ascii }), .said { "ascii output \(onOff($0.ascii))" })
     static let quiet = global(
         "quiet", short: "q", "print nothing for predicates; answer with the exit status alone",
         .flag({ \.quiet }),
@@ -57,7 +61,8 @@ enum GlobalOptions {
     static let version = global("version", "print the version and exit")
 
     static let all: [OptionSpec] = [
-        url, master, timeout, tls, caCert, cert, key, insecure, raw, quiet, string, json, time, keepGoing,
+        url, master, timeout, tls, caCert, cert, key, insecure, raw, ascii, quiet, string, json, time,
+        keepGoing,
         noPager, help, version,
     ]
 
