@@ -205,6 +205,27 @@ final class CapturedSession {
         #expect(captured.err.contains("pottery: ping: ") && captured.err.contains(" ms"))
     }
 
+    /// A negative answer that printed nothing says so in the REPL, in the table's words; one that
+    /// printed (a predicate's `false`) and one under `-q` do not.
+    @Test func negativeAnswersAreVisible() throws {
+        let captured = try CapturedSession(url: server.url)
+        let repl = Repl(
+            dispatcher: Dispatcher(table: .standard, session: captured.session), settings: Settings(),
+            editor: ScriptedEditor([]), history: nil)
+        let key = uniqueKey("negative")
+        for line in ["dict get \(key) f", "set has \(key) x", "ttl \(key)", "-q", "dict get \(key) f"] {
+            #expect(repl.runLine(Array(line.utf8)) == .next)
+        }
+        #expect(captured.out == "false\n")
+        #expect(
+            captured.err.split(separator: "\n") == [
+                "(status 1: the field is absent)", "(status 1: there is no key)", "pottery: quiet on",
+            ])
+        for (group, verb) in CommandTable.standard.allVerbs where verb.prints.contains("status 1 if") {
+            #expect(verb.negativeAnswer.count > "status 1: ".count, "\(group.commandName(of: verb))")
+        }
+    }
+
     /// Each global option changes the session as its table binding says: flags toggle, a value mode
     /// named again goes back to auto, values replace (said only when they change), a batch-only
     /// option does nothing; what changed is said in one line, in the table's order.

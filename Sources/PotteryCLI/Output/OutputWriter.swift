@@ -57,10 +57,14 @@ final class OutputWriter {
         if buffer.count >= limit { try flush() }
     }
 
+    /// How many bytes were written out (or handed to the sink) so far.
+    private(set) var bytesWritten = 0
+
     /// Writes out the buffer; throws ``CLIError`` of kind `.output` when the descriptor refuses it.
     func flush() throws(CLIError) {
         if let failure { throw .output(failure) }
         guard !buffer.isEmpty else { return }
+        bytesWritten += buffer.count
         defer { buffer.removeAll(keepingCapacity: true) }
         let error: Int32? = buffer.withUnsafeBytes { raw in
             if let sink { return sink(raw) }

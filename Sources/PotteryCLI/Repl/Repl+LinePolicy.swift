@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+    import Glibc
+#endif
 import PotteryProcess
 
 /// How the REPL runs a line (SPEC §6): a command's output goes through the pager when long; a lock
@@ -29,7 +32,14 @@ extension Repl: LinePolicy {
         session.out.sink = pager.map { pager in { pager.accept($0) } }
         // A token the session supplied is released on the masters that hold its lock.
         let held = suppliedLock.flatMap { session.heldLocks[$0] }
+        let written = session.out.bytesWritten
         let status = dispatcher.execute(held.map { invocation.on(masters: $0.masters) } ?? invocation)
+        if status == .negative, session.out.bytesWritten == written, !invocation.settings.quiet {
+            // A negative answer that printed nothing says so, as redis-cli's `(nil)` does; the command
+            // line keeps its silence for scripts.
+            let answer = "(\(invocation.verb.negativeAnswer))"
+            session.err.writeLine(isatty(2) != 0 ? "\u{1B}[2m\(answer)\u{1B}[0m" : answer)
+        }
         if let suppliedLock, status == .success { session.heldLocks[suppliedLock] = nil }
         session.out.sink = nil
         pager?.finish()

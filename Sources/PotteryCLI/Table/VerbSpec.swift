@@ -67,6 +67,19 @@ struct VerbSpec: Sendable {
         return !(quiet && prints.hasPrefix("true or false"))
     }
 
+    /// What status 1 means for this verb, in the words of its `prints`: `status 1: the field is
+    /// absent` from "...; status 1 if the field is absent"; `false` for a predicate; `status 1` when
+    /// `prints` does not say.
+    var negativeAnswer: String {
+        if prints.hasPrefix("true or false") { return "false" }
+        guard let status = prints.firstRange(of: "status 1"),
+            let condition = prints[status.upperBound...].firstRange(of: "if ")
+        else { return "status 1" }
+        var why = String(prints[condition.upperBound...].prefix { $0 != "(" && $0 != ";" && $0 != "." })
+        while why.last?.isWhitespace == true { why.removeLast() }
+        return "status 1: " + why
+    }
+
     /// The verb's own option called `--name`.
     func option(long name: String) -> OptionSpec? { options.first { $0.answers(toLong: name) } }
 
