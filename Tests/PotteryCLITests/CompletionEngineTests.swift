@@ -56,7 +56,9 @@ import Testing
 
     @Test func firstWordIsAStructureACommandOrHelp() {
         #expect(
-            texts([""]) == ["queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "repl", "help"])
+            texts([""]) == [
+                "queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "redis", "repl", "help",
+            ])
         #expect(texts([]) == texts([""]))
         #expect(texts(["s"]) == ["set"])
         #expect(texts(["he"]) == ["help"])
@@ -185,7 +187,9 @@ import Testing
 
     @Test func helpTopics() {
         #expect(
-            texts(["help", ""]) == ["queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "repl"])
+            texts(["help", ""]) == [
+                "queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "redis", "repl",
+            ])
         #expect(texts(["help", "se"]) == ["set"])
         #expect(texts(["help", "set", "me"]) == ["members"])
         #expect(texts(["help", "q", "g"]) == ["get"])

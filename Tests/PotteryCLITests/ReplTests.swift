@@ -226,6 +226,25 @@ final class CapturedSession {
         }
     }
 
+    /// A line whose first word is a server command, not one of ours, runs as that command (case as
+    /// typed: `keys` is pottery's verb); an unknown word stays an unknown command.
+    @Test func serverCommandsRunAsTheyAre() throws {
+        let captured = try CapturedSession(url: server.url)
+        let repl = Repl(
+            dispatcher: Dispatcher(table: .standard, session: captured.session), settings: Settings(),
+            editor: ScriptedEditor([]), history: nil)
+        let key = uniqueKey("rawline")
+        for line in ["SET \(key) v", "get \(key)", "keys \(key)", "HGET \(key) f", "nosuch x"] {
+            #expect(repl.runLine(Array(line.utf8)) == .next)
+        }
+        #expect(
+            captured.out
+                == "OK\nv\n\(key)\nWRONGTYPE Operation against a key holding the wrong kind of value\n\n")
+        #expect(captured.err.contains("unknown command 'nosuch'"))
+        #expect(HistoryFile.keeps(Array("HELLO 3 AUTH user pw".utf8)) == false)
+        #expect(HistoryFile.keeps(Array("MIGRATE h 1 k 0 5 AUTH pw".utf8)) == false)
+    }
+
     /// Each global option changes the session as its table binding says: flags toggle, a value mode
     /// named again goes back to auto, values replace (said only when they change), a batch-only
     /// option does nothing; what changed is said in one line, in the table's order.

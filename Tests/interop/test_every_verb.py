@@ -128,7 +128,11 @@ TRANSCRIPT = [
     ("ttl {p}y2", None, ""),
     ("keys {p}y*", None, "sorted"),
     ("del {p}y {p}y2 {p}nope", None, ""),
-    ("repl", "ping\ndict get {p}nope x\n", ""),
+    ("redis SET {p}raw caf\u00e9", None, ""),
+    ("redis GET {p}raw", None, ""),
+    ("redis HGET {p}raw f", None, ""),
+    ("redis LRANGE {p}nope 0 -1", None, ""),
+    ("repl", "ping\ndict get {p}nope x\nGET {p}raw\n", ""),
 ]
 
 

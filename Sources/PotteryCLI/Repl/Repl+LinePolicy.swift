@@ -2,14 +2,17 @@
     import Glibc
 #endif
 import PotteryProcess
+import RedisClient
 
 /// How the REPL runs a line (SPEC §6): a command's output goes through the pager when long; a lock
 /// the session holds is released without its token; options alone change the session; `repl` is
 /// refused; `quit` leaves.
 extension Repl: LinePolicy {
-    /// `lock release KEY` without a token, for a lock this session holds: the session's token is
-    /// added (and the lock forgotten once released).
+    /// A line whose first word is none of pottery's but a command the server knows runs as
+    /// `redis WORDS...` (`GET foo`, `config get timeout`). `lock release KEY` without a token, for a
+    /// lock this session holds: the session's token is added (and the lock forgotten once released).
     func prepare(_ words: [Word]) -> [Word] {
+        if let first = words.first, isServerCommand(first) { return [Word("redis")] + words }
         guard words.count == 3, words[0] == "lock", words[1] == "release",
             !CommandLineScanner.looksLikeOption(words[2]),
             let token = session.heldLocks[words[2].bytes]?.token,
@@ -49,5 +52,29 @@ extension Repl: LinePolicy {
 
     func openSession(_ invocation: Invocation) -> LineOutcome {
         .done(dispatcher.report(CLIError.usage("already in the REPL"), context: invocation.commandName))
+    }
+
+    /// Whether `word` is not pottery's (a structure, a command, `help`, an option; matched exactly:
+    /// `keys` is pottery's, `KEYS` the server's) and the server has a command of that name. The
+    /// names are asked once per server (`COMMAND`); a server that cannot be asked knows none.
+    private func isServerCommand(_ word: Word) -> Bool {
+        let text = word.text
+        let table = dispatcher.table
+        guard !CommandLineScanner.looksLikeOption(word), text != "help", table.group(named: text) == nil,
+            table.topLevelVerb(named: text) == nil
+        else { return false }
+        let server = session.serverName(for: settings)
+        if serverCommands?.server != server {
+            guard let redis = try? session.connection(for: settings),
+                let reply = try? redis.call(strings: ["COMMAND"])
+            else { return false }
+            guard case .array(let entries?) = reply else { return false }
+            let names = entries.compactMap { entry -> String? in
+                guard case .array(let fields?) = entry, let name = fields.first?.bytes else { return nil }
+                return String(decoding: name, as: UTF8.self).lowercased()
+            }
+            serverCommands = (server, Set(names))
+        }
+        return serverCommands?.names.contains(text.lowercased()) == true
     }
 }

@@ -18,6 +18,8 @@ final class Repl {
     let history: HistoryFile?
     /// The lock whose token ``prepare(_:)`` supplied to the line being run.
     var suppliedLock: [UInt8]?
+    /// The command names of the server the session talks to, once asked (see `prepare(_:)`).
+    var serverCommands: (server: String, names: Set<String>)?
 
     init(dispatcher: Dispatcher, settings: Settings, editor: any LineEditor, history: HistoryFile?) {
         self.dispatcher = dispatcher

@@ -4,7 +4,8 @@ enum ReplFacts {
         A line is a command without the program name, split with shell-like quoting ('...', "...", \
         backslash). Tab completes structures, verbs, options and key names (SCAN MATCH on the typed \
         prefix); after a verb the rest of its synopsis is shown dimmed. help, help STRUCTURE, quit, exit \
-        and Ctrl-D; an error prints one line and the session goes on; a negative answer that printed \
+        and Ctrl-D; a line whose first word is not pottery's but a server command (GET foo, config get \
+        timeout) runs as pottery redis ...; an error prints one line and the session goes on; a negative answer that printed \
         nothing says so dimmed, in the verb's words ((status 1: the field is absent)); Ctrl-C abandons the line or the \
         waiting command, never the session. One connection serves the session (one the server dropped \
         while idle is replaced before the next line); a line of options alone \

@@ -1,5 +1,6 @@
 /// Whether a REPL line carries a password, so that it is never written to the history file: any URL
-/// option (`-u`, `--url`, `--master`, in any spelling), a word naming `AUTH`, or a URL with user
+/// option (`-u`, `--url`, `--master`, in any spelling), a word naming `AUTH` (or `HELLO`, `MIGRATE`,
+/// raw commands that may carry one), or a URL with user
 /// information (`scheme://user:password@...`, `scheme://secret@...`). Errs on the side of keeping a
 /// line out; a line that does not split is judged on its raw words.
 enum SecretLine {
@@ -22,7 +23,8 @@ enum SecretLine {
     private static func isSecretWord(_ word: [UInt8]) -> Bool {
         let text = String(decoding: word, as: UTF8.self)
         let lower = text.lowercased()
-        if lower == "auth" || lower.hasPrefix("auth ") { return true }
+        // Raw commands that carry a password: AUTH, HELLO ... AUTH, MIGRATE ... AUTH/AUTH2.
+        if ["auth", "auth2", "hello", "migrate"].contains(lower) || lower.hasPrefix("auth ") { return true }
         if ["--url", "--master", "-u"].contains(text) { return true }
         if text.hasPrefix("--url=") || text.hasPrefix("--master=") { return true }
         // A cluster of short options holding -u (`-ru`, `-uURL`).

@@ -3,6 +3,11 @@
 /// that need the same words.
 enum ClusterNotes {
     /// `del K...`.
+    static let rawCommand = """
+        On a Redis Cluster the command goes to the master of its first key's slot (a redirection is \
+        followed); a command without keys goes to one master.
+        """
+
     static let delete = """
         On a Redis Cluster, keys in several hash slots are deleted with one DEL per slot: each DEL is \
         atomic, the whole is not.

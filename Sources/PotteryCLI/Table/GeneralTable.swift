@@ -4,6 +4,8 @@ enum GeneralTable {
     static let pattern = Argument.optionalPattern("PATTERN", "a glob pattern (default *)")
     static let keys = Argument.keys("KEY", "Redis keys")
     static let seconds = Argument.seconds("S", "seconds, fractions allowed (at least 0.001)")
+    static let command = Argument.command(
+        "COMMAND", "a Redis command and its arguments, sent as they are (options included)")
     static let null = VerbOption.flag(
         "null", short: "0", "end each name with a NUL byte instead of a newline (for xargs -0)")
 
@@ -38,6 +40,15 @@ enum GeneralTable {
                 "ttl", "a key's remaining time to live", arguments: [key],
                 prints: "seconds, -1 if it has none; status 1 (no output) if there is no key",
                 handler: GeneralHandlers.ttl),
+            VerbSpec(
+                "redis", "send any Redis command; print its reply as redis-cli does", arguments: [command],
+                traits: [.writes, .mayBlock],
+                prints:
+                    "the reply: on a terminal as redis-cli shows it (\"quoted\" strings, (integer) N, (nil), numbered arrays), else raw, one element per line; an error reply is an error: one line on stderr, status 3",
+                notes:
+                    "pottery redis CONFIG GET maxmemory. The words after redis are the command, sent as they are: "
+                    + "none of them is read as an option of pottery's. " + ClusterNotes.rawCommand,
+                handler: RawCommandHandler.run),
             VerbSpec(
                 "repl", "the interactive REPL (also: pottery with no command on a terminal)",
                 traits: .opensSession,
