@@ -54,27 +54,23 @@ enum ErrorRenderer {
     /// An interrupted wait ends silently with 128 + the signal (130 for Ctrl-C), as if the signal's
     /// default action had ended the process.
     static func interruption(_ error: any Error) -> ExitStatus? {
-        let redisError: RedisError? =
-            switch error {
-            case let error as RedisError: error
-            case let error as PotteryError: error.redisError
-            case let error as CLIError: error.redisError
-            default: nil
-            }
-        guard let redisError, redisError.kind == .interrupted else { return nil }
+        guard let redisError = redisError(in: error), redisError.kind == .interrupted else { return nil }
         return Interrupts.pendingExitStatus ?? .interrupted
+    }
+
+    /// The Redis failure `error` is or wraps, if any.
+    private static func redisError(in error: any Error) -> RedisError? {
+        switch error {
+        case let error as RedisError: error
+        case let error as PotteryError: error.redisError
+        case let error as CLIError: error.redisError
+        default: nil
+        }
     }
 
     /// Why `error` happened, without what failed or where: `Connection refused`.
     static func reason(_ error: any Error) -> String {
-        let redisError: RedisError? =
-            switch error {
-            case let error as RedisError: error
-            case let error as PotteryError: error.redisError
-            case let error as CLIError: error.redisError
-            default: nil
-            }
-        if let redisError { return why(redisError) }
+        if let redisError = redisError(in: error) { return why(redisError) }
         return (error as? CLIError)?.message ?? String(describing: error)
     }
 
