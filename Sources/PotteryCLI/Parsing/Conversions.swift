@@ -42,6 +42,15 @@ enum Conversions {
         return Milliseconds(count: Int(milliseconds))
     }
 
+    /// A timeout: a positive number of seconds, to the millisecond. `what` and `needs` word the
+    /// message (`--timeout takes a positive number of seconds, not 'x'`, `POTTERY_TIMEOUT must be ...`).
+    static func positiveSeconds(_ text: String, what: String, needs: String) throws(CLIError) -> Double {
+        guard let seconds = NumberSyntax.decimal(text), seconds > 0 else {
+            throw .usage("\(what) \(needs) a positive number of seconds, not \(ValueReader.quoted(text))")
+        }
+        return try duration(seconds: seconds, what: what).seconds
+    }
+
     /// A number of seconds that may also be zero (a wait of none).
     static func wait(_ word: Word, what: String) throws(CLIError) -> Milliseconds {
         guard let seconds = NumberSyntax.decimal(word.text), seconds >= 0 else {

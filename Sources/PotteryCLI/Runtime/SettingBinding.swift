@@ -41,13 +41,8 @@ struct SettingBinding: Sendable {
         case .text(let path): settings[keyPath: path()] = value?.text
         case .list(let path): settings[keyPath: path()].append(value?.text ?? "")
         case .seconds(let path):
-            let what = "--\(option)"
-            guard let value, let seconds = NumberSyntax.decimal(value.text), seconds > 0 else {
-                throw .usage(
-                    "\(what) takes a positive number of seconds, not \(ValueReader.quoted(value?.text ?? ""))"
-                )
-            }
-            settings[keyPath: path()] = try Conversions.duration(seconds: seconds, what: what).seconds
+            settings[keyPath: path()] = try Conversions.positiveSeconds(
+                value?.text ?? "", what: "--\(option)", needs: "takes")
         }
     }
 

@@ -45,11 +45,7 @@ struct Settings: Sendable {
     func resolvedTimeout(_ environment: Environment) throws(CLIError) -> Double {
         if let timeout { return timeout }
         guard let text = environment["POTTERY_TIMEOUT"] else { return Self.defaultTimeout }
-        guard let seconds = NumberSyntax.decimal(text), seconds > 0 else {
-            throw .usage(
-                "POTTERY_TIMEOUT must be a positive number of seconds, not \(ValueReader.quoted(text))")
-        }
-        return try Conversions.duration(seconds: seconds, what: "POTTERY_TIMEOUT").seconds
+        return try Conversions.positiveSeconds(text, what: "POTTERY_TIMEOUT", needs: "must be")
     }
 
     func connectionOptions(_ environment: Environment) throws(CLIError) -> RedisConnectionOptions {
