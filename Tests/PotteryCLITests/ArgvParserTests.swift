@@ -159,4 +159,33 @@ import Testing
         #expect(try ShellWords.split(#"set add k '{"a": 1}' ''"#) == ["set", "add", "k", #"{"a": 1}"#, ""])
         #expect(throws: CLIError.self) { try ShellWords.split("dict get 'k") }
     }
+
+    /// bash's `$'...'`, escape by escape, compared with what bash itself makes of the same words.
+    @Test func ansiCQuotesAsBashReadsThem() throws {
+        let cases: [(String, [UInt8])] = [
+            (#"$'a\nb'"#, Array("a\nb".utf8)), (#"x$'\t'y"#, Array("x\ty".utf8)),
+            (#"$'\x41\x4a2\101\0'"#, [0x41, 0x4A, 0x32, 0x41, 0]),
+            (#"$'\u00e9\U0001F600'"#, Array("é😀".utf8)), (#"$'\'\"\\\?'"#, Array("'\"\\?".utf8)),
+            (#"$'\e\cA\c?\q\x'"#, [0x1B, 0x01, 0x7F, 0x5C, 0x71, 0x5C, 0x78]),
+            (#""$'x'""#, Array("$'x'".utf8)), (#"'$'"#, Array("$".utf8)), (#"a$b"#, Array("a$b".utf8)),
+        ]
+        for (line, expected) in cases {
+            #expect(try ShellWords.split(bytes: Array(line.utf8)) == [Word(expected)], "\(line)")
+        }
+        #expect(throws: CLIError.self) { try ShellWords.split(#"$'abc"#) }
+        #expect(throws: CLIError.self) { try ShellWords.split(#"$'\ud800'"#) }
+    }
+
+    /// A REPL line's first unquoted `|` starts the shell pipeline, which is kept verbatim.
+    @Test func aPipeEndsTheCommand() throws {
+        let split = { (line: String) in try ShellWords.splitAtPipe(bytes: Array(line.utf8)) }
+        let plain = try split("dict items k | jq '.[0]' | head")
+        #expect(plain.words == [Word("dict"), Word("items"), Word("k")])
+        #expect(plain.pipeline == Array(" jq '.[0]' | head".utf8))
+        let quoted = try split(#"dict get k 'a|b' "c|d" e\|f|wc"#)
+        #expect(quoted.words.map(\.text) == ["dict", "get", "k", "a|b", "c|d", "e|f"])
+        #expect(quoted.pipeline == Array("wc".utf8))
+        #expect(try split("ping # | not a pipe").pipeline == nil)
+        #expect(try ShellWords.split("a|b") == ["a|b"])  // batch lines have no pipes
+    }
 }

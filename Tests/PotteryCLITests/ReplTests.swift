@@ -173,7 +173,7 @@ final class CapturedSession {
         let editor = ScriptedEditor([
             "dict set \(key) name 'jack smith'", "dict get \(key) name", "nosuch", "dict get \(key)",
             "'unterminated",
-            "-r\ndict get \(key) name", "--raw", "dict get \(key) name", "quit", "dict get \(key) never",
+            "-r\ndict get \(key) name", "--no-raw", "dict get \(key) name", "quit", "dict get \(key) never",
         ])
         let repl = Repl(
             dispatcher: Dispatcher(table: .standard, session: captured.session), settings: Settings(),
@@ -244,27 +244,31 @@ final class CapturedSession {
         #expect(HistoryFile.keeps(Array("MIGRATE h 1 k 0 5 AUTH pw".utf8)) == false)
     }
 
-    /// Each global option changes the session as its table binding says: flags toggle, a value mode
-    /// named again goes back to auto, values replace (said only when they change), a batch-only
-    /// option does nothing; what changed is said in one line, in the table's order.
+    /// A line of options means what it means on the command line: a flag turns on and `--no-FLAG`
+    /// off, the last value mode given wins, values replace (`--master`s replace the session's), a
+    /// batch-only option does nothing; each option named is said in one line, in the table's order.
     @Test func optionLinesChangeTheSessionAsTheTableBindsThem() throws {
         let captured = try CapturedSession(url: server.url)
         let repl = Repl(
             dispatcher: Dispatcher(table: .standard, session: captured.session), settings: Settings(),
             editor: ScriptedEditor([]), history: nil)
         for line in [
-            "-s --quiet", "--string", "--timeout 2 --master redis://a --master redis://b", "--timeout 2",
-            "--keep-going", "-j --no-pager -q",
+            "-s --quiet", "--string", "--no-string", "--timeout 2 --master redis://a --master redis://b",
+            "--master redis://c", "--keep-going", "-j -s", "-j --no-pager --no-quiet", "-r", "-r",
+            "--no-raw",
         ] {
             #expect(repl.runLine(Array(line.utf8)) == .next)
         }
         #expect(
             captured.err.split(separator: "\n") == [
-                "pottery: quiet on, values: string", "pottery: values: auto",
-                "pottery: 2 master(s), timeout 2.0 s", "pottery: quiet off, values: json, pager off",
+                "pottery: quiet on, values: string", "pottery: values: string", "pottery: values: auto",
+                "pottery: 2 master(s), timeout 2.0 s", "pottery: 1 master(s)", "pottery: values: string",
+                "pottery: quiet off, values: json, pager off", "pottery: raw output on",
+                "pottery: raw output on", "pottery: raw output off",
             ])
-        #expect(repl.settings.masters == ["redis://a", "redis://b"] && repl.settings.timeout == 2)
-        #expect(!repl.settings.keepGoing && repl.settings.valueMode == .json && repl.settings.noPager)
+        #expect(repl.settings.masters == ["redis://c"] && repl.settings.timeout == 2)
+        #expect(!repl.settings.keepGoing && repl.settings.valueMode == .json && !repl.settings.pager)
+        #expect(!repl.settings.raw && !repl.settings.quiet)
     }
 
     /// With a `lock` group in the table, the locks still held are released through `lock release`

@@ -116,7 +116,8 @@ def test_session_of_commands_with_values_and_quoting(server, r, key, home):
     assert "raw output on" in repl.run("-r")
     out = repl.run(f"dict get {key} name")
     assert "jack smith" in out and '"jack smith"' not in out
-    assert "raw output off" in repl.run("--raw")
+    assert "raw output on" in repl.run("--raw")  # a flag on a line means what it means in argv
+    assert "raw output off" in repl.run("--no-raw")
     assert "Usage: pottery dict VERB" in repl.run("help dict")
     assert repl.quit() == 0
 
@@ -263,9 +264,53 @@ def test_long_output_goes_through_the_pager(server, r, key, home):
     r.sadd(key + "small", "1")
     assert "  1:" not in repl.run(f"set members {key}small")  # shorter than the terminal
     assert "pager off" in repl.run("--no-pager")
+    assert "pager off" in repl.run("--no-pager")  # it turns the pager off, never on
     out = repl.run(f"set members {key}")
     assert "100:" not in out and len(out.split()) >= 100
+    assert "pager on" in repl.run("--pager")
+    assert "100:99" in repl.run(f"set members {key}")
+    assert "100:" not in repl.run(f"set members {key} --no-pager")  # for one line
+    # A stream never goes through the pager: each item shows as it comes, unnumbered.
+    queue = key + "q"
+    repl.run(f"queue put {queue} " + " ".join(str(n) for n in range(60)))
+    repl.child.sendline(f"queue get {queue} --follow")
+    repl.child.expect_exact("\r\n59\r\n")
+    assert "\r\n0\r\n1\r\n" in repl.child.before and not re.search(r"^ *[0-9]+:", repl.child.before, re.M)
+    repl.child.sendintr()
+    repl.prompt()
+    assert r.xlen(queue) == 0
     repl.quit()
+
+
+def test_a_line_pipes_into_the_shell(server, r, key, home):
+    r.hset(key, mapping={'"a"': "1", '"b"': "2", '"c|d"': '"x | y"'})
+    repl = Repl(server, home, env={"POTTERY_PAGER": "nl -ba -w3 -s:"})
+    repl.prompt()
+    # Our command's words never meet the shell: a quoted '|' is an argument.
+    out = repl.run(f"dict get {key} 'c|d' | tr a-z A-Z")
+    assert '"X | Y"' in out
+    out = repl.run(f"dict items {key} | sort -r | head -2")
+    assert out.split("\r\n")[1:3] == ['["c|d", "x | y"]', '["b", 2]']
+    # Into a pipe the output is a pipe's: redis-cli's raw form, never the pager.
+    out = repl.run(f"redis HGETALL {key} | grep -c .")
+    assert "\r\n6\r\n" in out
+    assert "nothing after '|'" in repl.run(f"dict items {key} |")
+    # A reader that stops early ends the command, not the session.
+    r.rpush(key + "l", *range(100000))
+    out = repl.run(f"list get {key}l : | head -1")
+    assert out.split("\r\n")[1] == "0"
+    assert "PONG" in repl.run("ping")
+    assert repl.quit() == 0
+
+
+def test_bash_ansi_c_quotes_are_read_as_bash_reads_them(server, r, key, home):
+    repl = Repl(server, home)
+    repl.prompt()
+    repl.run(f"dict set {key} a $'x\\ny\\t\\u00e9\\x41\\101\\'q' b 'x$y'")
+    assert r.hgetall(key) == {b'"a"': b'"x\\ny\\t\\u00e9AA\'q"', b'"b"': b'"x$y"'}
+    assert "unterminated $'...' quote" in repl.run(f"dict set {key} c $'x")
+    assert r.hlen(key) == 2
+    assert repl.quit() == 0
 
 
 def test_install_puts_binary_man_page_and_completions_under_the_prefix(home):

@@ -81,7 +81,9 @@ final class OutputWriter {
 
     /// Whether the descriptor is a terminal: a person reads it, so bytes from Redis are shown with
     /// their control characters escaped (``KeyDisplay``), never sent to drive the terminal.
-    var isTerminal: Bool { isatty(fd) == 1 }
+    var isTerminal: Bool { terminal ?? (isatty(fd) == 1) }
+    /// Overrides what ``isTerminal`` finds: a REPL line piped into a shell writes to a pipe.
+    var terminal: Bool?
 
     /// A line of bytes from Redis (a key name, a type): exactly, or escaped on a terminal.
     func writeLine(shown bytes: [UInt8], terminal: Bool) throws(CLIError) {

@@ -39,6 +39,8 @@ struct CommandLineScanner {
     struct GivenOption {
         let option: OptionSpec
         let value: Word?
+        /// `--no-raw`: the flag turned off (``SettingBinding/negate(_:)``).
+        var negated = false
     }
 
     /// What the scan found.
@@ -169,6 +171,11 @@ struct CommandLineScanner {
                 name = String(decoding: word.bytes[2..<equals], as: UTF8.self)
             }
             let own = verb?.option(long: name)
+            if own == nil, inline == nil, let negated = GlobalOptions.negation(long: name) {
+                scan.globals.append(GivenOption(option: negated, value: nil, negated: true))
+                negated.setting?.negate(&scan.settings)
+                return
+            }
             guard let option = own ?? GlobalOptions.named(long: name) else {
                 if strict { throw .usage("unknown option \(ValueReader.quoted("--" + name))") }
                 return

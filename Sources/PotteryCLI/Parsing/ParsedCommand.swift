@@ -26,6 +26,11 @@ struct Invocation: Sendable {
 
     /// `dict get`, or `ping` for a top-level command: what error messages name.
     var commandName: String { group.commandName(of: verb) }
+
+    /// Whether a flag given makes the output a stream without end (`queue get --follow`).
+    var streams: Bool {
+        verb.options.contains { $0.streams && (options.values[$0.long] as? Bool) == true }
+    }
 }
 
 /// Converted arguments or options by the name the table gives them. Every declared one is present

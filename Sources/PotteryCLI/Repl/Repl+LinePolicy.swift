@@ -23,16 +23,19 @@ extension Repl: LinePolicy {
     }
 
     func optionsAlone(_ settings: Settings, words: [Word]) -> LineOutcome {
-        // Parsed again from the defaults, to see which options the line names.
-        guard case .interactive(let line)? = try? ArgvParser(table: dispatcher.table).parse(words) else {
-            return .done(.success)
-        }
-        return change(to: line)
+        // Scanned again, for the options the line names, in order.
+        guard
+            let scan = try? CommandLineScanner(table: dispatcher.table).scan(
+                words, settings: Settings(), mode: .strict)
+        else { return .done(.success) }
+        return change(by: scan.globals)
     }
 
     func execute(_ invocation: Invocation) -> LineOutcome {
-        let pager = Pager.make(settings: settings, environment: session.environment)
-        session.out.sink = pager.map { pager in { pager.accept($0) } }
+        let pager =
+            invocation.streams || pipe != nil
+            ? nil : Pager.make(settings: invocation.settings, environment: session.environment)
+        if let pager { session.out.sink = { pager.accept($0) } }
         // A token the session supplied is released on the masters that hold its lock.
         let held = suppliedLock.flatMap { session.heldLocks[$0] }
         let written = session.out.bytesWritten
@@ -44,8 +47,10 @@ extension Repl: LinePolicy {
             session.err.writeLine(isatty(2) != 0 ? "\u{1B}[2m\(answer)\u{1B}[0m" : answer)
         }
         if let suppliedLock, status == .success { session.heldLocks[suppliedLock] = nil }
-        session.out.sink = nil
-        pager?.finish()
+        if let pager {
+            session.out.sink = nil
+            pager.finish()
+        }
         session.out.reset()
         return .done(status)
     }

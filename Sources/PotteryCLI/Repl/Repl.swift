@@ -18,6 +18,8 @@ final class Repl {
     let history: HistoryFile?
     /// The lock whose token ``prepare(_:)`` supplied to the line being run.
     var suppliedLock: [UInt8]?
+    /// The shell of the line being run, when it ends in `| PIPELINE`.
+    var pipe: OutputReader?
     /// The command names of the server the session talks to, once asked (see `prepare(_:)`).
     var serverCommands: (server: String, names: Set<String>)?
 
@@ -118,10 +120,28 @@ final class Repl {
         case terminate(Int32)
     }
 
-    /// Runs one line: a command, help, `quit`/`exit`, or options that change the session.
+    /// Runs one line: a command, help, `quit`/`exit`, or options that change the session; a line
+    /// `COMMAND | PIPELINE` runs the command with its output piped into `sh -c PIPELINE`.
     func runLine(_ line: [UInt8]) -> Outcome {
         suppliedLock = nil
-        switch LineRunner(dispatcher: dispatcher).run(line: line, settings: settings, policy: self) {
+        let words: [Word]
+        let pipeline: [UInt8]?
+        do {
+            (words, pipeline) = try ShellWords.splitAtPipe(bytes: line)
+        } catch {
+            _ = dispatcher.report(error, context: "")
+            return .next
+        }
+        let runner = LineRunner(dispatcher: dispatcher)
+        let ran: LineOutcome
+        if let pipeline {
+            ran = piping(into: pipeline) { runner.run(words, settings: settings, policy: self) }
+        } else if words.isEmpty {
+            ran = .done(.success)
+        } else {
+            ran = runner.run(words, settings: settings, policy: self)
+        }
+        switch ran {
         case .leave: return .quit
         case .terminate(let signal): return .terminate(signal)
         case .done, .settings: break
@@ -138,21 +158,55 @@ final class Repl {
         return .next
     }
 
-    /// A line of options alone (`line` is what they make of ``Settings/init()``): each option it
-    /// names changes the session as its ``SettingBinding`` says (flags toggle, values replace); what
-    /// changed is said in one line, in the table's order, and a new connection last.
-    func change(to line: Settings) -> LineOutcome {
+    /// Runs `body` with the output going into `sh -c PIPELINE` (no pager; the command's output is a
+    /// pipe's, not a terminal's, as on the command line), then waits for the shell.
+    private func piping(into pipeline: [UInt8], _ body: () -> LineOutcome) -> LineOutcome {
+        let text = String(decoding: pipeline, as: UTF8.self)
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            return .done(dispatcher.report(CLIError.usage("nothing after '|' to pipe into"), context: ""))
+        }
+        guard let reader = OutputReader.start(["/bin/sh", "-c", text]) else {
+            let why = String(cString: strerror(errno))
+            return .done(dispatcher.report(CLIError.usage("cannot start /bin/sh: \(why)"), context: ""))
+        }
+        pipe = reader
+        session.out.sink = { FileDescriptor.writeAll(reader.input, $0) }
+        session.out.terminal = false
+        defer {
+            _ = try? session.out.flush()
+            session.out.sink = nil
+            session.out.terminal = nil
+            session.out.reset()
+            reader.finish()
+            pipe = nil
+        }
+        return body()
+    }
+
+    /// A line of options alone: they change the session's settings as they would a command line's
+    /// (a flag turns on, `--no-FLAG` off, a value replaces, the last one wins; `--master`s replace
+    /// the session's); each option named is said in one phrase, in the table's order, and an option
+    /// of the connection reconnects, said last.
+    func change(by given: [CommandLineScanner.GivenOption]) -> LineOutcome {
         var new = settings
+        let named = Set(given.map(\.option.long))
+        for option in GlobalOptions.all where named.contains(option.long) { option.setting?.clearList(&new) }
+        for option in given {
+            guard let binding = option.option.setting else { continue }
+            if case .ignored = binding.inSession { continue }
+            if option.negated {
+                binding.negate(&new)
+            } else {
+                try? binding.apply(option.value, option: option.option.long, to: &new)
+            }
+        }
         var said: [String] = []
         var reconnect = false
-        for option in GlobalOptions.all {
-            guard let binding = option.setting, binding.isNamed(in: line) else { continue }
-            if case .ignored = binding.inSession { continue }
-            guard binding.change(&new, from: line) else { continue }
-            switch binding.inSession {
-            case .said(let phrase): said.append(phrase(new))
-            case .reconnects: reconnect = true
-            case .ignored: break
+        for option in GlobalOptions.all where named.contains(option.long) {
+            switch option.setting?.inSession {
+            case .said(let phrase)?: if !said.contains(phrase(new)) { said.append(phrase(new)) }
+            case .reconnects?: reconnect = true
+            case .ignored?, nil: break
             }
         }
         settings = new

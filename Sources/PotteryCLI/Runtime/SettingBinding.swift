@@ -1,6 +1,7 @@
 /// What a global option does, as data: the ``Settings`` key path it sets, and what a line naming it
-/// alone does to a REPL session (SPEC §6: a flag toggles, a value replaces; a change of the connection
-/// reconnects). Adding a global option is one entry in ``GlobalOptions``, with its binding.
+/// alone does to a REPL session (SPEC §6): the same as on the command line (a flag turns on and
+/// `--no-FLAG` off, a value replaces, the last one given wins), said in one phrase, or a new
+/// connection. Adding a global option is one entry in ``GlobalOptions``, with its binding.
 struct SettingBinding: Sendable {
     typealias Path<Value> = any WritableKeyPath<Settings, Value> & Sendable
     /// A key path made on first use: instantiating one costs about 20 k instructions, which start-up
@@ -10,7 +11,7 @@ struct SettingBinding: Sendable {
     enum Target: Sendable {
         /// A flag that turns a setting on.
         case flag(LazyPath<Bool>)
-        /// A flag that picks the value mode; named again in a session, back to `auto`.
+        /// A flag that picks the value mode; `--no-` form, back to `auto`.
         case valueMode(ValueMode)
         /// A word, the last one given.
         case text(LazyPath<String?>)
@@ -46,39 +47,26 @@ struct SettingBinding: Sendable {
         }
     }
 
-    /// Whether `line` (a line's options applied to ``Settings/init()``) names this option.
-    func isNamed(in line: Settings) -> Bool {
+    /// Whether `--no-NAME` turns it off: a flag, or a value mode.
+    var isNegatable: Bool {
         switch target {
-        case .flag(let path): line[keyPath: path()]
-        case .valueMode(let mode): line.valueMode == mode
-        case .text(let path): line[keyPath: path()] != nil
-        case .list(let path): !line[keyPath: path()].isEmpty
-        case .seconds(let path): line[keyPath: path()] != nil
+        case .flag, .valueMode: true
+        case .text, .list, .seconds: false
         }
     }
 
-    /// A line of options alone, in a session: a flag toggles, a value mode named again goes back to
-    /// `auto`, a value replaces the session's. Returns whether the session's settings changed.
-    func change(_ session: inout Settings, from line: Settings) -> Bool {
+    /// `--no-NAME`: a flag turned off; a value mode that was on goes back to `auto`.
+    func negate(_ settings: inout Settings) {
         switch target {
-        case .flag(let path):
-            session[keyPath: path()].toggle()
-            return true
-        case .valueMode(let mode):
-            let new: ValueMode = session.valueMode == mode ? .auto : mode
-            defer { session.valueMode = new }
-            return session.valueMode != new
-        case .text(let path): return Self.replace(path(), in: &session, from: line)
-        case .list(let path): return Self.replace(path(), in: &session, from: line)
-        case .seconds(let path): return Self.replace(path(), in: &session, from: line)
+        case .flag(let path): settings[keyPath: path()] = false
+        case .valueMode(let mode): if settings.valueMode == mode { settings.valueMode = .auto }
+        case .text, .list, .seconds: break
         }
     }
 
-    private static func replace<Value: Equatable>(
-        _ path: WritableKeyPath<Settings, Value>, in session: inout Settings, from line: Settings
-    ) -> Bool {
-        guard session[keyPath: path] != line[keyPath: path] else { return false }
-        session[keyPath: path] = line[keyPath: path]
-        return true
+    /// Empties a list setting, so that a REPL line's `--master` options replace the session's
+    /// rather than add to them.
+    func clearList(_ settings: inout Settings) {
+        if case .list(let path) = target { settings[keyPath: path()] = [] }
     }
 }

@@ -21,8 +21,8 @@ struct Settings: Sendable {
     var certFile: String?
     var keyFile: String?
     var insecure = false
-    /// The REPL prints long output straight to the terminal (`--no-pager`).
-    var noPager = false
+    /// The REPL pages output longer than the terminal (`--no-pager` prints it straight there).
+    var pager = true
 
     static let defaultURL = "redis://localhost:6379/0"
     static let defaultTimeout = 5.0

@@ -53,9 +53,10 @@ enum GlobalOptions {
         .said { "timing \(onOff($0.time))" })
     static let keepGoing = global(
         "keep-going", "batch mode: go on after a failing line", .flag({ \.keepGoing }), .ignored)
-    static let noPager = global(
-        "no-pager", "REPL: print long output straight to the terminal, never through the pager",
-        .flag({ \.noPager }), .said { "pager \(onOff(!$0.noPager))" })
+    static let pager = global(
+        "pager",
+        "REPL: page output longer than the terminal through $POTTERY_PAGER (the default); --no-pager prints it straight to the terminal",
+        .flag({ \.pager }), .said { "pager \(onOff($0.pager))" })
     /// Read by the scanner itself: `--help` anywhere, `--version` alone.
     static let help = global("help", short: "h", "show help for the program, a structure or a verb")
     static let version = global("version", "print the version and exit")
@@ -63,11 +64,19 @@ enum GlobalOptions {
     static let all: [OptionSpec] = [
         url, master, timeout, tls, caCert, cert, key, insecure, raw, ascii, quiet, string, json, time,
         keepGoing,
-        noPager, help, version,
+        pager, help, version,
     ]
 
     static func named(long: String) -> OptionSpec? { all.first { $0.answers(toLong: long) } }
     static func named(short: Character) -> OptionSpec? { all.first { $0.short == short } }
+
+    /// The flag that `--no-NAME` turns off (`--no-raw`, `--no-pager`, `--no-json`), if NAME is one.
+    static func negation(long: String) -> OptionSpec? {
+        guard long.hasPrefix("no-"), let option = named(long: String(long.dropFirst(3))),
+            option.setting?.isNegatable == true
+        else { return nil }
+        return option
+    }
 
     private static func onOff(_ on: Bool) -> String { on ? "on" : "off" }
 

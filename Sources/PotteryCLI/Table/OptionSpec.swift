@@ -32,6 +32,9 @@ struct OptionSpec: Sendable {
     let shadowsGlobal: Bool
     /// A global option's effect on the settings; nil for a verb's option, `--help` and `--version`.
     var setting: SettingBinding? = nil
+    /// A flag that makes the verb print a stream without end (`--follow`): the REPL never pages it,
+    /// since a pager would show nothing until the stream ends.
+    var streams = false
     /// Converts the values given (one per appearance, in order; empty when absent).
     let convert: @Sendable ([Word], String) throws(CLIError) -> any Sendable
 
@@ -51,7 +54,7 @@ struct OptionSpec: Sendable {
 
 /// A typed handle on one verb option; a handler reads it with `context[option]`.
 struct VerbOption<Value: Sendable>: Sendable {
-    let spec: OptionSpec
+    private(set) var spec: OptionSpec
 
     fileprivate init(
         _ long: String, aliases: [String], short: Character?, kind: OptionKind, valueName: String?,
@@ -81,6 +84,13 @@ struct VerbOption<Value: Sendable>: Sendable {
 }
 
 extension VerbOption where Value == Bool {
+    /// The same flag, marked as one that makes its verb stream (``OptionSpec/streams``).
+    func streaming() -> Self {
+        var copy = self
+        copy.spec.streams = true
+        return copy
+    }
+
     static func flag(_ long: String, short: Character? = nil, _ help: String) -> Self {
         VerbOption(
             long, aliases: [], short: short, kind: .flag, valueName: nil, help: help, shadowsGlobal: false

@@ -12,7 +12,8 @@ enum QueueTable {
     static let follow = VerbOption.flag(
         "follow",
         "keep taking items and print each as it comes (NDJSON, flushed) until interrupted; into a pipe, "
-            + "the next only once the reader has read the last")
+            + "the next only once the reader has read the last"
+    ).streaming()
     static let batch = VerbOption.integer(
         "batch", in: 1...100_000,
         "with --follow, take up to N items at a time (default 1 into a pipe or socket): faster, but a "
