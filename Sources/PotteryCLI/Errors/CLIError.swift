@@ -54,12 +54,7 @@ struct CLIError: Error, Sendable {
         .output(EBADF), "standard output is closed; nothing was done (redirect it to /dev/null to discard)")
 
     /// Whether a Redis failure is behind it (so the connection may be out of step).
-    static func isRedisFailure(_ error: any Error) -> Bool {
-        if error is RedisError { return true }
-        if let error = error as? PotteryError, error.redisError != nil { return true }
-        if let error = error as? CLIError, error.redisError != nil { return true }
-        return false
-    }
+    static func isRedisFailure(_ error: any Error) -> Bool { ErrorRenderer.redisError(in: error) != nil }
 
     /// The Redis failure behind it, if any.
     var redisError: RedisError? {

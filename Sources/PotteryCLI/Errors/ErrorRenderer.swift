@@ -59,7 +59,7 @@ enum ErrorRenderer {
     }
 
     /// The Redis failure `error` is or wraps, if any.
-    private static func redisError(in error: any Error) -> RedisError? {
+    static func redisError(in error: any Error) -> RedisError? {
         switch error {
         case let error as RedisError: error
         case let error as PotteryError: error.redisError

@@ -39,7 +39,9 @@ extension Repl: LinePolicy {
         // A token the session supplied is released on the masters that hold its lock.
         let held = suppliedLock.flatMap { session.heldLocks[$0] }
         let written = session.out.bytesWritten
-        let status = dispatcher.execute(held.map { invocation.on(masters: $0.masters) } ?? invocation)
+        let status = dispatcher.execute(
+            held.map { invocation.on(masters: $0.masters) } ?? invocation,
+            repeatable: isRepeatable(invocation))
         if status == .negative, session.out.bytesWritten == written, !invocation.settings.quiet {
             // A negative answer that printed nothing says so, as redis-cli's `(nil)` does; the command
             // line keeps its silence for scripts.
@@ -68,18 +70,29 @@ extension Repl: LinePolicy {
         guard !CommandLineScanner.looksLikeOption(word), text != "help", table.group(named: text) == nil,
             table.topLevelVerb(named: text) == nil
         else { return false }
+        return knownCommands()?.names.contains(text.lowercased()) == true
+    }
+
+    /// The session server's commands, asked once per server.
+    func knownCommands() -> ServerCommands? {
         let server = session.serverName(for: settings)
         if serverCommands?.server != server {
-            guard let redis = try? session.connection(for: settings),
-                let reply = try? redis.call(strings: ["COMMAND"])
-            else { return false }
-            guard case .array(let entries?) = reply else { return false }
-            let names = entries.compactMap { entry -> String? in
-                guard case .array(let fields?) = entry, let name = fields.first?.bytes else { return nil }
-                return String(decoding: name, as: UTF8.self).lowercased()
-            }
-            serverCommands = (server, Set(names))
+            guard let redis = try? session.connection(for: settings) else { return nil }
+            serverCommands = ServerCommands.ask(redis, server: server)
         }
-        return serverCommands?.names.contains(text.lowercased()) == true
+        return serverCommands
+    }
+
+    /// Whether running `invocation` twice does no harm, so that a connection lost under it may be
+    /// replaced and the command run again: a verb that only reads (no writes, no wait, no child, no
+    /// quorum), or a raw command the server flags `readonly`.
+    private func isRepeatable(_ invocation: Invocation) -> Bool {
+        if invocation.group.isTopLevel, invocation.verb.name == "redis" {
+            let words = invocation.arguments.values[GeneralTable.command.spec.name] as? [[UInt8]]
+            guard let first = words?.first else { return false }
+            return knownCommands()?.readOnly.contains(String(decoding: first, as: UTF8.self).lowercased())
+                == true
+        }
+        return invocation.verb.traits.isDisjoint(with: [.writes, .mayBlock, .runsChild, .needsMasters])
     }
 }

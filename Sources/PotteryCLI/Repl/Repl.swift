@@ -21,7 +21,7 @@ final class Repl {
     /// The shell of the line being run, when it ends in `| PIPELINE`.
     var pipe: OutputReader?
     /// The command names of the server the session talks to, once asked (see `prepare(_:)`).
-    var serverCommands: (server: String, names: Set<String>)?
+    var serverCommands: ServerCommands?
 
     init(dispatcher: Dispatcher, settings: Settings, editor: any LineEditor, history: HistoryFile?) {
         self.dispatcher = dispatcher
@@ -61,13 +61,29 @@ final class Repl {
 
     var session: Session { dispatcher.session }
 
-    /// `127.0.0.1:6379/0> `: the server without user or password.
+    /// `127.0.0.1:6379/0> `: the server without user or password; `127.0.0.1:6379/0 (not
+    /// connected)> ` while the last attempt to reach it failed.
     var prompt: String {
         let text = settings.resolvedURL(session.environment)
         guard let url = try? RedisURL(parsing: text) else { return "(bad URL)> " }
+        let state = session.unreachable == text ? " (not connected)" : ""
         switch url.endpoint {
-        case .tcp: return "\(url.address)/\(url.db)> "
-        case .unix: return "\(url.address)?db=\(url.db)> "
+        case .tcp: return "\(url.address)/\(url.db)\(state)> "
+        case .unix: return "\(url.address)?db=\(url.db)\(state)> "
+        }
+    }
+
+    /// Connects before the first prompt, as redis-cli does, so that the prompt tells the truth; a
+    /// server that cannot be reached is said, and the session goes on.
+    private func connectFirst() {
+        do {
+            _ = try session.connection(for: settings)
+        } catch {
+            if Interrupts.take() == nil {
+                _ = dispatcher.report(error, context: "")
+            } else if isatty(2) != 0 {
+                session.err.writeLine("")
+            }
         }
     }
 
@@ -76,6 +92,11 @@ final class Repl {
         // A pager that quits early is a reader that went away: EPIPE ends that command, not the REPL.
         signal(SIGPIPE, SIG_IGN)
         session.stdinHoldsCommands = true
+        session.onReconnect = { [session] server in
+            session.err.writeLine("pottery: the server had closed the connection; reconnected to \(server)")
+        }
+        defer { session.onReconnect = nil }
+        connectFirst()
         var status = ExitStatus.success
         loop: while true {
             Interrupts.clear()

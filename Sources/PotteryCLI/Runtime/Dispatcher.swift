@@ -53,11 +53,25 @@ struct Dispatcher {
     }
 
     /// Runs one command, timing it for `--time`; its output is flushed before it counts as done, so
-    /// a write that fails turns into the command's status.
-    func execute(_ invocation: Invocation) -> ExitStatus {
+    /// a write that fails turns into the command's status. A `repeatable` command (the REPL's
+    /// reads) whose connection is lost before it printed anything is said and run once more, on a
+    /// new connection.
+    func execute(_ invocation: Invocation, repeatable: Bool = false) -> ExitStatus {
         let context = CommandContext(invocation: invocation, session: session, table: table)
         var status = ExitStatus.success
-        let timer = ContextTimer.measure { status = runHandler(invocation, context: context) }
+        let timer = ContextTimer.measure {
+            let printed = session.out.bytesWritten
+            status = runHandler(invocation, context: context) { error in
+                guard repeatable, session.out.bytesWritten == printed,
+                    let lost = ErrorRenderer.redisError(in: error), lost.kind == .connectionLost
+                else { return false }
+                session.out.discard()
+                session.err.writeLine(
+                    "pottery: \(invocation.commandName): \(ErrorRenderer.reason(lost)); running it again on a new connection"
+                )
+                return true
+            }
+        }
         if invocation.settings.time {
             session.err.writeLine(
                 "pottery: \(invocation.commandName): \(Self.milliseconds(timer.milliseconds)) ms")
@@ -65,8 +79,11 @@ struct Dispatcher {
         return status
     }
 
-    /// Runs the handler after the verb's traits are applied; flushes its output; reports its error.
-    private func runHandler(_ invocation: Invocation, context: CommandContext) -> ExitStatus {
+    /// Runs the handler after the verb's traits are applied; flushes its output; reports its error,
+    /// unless `again` asks (once) for the command to run again.
+    private func runHandler(
+        _ invocation: Invocation, context: CommandContext, again: ((any Error) -> Bool)? = nil
+    ) -> ExitStatus {
         let status: ExitStatus
         do {
             if session.out.closedAtStart && invocation.verb.printsOutput(quiet: invocation.settings.quiet) {
@@ -81,6 +98,7 @@ struct Dispatcher {
                 (invocation.arguments.values[$0.name] as? [UInt8]).map { " " + KeyDisplay.text($0) }
             }
             if CLIError.isRedisFailure(error) { session.disconnect() }
+            if let again, again(error) { return runHandler(invocation, context: context) }
             status = report(error, context: invocation.commandName + (key ?? ""))
         }
         return status

@@ -24,6 +24,12 @@ final class Session {
     /// Locks taken in this session, by key, with the masters that hold them, so the REPL can
     /// release them there without a token.
     var heldLocks: [[UInt8]: HeldLock] = [:]
+    /// The server URL whose last connection attempt failed, until one succeeds: the REPL's prompt
+    /// then says it is not connected.
+    private(set) var unreachable: String?
+    /// Told the server's name when a connection the server had closed (a restart, its idle
+    /// `timeout`, `CLIENT KILL`) is replaced before a command: the REPL says so.
+    var onReconnect: ((String) -> Void)?
     private var connection: RedisConnection?
     private var connectedTo: String?
     private var masterConnections: [Result<RedisConnection, RedisError>] = []
@@ -44,7 +50,8 @@ final class Session {
     /// command of a REPL or a batch script goes out on a fresh connection instead of failing.
     func connection(for settings: Settings) throws -> RedisConnection {
         let url = settings.resolvedURL(environment)
-        if let connection, connectedTo == url, connection.checkAlive() { return connection }
+        let wasOpen = connection != nil && connectedTo == url
+        if let connection, wasOpen, connection.checkAlive() { return connection }
         connection?.close()
         connection = nil
         let parsed: RedisURL
@@ -55,9 +62,17 @@ final class Session {
         }
         let options = try settings.connectionOptions(environment)
         warnIfInsecure(options, url: parsed)
-        let opened = try RedisConnection(url: parsed, options: options)
+        let opened: RedisConnection
+        do {
+            opened = try RedisConnection(url: parsed, options: options)
+        } catch {
+            unreachable = url
+            throw error
+        }
+        unreachable = nil
         connection = opened
         connectedTo = url
+        if wasOpen { onReconnect?(parsed.redacted) }
         return opened
     }
 
