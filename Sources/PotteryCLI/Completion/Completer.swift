@@ -4,6 +4,9 @@
 struct Completer {
     let table: CommandTable
     let lookupKeys: (String) throws -> [String]
+    /// The REPL's server commands: offered for a first word in capitals (`HG` → `HGET`), or one no
+    /// word of pottery's begins; a container's subcommands after it.
+    var serverCommands: ServerCommands? = nil
 
     init(table: CommandTable = .standard, lookupKeys: @escaping (String) throws -> [String] = { _ in [] }) {
         self.table = table
@@ -15,10 +18,19 @@ struct Completer {
     func complete(words: [String]) -> [Candidate] {
         let words = words.isEmpty ? [""] : words
         let prefix = words[words.count - 1]
+        if let serverCommands, words.count > 1, !table.isOwnFirstWord(Word(words[0])) {
+            return serverCommands.candidates(for: words)
+        }
         let point = CommandLineScanner(table: table).point(words)
         let candidates: [Candidate]
         switch point.slot {
         case .command:
+            if let serverCommands, !prefix.isEmpty, !prefix.hasPrefix("-") {
+                let own = firstWords(aliases: true).filter { $0.text.hasPrefix(prefix) }
+                if own.isEmpty || prefix.contains(where: \.isUppercase) {
+                    return serverCommands.candidates(for: [prefix])
+                }
+            }
             candidates =
                 prefix.hasPrefix("-") ? options(GlobalOptions.all) : firstWords(aliases: !prefix.isEmpty)
         case .verb(let group):

@@ -65,12 +65,8 @@ extension Repl: LinePolicy {
     /// `keys` is pottery's, `KEYS` the server's) and the server has a command of that name. The
     /// names are asked once per server (`COMMAND`); a server that cannot be asked knows none.
     private func isServerCommand(_ word: Word) -> Bool {
-        let text = word.text
-        let table = dispatcher.table
-        guard !CommandLineScanner.looksLikeOption(word), text != "help", table.group(named: text) == nil,
-            table.topLevelVerb(named: text) == nil
-        else { return false }
-        return knownCommands()?.names.contains(text.lowercased()) == true
+        guard !dispatcher.table.isOwnFirstWord(word) else { return false }
+        return knownCommands()?.names.contains(word.text.lowercased()) == true
     }
 
     /// The session server's commands, asked once per server.

@@ -129,9 +129,14 @@ final class Repl {
     }
 
     private func configureEditor() {
-        editor.configure(
-            completer: Completer.live(table: dispatcher.table, session: session, settings: settings),
-            hint: ReplHint(table: dispatcher.table))
+        // The server's commands are asked for once it answers, never at a prompt while it does not.
+        let server =
+            session.isConnected(for: settings)
+            ? knownCommands()
+            : serverCommands.flatMap { $0.server == session.serverName(for: settings) ? $0 : nil }
+        var completer = Completer.live(table: dispatcher.table, session: session, settings: settings)
+        completer.serverCommands = server
+        editor.configure(completer: completer, hint: ReplHint(table: dispatcher.table, server: server))
         ReadlineHints.promptWidth = prompt.count
     }
 

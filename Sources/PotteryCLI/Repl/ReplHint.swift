@@ -2,12 +2,17 @@
 /// synopsis (`dict get ` → `KEY FIELD [OPTIONS]`, `dict get k ` → `FIELD [OPTIONS]`), from the table.
 struct ReplHint {
     let table: CommandTable
+    /// The server's commands, for a line that is one of them (`GET `, `config get `).
+    var server: ServerCommands? = nil
 
     /// The hint for `line` (the whole line, cursor at its end), or nil.
     func hint(for line: [UInt8]) -> String? {
         guard let last = line.last, let text = String(validating: line, as: UTF8.self) else { return nil }
         let endsWithBlank = last == UInt8(ascii: " ") || last == UInt8(ascii: "\t")
         guard let words = try? ShellWords.split(text), !words.isEmpty else { return nil }
+        if let server, !table.isOwnFirstWord(Word(words[0])) {
+            return server.hint(for: words, endsWithBlank: endsWithBlank)
+        }
         if !endsWithBlank {
             // Right after a verb word: the hint is the whole synopsis, after a space.
             let point = CommandLineScanner(table: table).point(words)
@@ -34,7 +39,8 @@ struct ReplHint {
     }
 
     private func synopsis(_ verb: VerbSpec, from index: Int) -> String? {
-        var parts = verb.arguments[index...].map(\.synopsis)
+        // The REPL's standard input holds its lines, never values: no `|-`.
+        var parts = verb.arguments[index...].map { $0.synopsis(stdin: false) }
         if !verb.options.isEmpty { parts.append("[OPTIONS]") }
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }

@@ -76,6 +76,11 @@ final class Session {
         return opened
     }
 
+    /// Whether the session holds a connection to the server `settings` name (without asking it).
+    func isConnected(for settings: Settings) -> Bool {
+        connection != nil && connectedTo == settings.resolvedURL(environment)
+    }
+
     /// The quorum masters (`--master`, `POTTERY_MASTERS`, else the server URL), connected all at once
     /// and kept for the session while they all still work (as for `connection(for:)`): a
     /// connection, or why there is none, per master in order.

@@ -87,15 +87,19 @@ struct ArgumentSpec: Sendable {
     var leadingName: String { String(name.split(separator: " ").first ?? Substring(name)) }
 
     /// The synopsis form: `KEY`, `[N]`, `V...|-`, `FIELD V [FIELD V ...]`, `-- CMD [ARG...]`.
-    var synopsis: String {
+    var synopsis: String { synopsis(stdin: true) }
+
+    /// The synopsis; without `|-` where standard input cannot hold values (the REPL's hints).
+    func synopsis(stdin: Bool) -> String {
+        let orStdin = stdin ? "|-" : ""
         switch arity {
         case .one: return name
         case .optional: return "[\(name)]"
         case .oneOrMore: return "\(name)..."
         case .zeroOrMore: return "[\(name)...]"
-        case .valuesOrStdin: return "\(name)...|-"
+        case .valuesOrStdin: return "\(name)...\(orStdin)"
         case .pairs: return "\(name) [\(name) ...]"
-        case .pairsOrStdin: return "\(name) [\(name) ...]|-"
+        case .pairsOrStdin: return "\(name) [\(name) ...]\(orStdin)"
         case .rest: return "-- \(name) [ARG...]"
         case .afterSeparator: return "-- [\(name)...]"
         }

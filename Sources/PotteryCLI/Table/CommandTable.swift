@@ -54,3 +54,13 @@ struct CommandTable: Sendable {
     var environment: [EnvironmentVariable] { EnvironmentVariable.all }
     var examples: [Example] { Example.all }
 }
+
+extension CommandTable {
+    /// Whether a line's first word is pottery's: a structure, a command, `help` or an option (matched
+    /// exactly: `keys` is pottery's, `KEYS` the server's).
+    func isOwnFirstWord(_ word: Word) -> Bool {
+        let text = word.text
+        return CommandLineScanner.looksLikeOption(word) || text == "help" || group(named: text) != nil
+            || topLevelVerb(named: text) != nil
+    }
+}
