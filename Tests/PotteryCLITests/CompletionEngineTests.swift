@@ -57,10 +57,11 @@ import Testing
     @Test func firstWordIsAStructureACommandOrHelp() {
         #expect(
             texts([""]) == [
-                "queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "redis", "repl", "help",
+                "queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "redis", "status", "repl",
+                "help",
             ])
         #expect(texts([]) == texts([""]))
-        #expect(texts(["s"]) == ["set"])
+        #expect(texts(["s"]) == ["set", "status"])
         #expect(texts(["he"]) == ["help"])
         #expect(texts(["nothing"]).isEmpty)
         let standard = Completer().complete(words: [""])
@@ -161,8 +162,8 @@ import Testing
     @Test func optionValuesAreSkipped() {
         #expect(texts(["--url", ""]).isEmpty)
         #expect(texts(["-u", "s"]).isEmpty)
-        #expect(texts(["--url", "redis://x", "s"]) == ["set"])
-        #expect(texts(["-ru", "redis://x", "s"]) == ["set"])
+        #expect(texts(["--url", "redis://x", "se"]) == ["set"])
+        #expect(texts(["-ru", "redis://x", "se"]) == ["set"])
         #expect(texts(["set", "--timeout", ""]).isEmpty)
         #expect(texts(["set", "members", "--url", ""]).isEmpty)
         #expect(texts(["set", "members", "--url=k"]).isEmpty)
@@ -188,7 +189,7 @@ import Testing
     @Test func helpTopics() {
         #expect(
             texts(["help", ""]) == [
-                "queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "redis", "repl",
+                "queue", "set", "ping", "keys", "type", "del", "expire", "ttl", "redis", "status", "repl",
             ])
         #expect(texts(["help", "se"]) == ["set"])
         #expect(texts(["help", "set", "me"]) == ["members"])

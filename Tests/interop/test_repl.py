@@ -332,3 +332,34 @@ def test_install_puts_binary_man_page_and_completions_under_the_prefix(home):
     rendered = subprocess.run(["groff", "-man", "-ww", "-z", os.path.join(prefix, "share/man/man1/pottery.1")],
                               capture_output=True)
     assert rendered.returncode == 0 and rendered.stderr == b""
+
+
+def test_status_connect_repeat_and_help_in_the_repl_s_words(server, r, key, home):
+    port = server.rsplit(":", 1)[1].split("/")[0]
+    repl = Repl(server, home, env={"POTTERY_PAGER": ""})
+    repl.prompt()
+    out = repl.run("status")
+    assert f"server: redis://127.0.0.1:{port}/0 (POTTERY_URL, connected)" in out
+    assert f"history: {home}/.pottery_history" in out and "locks: none" in out and "pager: off" in out
+    out = repl.run(f"lock acquire {key}")
+    out = repl.run("-j")
+    out = repl.run("status")
+    assert f"locks: {key} (1 master(s))" in out and "values: json" in out
+    # N LINE runs LINE N times, as redis-cli does; into a pipe too.
+    assert "\r\n4\r\n" in repl.run("4 ping | grep -c PONG")
+    repl.run(f"3 counter update {key}c '\"a\"'")
+    assert r.hget(key + "c", '"a"') == b"3"
+    # connect HOST PORT, as redis-cli has it: the session's URL changes.
+    repl.child.sendline(f"connect 127.0.0.1 {port}")
+    repl.child.expect_exact(f"connected to redis://127.0.0.1:{port}/0")
+    repl.prompt()
+    # Help and errors speak of REPL lines, never of 'pottery ...'.
+    out = repl.run("help dict")
+    assert "Usage: dict VERB" in out and "'help dict VERB' for one verb" in out and "pottery --help" not in out
+    out = repl.run(f"set memebers {key}")
+    assert "unknown verb 'memebers'; did you mean 'members'? (see 'help set')" in out
+    assert "(see 'help dict get')" in repl.run("dict get onlykey")
+    # Help wraps to the terminal's width (200 columns here).
+    out = repl.run("help lock run")
+    assert max(len(line) for line in out.split("\r\n")) <= 200 and "Acquires as lock acquire" in out
+    assert repl.quit() == 0

@@ -28,15 +28,19 @@ struct CLIError: Error, Sendable {
     var message: String
     /// The command it happened in, e.g. `dict get`; filled in by the dispatcher when empty.
     var context: String
+    /// The help that tells what was expected (`dict`, `dict get`; empty for the program's), pointed
+    /// at when the error is rendered, in the words of the place it is read (``HelpVoice``).
+    var helpTopic: String?
 
-    init(_ kind: Kind, _ message: String, context: String = "") {
+    init(_ kind: Kind, _ message: String, context: String = "", helpTopic: String? = nil) {
         self.kind = kind
         self.message = message
         self.context = context
+        self.helpTopic = helpTopic
     }
 
-    static func usage(_ message: String, context: String = "") -> CLIError {
-        CLIError(.usage, message, context: context)
+    static func usage(_ message: String, context: String = "", help: String? = nil) -> CLIError {
+        CLIError(.usage, message, context: context, helpTopic: help)
     }
 
     static func invalidInput(_ message: String, context: String = "") -> CLIError {

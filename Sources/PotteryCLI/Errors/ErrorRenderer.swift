@@ -7,16 +7,17 @@ import RedisClient
 enum ErrorRenderer {
     /// `pottery: dict get user:1 (redis://localhost:6379/0): WRONGTYPE Operation against a key ...`
     /// `location` (`batch line 3`) goes before everything else the line says.
-    static func render(_ error: any Error, context: String, location: String? = nil) -> (
-        line: String?, status: ExitStatus
-    ) {
-        let (line, status) = unlocated(error, context: context)
+    static func render(
+        _ error: any Error, context: String, location: String? = nil, voice: HelpVoice = .commandLine
+    ) -> (line: String?, status: ExitStatus) {
+        let (line, status) = unlocated(error, context: context, voice: voice)
         guard let location, let line else { return (line, status) }
         return ("pottery: \(location): " + line.dropFirst("pottery: ".count), status)
     }
 
-    private static func unlocated(_ error: any Error, context: String) -> (line: String?, status: ExitStatus)
-    {
+    private static func unlocated(_ error: any Error, context: String, voice: HelpVoice) -> (
+        line: String?, status: ExitStatus
+    ) {
         if let status = interruption(error) { return (nil, status) }
         switch error {
         case let error as CLIError:
@@ -24,7 +25,8 @@ enum ErrorRenderer {
             if let redisError = error.redisError {
                 return (line(what, redisError), error.status)
             }
-            return (error.isSilent ? nil : line(what, error.message), error.status)
+            let pointer = error.helpTopic.map { " (\(voice.pointer(to: $0)))" } ?? ""
+            return (error.isSilent ? nil : line(what, error.message + pointer), error.status)
         case let error as PotteryError:
             return renderPottery(error, context: context)
         case let error as RedisError:

@@ -8,6 +8,11 @@ enum InternalHandlers {
         throw CLIError.usage("nothing to leave: quit ends the REPL or a batch")
     }
 
+    /// The REPL turns `connect` into `--url` before it is parsed; anywhere else it has no session.
+    static func connect(_ context: CommandContext) throws -> ExitStatus {
+        throw CLIError.usage("connect changes a REPL session; here give -u redis://HOST:PORT")
+    }
+
     static func complete(_ context: CommandContext) throws -> ExitStatus {
         var shell = CompletionShell.bash
         if let name = context[InternalTable.shell] {

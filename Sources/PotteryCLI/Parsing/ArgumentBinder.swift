@@ -7,7 +7,9 @@ enum ArgumentBinder {
         _ words: [Word], rest: [Word]?, to verb: VerbSpec, context: BindingContext
     ) throws(CLIError) -> BoundValues {
         let specs = verb.arguments
-        let see = "(see 'pottery \(context.command) --help')"
+        func usage(_ message: String) -> CLIError {
+            .usage(message, context: context.command, help: context.command)
+        }
         let fixed = specs.filter { !$0.arity.isRest }
         let minimum = fixed.reduce(0) { $0 + $1.arity.minimum }
         if words.count < minimum {
@@ -16,11 +18,10 @@ enum ArgumentBinder {
             for spec in fixed {
                 if available < spec.arity.minimum {
                     if spec.arity.takesPairs, available == 1, let last = words.last {
-                        throw .usage(
-                            "\(spec.name) come in pairs; \(ValueReader.quoted(last.text)) has no value \(see)",
-                            context: context.command)
+                        throw usage(
+                            "\(spec.name) come in pairs; \(ValueReader.quoted(last.text)) has no value")
                     }
-                    throw .usage("missing argument \(spec.leadingName) \(see)", context: context.command)
+                    throw usage("missing argument \(spec.leadingName)")
                 }
                 available -= spec.arity.minimum
             }
@@ -30,7 +31,7 @@ enum ArgumentBinder {
         for (position, spec) in specs.enumerated() {
             if spec.arity.isRest {
                 guard let rest, !rest.isEmpty || spec.arity == .afterSeparator else {
-                    throw .usage("missing \(spec.name): give it after -- \(see)", context: context.command)
+                    throw usage("missing \(spec.name): give it after --")
                 }
                 bound.values[spec.name] = try spec.convert(rest, context)
                 continue
@@ -44,21 +45,16 @@ enum ArgumentBinder {
             if spec.arity.takesPairs, taken.count % 2 != 0,
                 !(spec.arity.acceptsStdin && taken.count == 1 && taken[0] == "-")
             {
-                throw .usage(
-                    "\(spec.name) come in pairs; \(ValueReader.quoted(taken.last!.text)) has no value \(see)",
-                    context: context.command)
+                throw usage(
+                    "\(spec.name) come in pairs; \(ValueReader.quoted(taken.last!.text)) has no value")
             }
             if spec.arity.acceptsStdin, taken.count > 1, taken.contains(where: { $0 == "-" }) {
-                throw .usage(
-                    "'-' reads \(spec.leadingName) from standard input and stands alone \(see)",
-                    context: context.command)
+                throw usage("'-' reads \(spec.leadingName) from standard input and stands alone")
             }
             bound.values[spec.name] = try spec.convert(taken, context)
         }
         if index < words.count {
-            throw .usage(
-                "unexpected argument \(ValueReader.quoted(words[index].text)) \(see)",
-                context: context.command)
+            throw usage("unexpected argument \(ValueReader.quoted(words[index].text))")
         }
         return bound
     }

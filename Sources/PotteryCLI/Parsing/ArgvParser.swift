@@ -17,17 +17,23 @@ struct ArgvParser {
         case .help(let topics):
             return .help(try helpTopic(topics))
         case .unknownCommand(let word):
-            throw .usage("unknown command \(ValueReader.quoted(word.text)) (see 'pottery --help')")
+            let known =
+                table.structures.flatMap { [$0.name] + $0.aliases }
+                + table.topLevelCommands.flatMap { [$0.1.name] + $0.1.aliases } + ["help"]
+            throw .usage(
+                "unknown command \(ValueReader.quoted(word.text))"
+                    + Suggestion.phrase(for: word.text, among: known), help: "")
         case .group(let group):
             if scan.wantsHelp { return .help(.group(group)) }
             throw .usage(
-                "missing verb, one of: \(group.verbs.map(\.name).joined(separator: ", "))"
-                    + " (see 'pottery \(group.name) --help')", context: group.name)
+                "missing verb, one of: \(group.verbs.map(\.name).joined(separator: ", "))",
+                context: group.name, help: group.name)
         case .unknownVerb(let group, let word):
             if scan.wantsHelp { return .help(.group(group)) }
             throw .usage(
-                "unknown verb \(ValueReader.quoted(word.text)) (see 'pottery \(group.name) --help')",
-                context: group.name)
+                "unknown verb \(ValueReader.quoted(word.text))"
+                    + Suggestion.phrase(for: word.text, among: group.verbs.flatMap { [$0.name] + $0.aliases }),
+                context: group.name, help: group.name)
         case .verb(let group, let verb):
             if scan.wantsHelp { return .help(.verb(group, verb)) }
             return .run(try bind(scan, group: group, verb: verb))
@@ -62,8 +68,8 @@ struct ArgvParser {
             let present = group.filter { given[$0] != nil }
             if present.count > 1 {
                 throw .usage(
-                    present.map { "--\($0)" }.joined(separator: " and ") + " cannot be given together"
-                        + " (see 'pottery \(command) --help')", context: command)
+                    present.map { "--\($0)" }.joined(separator: " and ") + " cannot be given together",
+                    context: command, help: command)
             }
         }
         var bound = BoundValues()
@@ -80,14 +86,12 @@ struct ArgvParser {
         if let (group, verb) = table.topLevelVerb(named: first) { return .verb(group, verb) }
         guard let group = table.group(named: first) else {
             throw .usage(
-                "no help for \(ValueReader.quoted(first)): unknown command (see 'pottery --help')",
-                context: "help")
+                "no help for \(ValueReader.quoted(first)): unknown command", context: "help", help: "")
         }
         guard words.count > 1 else { return .group(group) }
         guard let verb = group.verb(named: words[1]) else {
             throw .usage(
-                "no help for '\(group.name) \(words[1])': unknown verb (see 'pottery \(group.name) --help')",
-                context: "help")
+                "no help for '\(group.name) \(words[1])': unknown verb", context: "help", help: group.name)
         }
         return .verb(group, verb)
     }

@@ -125,8 +125,7 @@ struct CommandLineScanner {
                         try consumeOption(word, verb: verb, cursor: &cursor, scan: &scan)
                     } catch {
                         let command = group.commandName(of: verb)
-                        throw CLIError.usage(
-                            error.message + " (see 'pottery \(command) --help')", context: command)
+                        throw CLIError.usage(error.message, context: command, help: command)
                     }
                 }
             case .help(let topics):
@@ -177,7 +176,12 @@ struct CommandLineScanner {
                 return
             }
             guard let option = own ?? GlobalOptions.named(long: name) else {
-                if strict { throw .usage("unknown option \(ValueReader.quoted("--" + name))") }
+                if strict {
+                    let known = ((verb?.options ?? []) + GlobalOptions.all).flatMap { [$0.long] + $0.aliases }
+                    throw .usage(
+                        "unknown option \(ValueReader.quoted("--" + name))"
+                            + Suggestion.phrase(for: "--" + name, among: known.map { "--" + $0 }))
+                }
                 return
             }
             var value: Word?

@@ -30,9 +30,8 @@ final class Pager {
         let text = environment["POTTERY_PAGER"] ?? "less -FRX"
         let command = text.split(separator: " ").map(String.init)
         guard !command.isEmpty else { return nil }
-        var size = winsize()
-        guard ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 2 else { return nil }
-        return Pager(command: command, rows: Int(size.ws_row))
+        guard let size = Terminal.size(of: 1), size.rows > 2 else { return nil }
+        return Pager(command: command, rows: size.rows)
     }
 
     /// The output writer's sink.

@@ -13,6 +13,7 @@ extension Repl: LinePolicy {
     /// lock this session holds: the session's token is added (and the lock forgotten once released).
     func prepare(_ words: [Word]) -> [Word] {
         if let first = words.first, isServerCommand(first) { return [Word("redis")] + words }
+        if let url = connectURL(words) { return [Word("--url"), Word(url)] }
         guard words.count == 3, words[0] == "lock", words[1] == "release",
             !CommandLineScanner.looksLikeOption(words[2]),
             let token = session.heldLocks[words[2].bytes]?.token,
@@ -59,6 +60,22 @@ extension Repl: LinePolicy {
 
     func openSession(_ invocation: Invocation) -> LineOutcome {
         .done(dispatcher.report(CLIError.usage("already in the REPL"), context: invocation.commandName))
+    }
+
+    /// `connect HOST [PORT]` (redis-cli's) or `connect URL`: the URL the session is to use, with the
+    /// session's scheme and database and without its credentials (`POTTERY_PASSWORD` still applies);
+    /// nil for any other line.
+    private func connectURL(_ words: [Word]) -> String? {
+        guard (2...3).contains(words.count), words[0] == "connect",
+            !words.dropFirst().contains(where: { CommandLineScanner.looksLikeOption($0) })
+        else { return nil }
+        let host = words[1].text
+        if host.contains("://") { return words.count == 2 ? host : nil }
+        let current = try? RedisURL(parsing: settings.resolvedURL(session.environment))
+        let scheme = current?.tls == true ? "rediss" : "redis"
+        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        let port = words.count == 3 ? words[2].text : "6379"
+        return "\(scheme)://\(bracketed):\(port)/\(current?.db ?? 0)"
     }
 
     /// Whether `word` is not pottery's (a structure, a command, `help`, an option; matched exactly:

@@ -40,6 +40,7 @@ final class Repl {
                 "pottery: warning: history file \(file.path): \(why); no history this session")
             history = nil
         }
+        session.historyNote = history?.path ?? "off"
         let editor: any LineEditor
         let readlineLoaded = isatty(0) != 0 && prl_load() == 0
         if isatty(0) != 0 && !readlineLoaded {
@@ -92,6 +93,8 @@ final class Repl {
         // A pager that quits early is a reader that went away: EPIPE ends that command, not the REPL.
         signal(SIGPIPE, SIG_IGN)
         session.stdinHoldsCommands = true
+        session.voice = .repl
+        defer { session.voice = .commandLine }
         session.onReconnect = { [session] server in
             session.err.writeLine("pottery: the server had closed the connection; reconnected to \(server)")
         }
@@ -147,10 +150,11 @@ final class Repl {
     }
 
     /// Runs one line: a command, help, `quit`/`exit`, or options that change the session; a line
-    /// `COMMAND | PIPELINE` runs the command with its output piped into `sh -c PIPELINE`.
+    /// `COMMAND | PIPELINE` runs the command with its output piped into `sh -c PIPELINE`; `N LINE`
+    /// runs LINE N times, as redis-cli does, until one fails (a negative answer goes on) or Ctrl-C.
     func runLine(_ line: [UInt8]) -> Outcome {
         suppliedLock = nil
-        let words: [Word]
+        var words: [Word]
         let pipeline: [UInt8]?
         do {
             (words, pipeline) = try ShellWords.splitAtPipe(bytes: line)
@@ -158,14 +162,29 @@ final class Repl {
             _ = dispatcher.report(error, context: "")
             return .next
         }
+        var times = 1
+        if words.count > 1, let count = Self.repeatCount(words[0]) {
+            times = count
+            words.removeFirst()
+        }
         let runner = LineRunner(dispatcher: dispatcher)
+        let repeated = { () -> LineOutcome in
+            var outcome = LineOutcome.done(.success)
+            for _ in 0..<times {
+                outcome = runner.run(words, settings: self.settings, policy: self)
+                guard case .done(let status) = outcome, status == .success || status == .negative,
+                    Interrupts.pending == nil
+                else { break }
+            }
+            return outcome
+        }
         let ran: LineOutcome
         if let pipeline {
-            ran = piping(into: pipeline) { runner.run(words, settings: settings, policy: self) }
+            ran = piping(into: pipeline, repeated)
         } else if words.isEmpty {
             ran = .done(.success)
         } else {
-            ran = runner.run(words, settings: settings, policy: self)
+            ran = repeated()
         }
         switch ran {
         case .leave: return .quit
@@ -182,6 +201,14 @@ final class Repl {
             if isatty(2) != 0 { session.err.writeLine("") }
         }
         return .next
+    }
+
+    /// A line's first word as redis-cli's repeat count: a number from 1 to 1 000 000.
+    static func repeatCount(_ word: Word) -> Int? {
+        guard word.bytes.count <= 7, word.bytes.allSatisfy({ (0x30...0x39).contains($0) }),
+            let count = Int(word.text), (1...1_000_000).contains(count)
+        else { return nil }
+        return count
     }
 
     /// Runs `body` with the output going into `sh -c PIPELINE` (no pager; the command's output is a

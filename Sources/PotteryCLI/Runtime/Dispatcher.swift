@@ -24,7 +24,10 @@ struct Dispatcher {
     func show(_ parsed: ParsedCommand) -> ExitStatus {
         finish { () throws(CLIError) in
             switch parsed {
-            case .help(let topic): try session.out.write(HelpRenderer(table: table).render(topic))
+            case .help(let topic):
+                let width = session.out.isTerminal ? Terminal.columns(of: session.out.fd) : nil
+                try session.out.write(
+                    HelpRenderer(table: table, voice: session.voice, width: width).render(topic))
             case .version(let settings):
                 try session.out.writeLine("pottery \(Version.current)")
                 try session.out.writeLine("server: " + serverLine(settings))
@@ -135,7 +138,8 @@ struct Dispatcher {
             // What the command printed before it failed goes out before the message.
             do { try session.out.flush() } catch { session.out.discard() }
         }
-        let (line, status) = ErrorRenderer.render(error, context: context, location: location)
+        let (line, status) = ErrorRenderer.render(
+            error, context: context, location: location, voice: session.voice)
         if let line { session.err.writeLine(line) }
         return status
     }

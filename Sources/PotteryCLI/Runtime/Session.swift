@@ -24,6 +24,10 @@ final class Session {
     /// Locks taken in this session, by key, with the masters that hold them, so the REPL can
     /// release them there without a token.
     var heldLocks: [[UInt8]: HeldLock] = [:]
+    /// How help and errors name commands: the REPL's lines have no program name.
+    var voice = HelpVoice.commandLine
+    /// What `status` says of the REPL's history file: its path, or `off`.
+    var historyNote: String?
     /// The server URL whose last connection attempt failed, until one succeeds: the REPL's prompt
     /// then says it is not connected.
     private(set) var unreachable: String?

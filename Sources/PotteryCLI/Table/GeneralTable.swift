@@ -50,6 +50,12 @@ enum GeneralTable {
                     + "none of them is read as an option of pottery's. " + ClusterNotes.rawCommand,
                 handler: RawCommandHandler.run),
             VerbSpec(
+                "status",
+                "show what the next command would use: server, masters, modes, pager, history, locks",
+                prints:
+                    "one 'name: value' line each for server (and where its URL came from; in the REPL, whether it is connected), masters, timeout, tls, values, raw, ascii, quiet, time, pager, history and locks (the REPL session's); URLs without passwords",
+                handler: StatusHandler.run),
+            VerbSpec(
                 "repl", "the interactive REPL (also: pottery with no command on a terminal)",
                 traits: .opensSession,
                 prints: "a prompt; each line is a command without the program name",

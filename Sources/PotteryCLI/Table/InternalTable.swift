@@ -8,6 +8,8 @@ enum InternalTable {
         "the command line being completed, without the program name; the last word is the one under the cursor"
     )
     static let file = Argument.word("NAME", "man, bash, zsh or fish")
+    static let host = Argument.word("HOST", "a host name or address, or a whole redis:// URL")
+    static let port = Argument.optionalWord("PORT", "the port (default 6379)")
 
     static let group = GroupSpec(
         "internal", "the REPL's own words and the commands pottery's scripts call", isTopLevel: true,
@@ -16,6 +18,10 @@ enum InternalTable {
                 "quit", aliases: ["exit"], "leave the REPL, or end a batch here",
                 traits: [.hidden, .endsSession],
                 prints: "nothing", handler: InternalHandlers.quit),
+            VerbSpec(
+                "connect", "REPL: talk to another server, as redis-cli's connect (the line becomes --url)",
+                arguments: [host, port], traits: .hidden, prints: "nothing",
+                handler: InternalHandlers.connect),
             VerbSpec(
                 CompleteCommand.name, "completion candidates for the shell scripts in completions/",
                 arguments: [words], options: [shell], traits: .hidden,
