@@ -39,7 +39,8 @@ import Testing
             usage(["dict", "get", "k", "f", "--tiemout", "1"])?.contains("did you mean '--timeout'?") == true)
         #expect(usage(["dict", "get", "k", "f", "--rverse"])?.contains("did you mean") == false)
         #expect(usage(["zzzzzz"])?.contains("did you mean") == false)  // nothing close: no guess
-        #expect(Suggestion.closest(to: "lsit", among: ["list", "set", "lock"]) == "list")  // a swap is one edit
+        // A swap of neighbours is one edit.
+        #expect(Suggestion.closest(to: "lsit", among: ["list", "set", "lock"]) == "list")
         #expect(Suggestion.closest(to: "x", among: ["set"]) == nil)
     }
 

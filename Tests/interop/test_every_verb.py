@@ -16,6 +16,7 @@ GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "every_verb.go
 # order, SCAN order); "count" only how many lines (tokens, stream ids).
 TRANSCRIPT = [
     ("ping", None, ""),
+    ("status", None, "count"),
     ("dict set {p}d name 'jack smith' zip 02139 age 42", None, ""),
     ("dict get {p}d name", None, ""),
     ("dict get {p}d nope", None, ""),

@@ -119,7 +119,7 @@ def test_session_of_commands_with_values_and_quoting(server, r, key, home):
     assert "jack smith" in out and '"jack smith"' not in out
     assert "raw output on" in repl.run("--raw")  # a flag on a line means what it means in argv
     assert "raw output off" in repl.run("--no-raw")
-    assert "Usage: pottery dict VERB" in repl.run("help dict")
+    assert "Usage: dict VERB" in repl.run("help dict")  # REPL lines have no program name
     assert repl.quit() == 0
 
 

@@ -3,7 +3,7 @@ enum ReplFacts {
     static let notes = """
         A line is a command without the program name, split with shell-like quoting ('...', "...", \
         backslash, and bash's $'...' with C escapes: $'a\\nb'). Tab completes structures, verbs, options \
-        and key names (SCAN MATCH on the typed prefix), and the server's own commands (HGETA → HGETALL; \
+        and key names (SCAN MATCH on the typed prefix), and the server's own commands (HGETA completes to HGETALL; \
         in capitals, or where no word of pottery's begins so); the rest of a verb's synopsis is shown \
         dimmed, and a server command's syntax where the server documents it (COMMAND DOCS). help, help \
         STRUCTURE [VERB], status (the server and whether it is connected, masters, modes, pager, history \
