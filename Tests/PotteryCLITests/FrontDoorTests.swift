@@ -79,7 +79,8 @@ import Testing
             #expect(table.topLevelVerb(named: verb.name) != nil, "\(verb.name)")
             #expect(!group.verbs.contains { $0.name == verb.name })
             #expect(
-                !help.contains("\n  \(verb.name) ") && !man.contains("fBpottery \(verb.name)"), "\(verb.name)")
+                !help.contains("\n  \(verb.name) ") && !man.contains("fBpottery \(verb.name)"), "\(verb.name)"
+            )
             #expect(!firstWords.contains(verb.name) && underscored.isEmpty, "\(verb.name)")
         }
         #expect(table.topLevelVerb(named: "exit")?.1.name == "quit")
