@@ -25,11 +25,13 @@ import Testing
             #expect(commands.docs.isEmpty && hint.hint(for: Array("GET ".utf8)) == nil)
             return
         }
-        // redis-cli 7.0's own hints for the same lines.
+        // redis-cli 7.0's own hints for the same lines (Valkey 8 documents one more SET condition).
+        let set = try #require(hint.hint(for: Array("SET ".utf8)))
+        #expect(set.hasPrefix("key value [NX|XX"))
         #expect(
-            hint.hint(for: Array("SET ".utf8))
-                == "key value [NX|XX] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]"
-        )
+            set.hasSuffix(
+                "] [GET] [EX seconds|PX milliseconds|EXAT unix-time-seconds|PXAT unix-time-milliseconds|KEEPTTL]"
+            ))
         #expect(hint.hint(for: Array("set ".utf8)) == "VERB")  // pottery's `set` comes first
         #expect(hint.hint(for: Array("hgetall".utf8)) == " key")
         #expect(hint.hint(for: Array("MSET ".utf8)) == "key value [key value ...]")
@@ -51,9 +53,9 @@ import Testing
         #expect(texts(["--ur"]) == ["--url"])
         if RedisServerProcess.version >= (7, 0) {
             #expect(texts(["CONFIG", "RE"]) == ["RESETSTAT", "REWRITE"])
-            #expect(
-                completer.complete(words: ["HGETA"]).first?.description
-                    == "Get all the fields and values in a hash")
+            // The server's own summary (Redis and Valkey word it differently).
+            let summary = completer.complete(words: ["HGETA"]).first?.description ?? ""
+            #expect(summary.contains("fields and values"))
         }
     }
 }
