@@ -46,7 +46,7 @@ struct HelpRenderer {
         text += columns(table.topLevelCommands.map { ($0.1.name, $0.1.summary) })
         text += "  help [STRUCTURE [VERB]]  help on a structure or a verb\n"
         text += "\nOptions (anywhere after the verb, too):\n"
-        text += columns(GlobalOptions.all.map { ($0.synopsis, $0.help) })
+        text += columns(GlobalOptions.all.map { ($0.synopsis, $0.help) } + [GlobalOptions.negationHelp])
         text += """
 
             Values: an argument that is valid JSON is that value, anything else a string

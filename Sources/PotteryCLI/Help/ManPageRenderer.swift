@@ -36,6 +36,7 @@ struct ManPageRenderer {
             """
         page += section("OPTIONS")
         for option in GlobalOptions.all { page += item(option.synopsis, option.help) }
+        page += item(GlobalOptions.negationHelp.0, GlobalOptions.negationHelp.1)
         page += section("VALUES")
         page += paragraph(
             """

@@ -67,6 +67,12 @@ enum GlobalOptions {
         pager, help, version,
     ]
 
+    /// Help's line for the `--no-` forms (``negation(long:)``), after the options.
+    static let negationHelp = (
+        "--no-FLAG",
+        "turn a flag above off again (--no-raw, --no-json, --no-pager): the last one given wins; in the REPL, for the session"
+    )
+
     static func named(long: String) -> OptionSpec? { all.first { $0.answers(toLong: long) } }
     static func named(short: Character) -> OptionSpec? { all.first { $0.short == short } }
 
