@@ -118,7 +118,7 @@ import Testing
         #expect(argv.status == 2 && argv.stderrText.contains("quit"))
         let badLine = PotteryBinary.run([], stdin: "ping\ndict get k\nping\n")
         #expect(badLine.status == 2 && badLine.stdoutText == "PONG\n")
-        #expect(badLine.stderrText.hasPrefix("pottery: batch line 2: dict get: missing argument FIELD"))
+        #expect(badLine.stderrText.hasPrefix("pottery: line 2: dict get: missing argument FIELD"))
 
         let captured = try CapturedSession(url: server.url)
         let repl = Repl(

@@ -6,7 +6,7 @@ import RedisClient
 /// place that knows how errors look to a user.
 enum ErrorRenderer {
     /// `pottery: dict get user:1 (redis://localhost:6379/0): WRONGTYPE Operation against a key ...`
-    /// `location` (`batch line 3`) goes before everything else the line says.
+    /// `location` (`line 3`) goes before everything else the line says.
     static func render(
         _ error: any Error, context: String, location: String? = nil, voice: HelpVoice = .commandLine
     ) -> (line: String?, status: ExitStatus) {

@@ -68,8 +68,13 @@ struct ManPageRenderer {
             """
             With no command and standard input not a terminal, pottery reads one command per line, with \
             shell-like quoting and # comments, over one connection. It stops at the first line that exits \
-            non-zero, with that status, unless --keep-going is given. A line of options alone (-r, --url URL) \
-            changes the settings of the lines after it.
+            non-zero, with that status (--stop-on-error, the default), and a negative answer counts: a \
+            dict get of an absent field (status 1) stops the batch too. Every stop says where and why in \
+            one line on stderr: pottery: line 3: dict get nokey x: the field is absent (status 1); an \
+            error names its line the same way (pottery: line 2: dict get: missing argument FIELD ...). \
+            --keep-going runs every line, exits with the first failure's status, and ends with one line \
+            saying how many lines failed and the first. A line of options alone (-r, --url URL) changes \
+            the settings of the lines after it.
             """)
         page += section("HELP")
         page += paragraph(

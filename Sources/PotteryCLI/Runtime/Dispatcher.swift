@@ -130,7 +130,7 @@ struct Dispatcher {
     }
 
     /// Renders `error` once on stderr (after what the command printed) and returns its status;
-    /// `location` (`batch line 3`) goes first.
+    /// `location` (`line 3`; by default the session's) goes first.
     func report(_ error: any Error, context: String, location: String? = nil) -> ExitStatus {
         if let output = error as? CLIError, case .output = output.kind {
             session.out.discard()
@@ -139,7 +139,7 @@ struct Dispatcher {
             do { try session.out.flush() } catch { session.out.discard() }
         }
         let (line, status) = ErrorRenderer.render(
-            error, context: context, location: location, voice: session.voice)
+            error, context: context, location: location ?? session.location, voice: session.voice)
         if let line { session.err.writeLine(line) }
         return status
     }

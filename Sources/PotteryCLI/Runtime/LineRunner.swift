@@ -57,7 +57,7 @@ enum LineOutcome {
 /// (``Repl``); the defaults are the command line's.
 protocol LinePolicy {
     var dispatcher: Dispatcher { get }
-    /// Where a usage error is located (`batch line 3`), if anywhere.
+    /// Where a usage error is located (`line 3`), if anywhere.
     var location: String? { get }
     /// The words as the line will be parsed (the REPL adds the token of a lock it holds).
     func prepare(_ words: [Word]) -> [Word]

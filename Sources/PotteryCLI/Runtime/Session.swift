@@ -24,6 +24,8 @@ final class Session {
     /// Locks taken in this session, by key, with the masters that hold them, so the REPL can
     /// release them there without a token.
     var heldLocks: [[UInt8]: HeldLock] = [:]
+    /// Where the line being run comes from (`line 3` in batch mode): every message about it says so.
+    var location: String?
     /// How help and errors name commands: the REPL's lines have no program name.
     var voice = HelpVoice.commandLine
     /// What `status` says of the REPL's history file: its path, or `off`.

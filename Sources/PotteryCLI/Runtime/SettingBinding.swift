@@ -11,6 +11,8 @@ struct SettingBinding: Sendable {
     enum Target: Sendable {
         /// A flag that turns a setting on.
         case flag(LazyPath<Bool>)
+        /// A flag that turns a setting off: the other side of a flag (`--stop-on-error`).
+        case unflag(LazyPath<Bool>)
         /// A flag that picks the value mode; `--no-` form, back to `auto`.
         case valueMode(ValueMode)
         /// A word, the last one given.
@@ -38,6 +40,7 @@ struct SettingBinding: Sendable {
     func apply(_ value: Word?, option: String, to settings: inout Settings) throws(CLIError) {
         switch target {
         case .flag(let path): settings[keyPath: path()] = true
+        case .unflag(let path): settings[keyPath: path()] = false
         case .valueMode(let mode): settings.valueMode = mode
         case .text(let path): settings[keyPath: path()] = value?.text
         case .list(let path): settings[keyPath: path()].append(value?.text ?? "")
@@ -51,7 +54,7 @@ struct SettingBinding: Sendable {
     var isNegatable: Bool {
         switch target {
         case .flag, .valueMode: true
-        case .text, .list, .seconds: false
+        case .unflag, .text, .list, .seconds: false
         }
     }
 
@@ -60,7 +63,7 @@ struct SettingBinding: Sendable {
         switch target {
         case .flag(let path): settings[keyPath: path()] = false
         case .valueMode(let mode): if settings.valueMode == mode { settings.valueMode = .auto }
-        case .text, .list, .seconds: break
+        case .unflag, .text, .list, .seconds: break
         }
     }
 

@@ -52,7 +52,13 @@ enum GlobalOptions {
         "time", "print the command's wall time in milliseconds to stderr", .flag({ \.time }),
         .said { "timing \(onOff($0.time))" })
     static let keepGoing = global(
-        "keep-going", "batch mode: go on after a failing line", .flag({ \.keepGoing }), .ignored)
+        "keep-going",
+        "batch mode: go on after a failing line (a negative answer included); exit with the first failure's status",
+        .flag({ \.keepGoing }), .ignored)
+    static let stopOnError = global(
+        "stop-on-error",
+        "batch mode: stop at the first line that fails, a negative answer (status 1) included, with its status (the default)",
+        .unflag({ \.keepGoing }), .ignored)
     static let pager = global(
         "pager",
         "REPL: page output longer than the terminal through $POTTERY_PAGER (the default); --no-pager prints it straight to the terminal",
@@ -63,7 +69,7 @@ enum GlobalOptions {
 
     static let all: [OptionSpec] = [
         url, master, timeout, tls, caCert, cert, key, insecure, raw, ascii, quiet, string, json, time,
-        keepGoing,
+        keepGoing, stopOnError,
         pager, help, version,
     ]
 
