@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func theCrontabLinesSkipWhenBusyAndFailWhenRedisIsDown() throws {
-        let commands = try Self.crontabCommands()
+        let commands = try Self.crontabCommands().filter { $0.contains(Self.reportPath) }
         try #require(commands.count == 2, "\(commands)")
         let (skip, skipQuietly) = (commands[0], commands[1])
         #expect(skip.contains("--nowait") && !skip.contains("-E 0"))
@@ -85,5 +85,51 @@ import Testing
         holder.waitUntilExit()
         #expect(holder.terminationStatus == 0)
         #expect(try own.cli("EXISTS", "redlock:nightly-report") == "0")
+    }
+
+    /// The README's flock line converted to pottery (`-n -E 0 KEY -c 'a | pipeline'`), run as cron
+    /// runs it with stubs for `report` and `mail` first on PATH: the pipeline runs through sh -c
+    /// while the lock is free, and is skipped with 0 while another holder has it.
+    @Test func theFlockLineConvertedRunsItsShellPipeline() throws {
+        let line = try #require(try Self.crontabCommands().first { $0.contains(" -c '") })
+        #expect(line.hasPrefix("pottery lock run -n -E 0 "))
+        let own = try RedisServerProcess.start()
+        defer { own.stop() }
+        // A PATH entry: no ':' in it.
+        let directory =
+            NSTemporaryDirectory() + "/" + uniqueKey("flock").replacingOccurrences(of: ":", with: "-")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for (name, body) in [("report", "echo \"report $*\""), ("mail", "cat >> \"\(directory)/mailed\"")] {
+            try "#!/bin/sh\n\(body)\n".write(
+                toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+            chmod(directory + "/" + name, 0o755)
+        }
+        let binDirectory = URL(fileURLWithPath: PotteryBinary.path).deletingLastPathComponent().path
+        let environment = ["PATH": "\(directory):\(binDirectory):/usr/bin:/bin", "POTTERY_URL": own.url]
+        let mailed = { (try? String(contentsOfFile: directory + "/mailed", encoding: .utf8)) ?? "" }
+
+        let free = runProcess("/bin/sh", ["-c", line], environment: environment)
+        #expect(free.status == 0 && free.stderrText.isEmpty, "\(free.stderrText)")
+        #expect(mailed() == "report --since yesterday\n")
+        let held = runProcess(
+            PotteryBinary.path, ["lock", "acquire", "report", "--ttl", "60"], environment: environment)
+        #expect(held.status == 0)
+        let busy = runProcess("/bin/sh", ["-c", line], environment: environment)
+        #expect(busy.status == 0 && busy.stderrText.isEmpty && mailed() == "report --since yesterday\n")
+        let verbose = runProcess(
+            "/bin/sh", ["-c", line.replacingOccurrences(of: " -n ", with: " -n --verbose ")],
+            environment: environment)
+        #expect(verbose.status == 0 && verbose.stderrText.contains("held by another holder; CMD not started"))
+        // flock's -w with --verbose: a lease of 1 s held elsewhere is waited for, and said.
+        let short = runProcess(
+            PotteryBinary.path, ["lock", "acquire", "waited", "--ttl", "1"], environment: environment)
+        #expect(short.status == 0)
+        let waited = runProcess(
+            PotteryBinary.path, ["lock", "run", "-w", "20", "--verbose", "waited", "-c", "echo ran"],
+            environment: environment)
+        #expect(waited.status == 0 && waited.stdoutText == "ran\n")
+        #expect(waited.stderrText.contains("held by another holder; waiting at most 20.0 s"))
+        #expect(waited.stderrText.contains("acquired after "))
     }
 }

@@ -14,13 +14,18 @@ enum LockRunHandler {
         let keeper = LeaseKeeper(lock: lock, maxExtensions: context[LockTable.maxExtensions])
         let what = "lock run " + KeyDisplay.text(lock.keyBytes)
         // Busy is the conflict status; no quorum, a refused connection or a timeout are errors (3).
-        guard try LockHandlers.acquire(keeper, context), let token = lock.token else {
+        let acquired =
+            context[LockTable.verbose]
+            ? try acquireSaying(keeper, context, what: what) : try LockHandlers.acquire(keeper, context)
+        guard acquired, let token = lock.token else {
             return LockHandlers.conflictStatus(context)
         }
         try context.out.flush()
 
+        // `-c 'shell command'`, as flock's: the one place a shell runs.
+        let command = context[LockTable.shellCommand].map { ["/bin/sh", "-c", $0].map { Array($0.utf8) } }
         var child = ChildProcess(
-            argumentBytes: context[LockTable.command],
+            argumentBytes: command ?? context[LockTable.command],
             environment: [
                 "POTTERY_LOCK_KEY": lock.keyBytes,  // the key's bytes, UTF-8 or not
                 "POTTERY_LOCK_TOKEN": Array(token.utf8),
@@ -48,5 +53,33 @@ enum LockRunHandler {
             return .leaseLost
         }
         return exit.exitStatus
+    }
+
+    /// `--verbose`, as flock's: one line on stderr when the lock is busy (waiting, or CMD not
+    /// started), and how long it was waited for once acquired; nothing when it is free at once.
+    private static func acquireSaying(_ keeper: LeaseKeeper, _ context: CommandContext, what: String) throws
+        -> Bool
+    {
+        let err = context.session.err
+        let start = Redlock.monotonicNow()
+        if try keeper.acquire(blocking: false) { return true }
+        let status = LockHandlers.conflictStatus(context).rawValue
+        if context[LockTable.nowait] {
+            err.writeLine("pottery: \(what): held by another holder; CMD not started (status \(status))")
+            return false
+        }
+        let wait = context[LockTable.wait]?.seconds
+        err.writeLine(
+            "pottery: \(what): held by another holder; waiting" + (wait.map { " at most \($0) s" } ?? ""))
+        let remaining = wait.map { max($0 - (Redlock.monotonicNow() - start), 0) }
+        guard try keeper.acquire(blocking: true, timeout: remaining) else {
+            err.writeLine(
+                "pottery: \(what): still held after \(wait ?? 0) s; CMD not started (status \(status))")
+            return false
+        }
+        err.writeLine(
+            "pottery: \(what): acquired after \(Dispatcher.milliseconds((Redlock.monotonicNow() - start) * 1000)) ms"
+        )
+        return true
     }
 }

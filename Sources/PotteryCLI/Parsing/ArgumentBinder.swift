@@ -30,8 +30,17 @@ enum ArgumentBinder {
         var index = 0
         for (position, spec) in specs.enumerated() {
             if spec.arity.isRest {
+                if let option = spec.alternative, context.options.contains(option) {
+                    guard rest?.isEmpty ?? true else {
+                        throw usage("give \(spec.name) or --\(option), not both")
+                    }
+                    bound.values[spec.name] = try spec.convert([], context)
+                    continue
+                }
                 guard let rest, !rest.isEmpty || spec.arity == .afterSeparator else {
-                    throw usage("missing \(spec.name): give it after --")
+                    throw usage(
+                        "missing \(spec.name): give it after --"
+                            + (spec.alternative.map { ", or --\($0)" } ?? ""))
                 }
                 bound.values[spec.name] = try spec.convert(rest, context)
                 continue

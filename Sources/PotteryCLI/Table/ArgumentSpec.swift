@@ -69,6 +69,8 @@ struct BindingContext: Sendable {
     var mode: ValueMode
     /// `dict get`: what a usage error points at.
     var command: String
+    /// The verb's own options given, by long name.
+    var options: Set<String> = []
 }
 
 /// One positional argument of a verb: its name, kind, arity and help, and how its words become the
@@ -82,6 +84,8 @@ struct ArgumentSpec: Sendable {
     let help: String
     /// Converts the words bound to this argument (none when an optional one is absent).
     let convert: @Sendable ([Word], BindingContext) throws(CLIError) -> any Sendable
+    /// A verb option that gives the same thing another way (``Argument/orOption(_:)``).
+    var alternative: String? = nil
 
     /// The name a message uses for a missing argument: `FIELD` for the pairs `FIELD V`.
     var leadingName: String { String(name.split(separator: " ").first ?? Substring(name)) }
@@ -110,7 +114,15 @@ struct ArgumentSpec: Sendable {
 /// the handler runs (so a bad number is exit 2 before anything connects), and a handler reads it with
 /// `context[argument]` as a `Value`, never by a name string.
 struct Argument<Value: Sendable>: Sendable {
-    let spec: ArgumentSpec
+    private(set) var spec: ArgumentSpec
+
+    /// The same argument, which the verb's option `--long` may give instead (`lock run -c`): with
+    /// that option the argument is absent (bound empty), and both together are a usage error.
+    func orOption(_ long: String) -> Self {
+        var copy = self
+        copy.spec.alternative = long
+        return copy
+    }
 
     private init(
         _ name: String, _ kind: ArgumentKind, _ arity: Arity, _ help: String,

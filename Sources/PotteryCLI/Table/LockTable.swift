@@ -4,11 +4,21 @@ enum LockTable {
     static let token = Argument.word("TOKEN", "the token `lock acquire` printed")
     static let sessionToken = Argument.optionalWord(
         "TOKEN", "the token `lock acquire` printed; in the REPL, the session's own when left out")
-    static let command = Argument.command("CMD", "the command to run while holding the lock, without a shell")
+    static let command = Argument.command(
+        "CMD", "the command to run while holding the lock, without a shell (or -c 'shell command')"
+    ).orOption("command")
 
     static let ttl = VerbOption.seconds("ttl", "the lease, in seconds (default 10, as pottery)")
-    static let wait = VerbOption.wait("wait", "wait at most S seconds for the lock (default: for ever)")
-    static let nowait = VerbOption.flag("nowait", "try once, do not wait")
+    static let wait = VerbOption.wait(
+        "wait", short: "w", "wait at most S seconds for the lock (default: for ever; flock's -w)")
+    static let nowait = VerbOption.flag(
+        "nowait", aliases: ["nonblock"], short: "n", "try once, do not wait (flock's -n, --nonblock)")
+    static let shellCommand = VerbOption.word(
+        "command", short: "c", value: "'SHELL COMMAND'",
+        "run it through sh -c instead of CMD, as flock -c does: the one place pottery uses a shell")
+    static let verbose = VerbOption.flag(
+        "verbose",
+        "say on stderr when the lock is busy, how long it was waited for, or that CMD never started")
     static let maxExtensions = VerbOption.integer(
         "max-extensions", in: 0...Int.max, "extend the lease at most N times (default: no bound)")
     static let conflictExitCode = VerbOption.integer(
@@ -48,7 +58,9 @@ enum LockTable {
             VerbSpec(
                 "run", "run a command while holding the lock (synchronize)",
                 arguments: [key, command],
-                options: [ttl, wait, nowait, maxExtensions, killAfter, conflictExitCode],
+                options: [
+                    ttl, wait, nowait, maxExtensions, killAfter, conflictExitCode, shellCommand, verbose,
+                ],
                 exclusive: [["wait", "nowait"]],
                 traits: [.writes, .mayBlock, .needsMasters, .runsChild],
                 prints:

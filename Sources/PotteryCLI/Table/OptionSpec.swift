@@ -91,9 +91,11 @@ extension VerbOption where Value == Bool {
         return copy
     }
 
-    static func flag(_ long: String, short: Character? = nil, _ help: String) -> Self {
+    static func flag(_ long: String, aliases: [String] = [], short: Character? = nil, _ help: String) -> Self
+    {
         VerbOption(
-            long, aliases: [], short: short, kind: .flag, valueName: nil, help: help, shadowsGlobal: false
+            long, aliases: aliases, short: short, kind: .flag, valueName: nil, help: help,
+            shadowsGlobal: false
         ) { words, _ in !words.isEmpty }
     }
 }
@@ -119,11 +121,11 @@ extension VerbOption where Value == Milliseconds? {
 
     /// A wait, which may be 0; `shadowsGlobal` for `queue get --timeout` (SPEC §5).
     static func wait(
-        _ long: String, aliases: [String] = [], value: String = "S", shadowsGlobal: Bool = false,
-        _ help: String
+        _ long: String, aliases: [String] = [], short: Character? = nil, value: String = "S",
+        shadowsGlobal: Bool = false, _ help: String
     ) -> Self {
         valued(
-            long, aliases: aliases, short: nil, kind: .wait, valueName: value, help: help,
+            long, aliases: aliases, short: short, kind: .wait, valueName: value, help: help,
             shadowsGlobal: shadowsGlobal
         ) { (word, what) throws(CLIError) in try Conversions.wait(word, what: what) }
     }
@@ -142,9 +144,9 @@ extension VerbOption where Value == Double? {
 }
 
 extension VerbOption where Value == String? {
-    static func word(_ long: String, value: String, _ help: String) -> Self {
+    static func word(_ long: String, short: Character? = nil, value: String, _ help: String) -> Self {
         valued(
-            long, aliases: [], short: nil, kind: .word, valueName: value, help: help, shadowsGlobal: false
+            long, aliases: [], short: short, kind: .word, valueName: value, help: help, shadowsGlobal: false
         ) { word, _ in word.text }
     }
 }
