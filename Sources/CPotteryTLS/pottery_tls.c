@@ -124,6 +124,11 @@ static int is_ip_literal(const char *host) {
     return inet_pton(AF_INET, host, address) == 1 || inet_pton(AF_INET6, host, address) == 1;
 }
 
+const char *pottery_tls_problem(void) {
+    pthread_once(&load_once, load);
+    return api.loaded ? NULL : api.failure;
+}
+
 pottery_tls *pottery_tls_new(int fd, const pottery_tls_config *config, char *error, size_t error_size) {
     pthread_once(&load_once, load);
     if (!api.loaded) {

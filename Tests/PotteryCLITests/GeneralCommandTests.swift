@@ -23,6 +23,17 @@ import Testing
         #expect(PotteryBinary.run("expire", prefix + ":none", "5").status == 1)
         #expect(PotteryBinary.run("ttl", prefix + ":none").status == 1)
         #expect(PotteryBinary.run("expire", prefix + ":s", "soon").status == 2)
+        #expect(PotteryBinary.run("expire", prefix + ":s", "-1").status == 2)
+        #expect(PotteryBinary.run("expire", prefix + ":s", "0.0004").status == 2)
+        // persist removes the time to live; a key without one, or none, answers 1.
+        #expect(PotteryBinary.run("persist", prefix + ":s").status == 0)
+        #expect(PotteryBinary.run("ttl", prefix + ":s").stdoutText == "-1\n")
+        #expect(PotteryBinary.run("persist", prefix + ":s").status == 1)
+        #expect(PotteryBinary.run("persist", prefix + ":none").status == 1)
+        // expire 0 deletes the key at once, as Redis' EXPIRE k 0 does.
+        _ = PotteryBinary.run("set", "add", prefix + ":gone", "1")
+        #expect(PotteryBinary.run("expire", prefix + ":gone", "0").status == 0)
+        #expect(PotteryBinary.run("type", prefix + ":gone").stdoutText == "none\n")
 
         #expect(PotteryBinary.run("del", prefix + ":s", prefix + ":none").status == 1)
         #expect(PotteryBinary.run("del", prefix + ":d").status == 0)

@@ -7,6 +7,8 @@ import Testing
         let server = RedisServerProcess.shared
         let result = PotteryBinary.run(["--version"], server: server)
         #expect(result.status == 0 && result.lines.count == 2 && result.lines[0].hasPrefix("pottery "))
+        // The build: the compiler, and whether OpenSSL and readline load on this machine.
+        #expect(result.lines[0].hasSuffix(" (Swift 6.3; TLS: yes; readline: yes)"), "\(result.lines[0])")
         let (major, minor) = RedisServerProcess.version
         let said = try #require(result.lines.last)
         #expect(

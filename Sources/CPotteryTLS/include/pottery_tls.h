@@ -24,6 +24,9 @@ enum {
     POTTERY_TLS_CLOSED = -4
 };
 
+/* NULL when OpenSSL loads (it is loaded now, if it was not), else why not. */
+const char *pottery_tls_problem(void);
+
 /* A session on the connected, non-blocking socket `fd`; NULL with a reason in `error`. */
 pottery_tls *pottery_tls_new(int fd, const pottery_tls_config *config, char *error, size_t error_size);
 

@@ -48,9 +48,11 @@ struct Completer {
                 CommandLineScanner.looksLikeOption(prefix) || prefix == "-"
             {
                 if prefix.hasPrefix("--"), prefix.contains("=") { return [] }
-                let local = verb.options
+                // The verb's own options first: the global ones only once none of the verb's fits.
+                let local = options(verb.options).filter { $0.text.hasPrefix(prefix) }
+                if !local.isEmpty { return local }
                 candidates = options(
-                    local + GlobalOptions.all.filter { global in !local.contains { $0.long == global.long } })
+                    GlobalOptions.all.filter { global in !verb.options.contains { $0.long == global.long } })
             } else if argument?.kind == .key {
                 candidates = keys(prefix)
             } else {

@@ -54,6 +54,10 @@ enum GeneralHandlers {
         return .answer(try keyspace(context).expire(context[GeneralTable.key], milliseconds: duration.count))
     }
 
+    static func persist(_ context: CommandContext) throws -> ExitStatus {
+        .answer(try keyspace(context).persist(context[GeneralTable.key]))
+    }
+
     /// Remaining seconds; -1 for a key without expiry; status 1 (and no output) when there is no key.
     static func ttl(_ context: CommandContext) throws -> ExitStatus {
         switch try keyspace(context).ttl(context[GeneralTable.key]) {

@@ -143,8 +143,3 @@ struct HelpRenderer {
 
     private func capitalized(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 }
-
-/// The program's version, printed by `--version` and in help.
-public enum Version {
-    public static let current = "0.1.0"
-}

@@ -29,7 +29,7 @@ struct Dispatcher {
                 try session.out.write(
                     HelpRenderer(table: table, voice: session.voice, width: width).render(topic))
             case .version(let settings):
-                try session.out.writeLine("pottery \(Version.current)")
+                try session.out.writeLine("pottery \(Version.current) (\(Version.build))")
                 try session.out.writeLine("server: " + serverLine(settings))
             default: break
             }

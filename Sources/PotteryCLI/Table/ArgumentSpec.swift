@@ -277,6 +277,13 @@ extension Argument where Value == Int? {
 
 extension Argument where Value == Milliseconds {
     /// A duration in seconds (fractions allowed) that is at least one millisecond.
+    /// A time to live: as ``seconds(_:_:)``, and 0, which expires the key at once (Redis deletes it).
+    static func expiry(_ name: String, _ help: String) -> Self {
+        single(name, .seconds, help) { (word, what, _) throws(CLIError) in
+            try Conversions.wait(word, what: what)
+        }
+    }
+
     static func seconds(_ name: String, _ help: String) -> Self {
         single(name, .seconds, help) { (word, what, _) throws(CLIError) in
             try Conversions.duration(word, what: what)

@@ -3,7 +3,8 @@ enum GeneralTable {
     static let key = CommonArguments.key
     static let pattern = Argument.optionalPattern("PATTERN", "a glob pattern (default *)")
     static let keys = Argument.keys("KEY", "Redis keys")
-    static let seconds = Argument.seconds("S", "seconds, fractions allowed (at least 0.001)")
+    static let seconds = Argument.expiry(
+        "S", "seconds, fractions allowed (at least 0.001; 0 deletes the key, as EXPIRE does)")
     static let command = Argument.command(
         "COMMAND", "a Redis command and its arguments, sent as they are (options included)")
     static let null = VerbOption.flag(
@@ -36,6 +37,10 @@ enum GeneralTable {
             VerbSpec(
                 "expire", "set a key's time to live", arguments: [key, seconds], traits: .writes,
                 prints: "nothing; status 1 if there is no key", handler: GeneralHandlers.expire),
+            VerbSpec(
+                "persist", "remove a key's time to live", arguments: [key], traits: .writes,
+                prints: "nothing; status 1 if there is no key or it had no time to live",
+                handler: GeneralHandlers.persist),
             VerbSpec(
                 "ttl", "a key's remaining time to live", arguments: [key],
                 prints: "seconds, -1 if it has none; status 1 (no output) if there is no key",

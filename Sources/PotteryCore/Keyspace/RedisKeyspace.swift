@@ -62,6 +62,12 @@ public struct RedisKeyspace {
         try redis.run(PEXPIRE(key, milliseconds: milliseconds))
     }
 
+    /// PERSIST; false if there is no key or it had no time to live.
+    @discardableResult
+    public func persist(_ key: [UInt8]) throws(PotteryError) -> Bool {
+        try redis.run(PERSIST(key))
+    }
+
     /// TTL, in whole seconds.
     public func ttl(_ key: [UInt8]) throws(PotteryError) -> KeyExpiry {
         try expiry(TTL(key))

@@ -43,6 +43,14 @@ public struct PEXPIRE: KeyedCommand {
     public var arguments: [[UInt8]] { [Self.nameArgument, key, milliseconds.argument] }
 }
 
+/// `PERSIST key`: whether a time to live was removed (false for a missing key or one without).
+public struct PERSIST: KeyOnlyCommand {
+    public typealias Response = Bool
+    public static let name = "PERSIST"
+    public var key: [UInt8]
+    public init(_ key: [UInt8]) { self.key = key }
+}
+
 /// `TTL key`: seconds to live, `-1` without expiry, `-2` for a missing key.
 public struct TTL: KeyOnlyCommand {
     public typealias Response = Int

@@ -1,3 +1,4 @@
+import CPotteryTLS
 /// TLS settings of a connection (`rediss://`, `--tls`), named after redis-cli's flags.
 public struct RedisTLSOptions: Sendable, Equatable {
     /// TLS even for a `redis://` or `unix://` URL (`--tls`). A `rediss://` URL needs no flag.
@@ -16,4 +17,11 @@ public struct RedisTLSOptions: Sendable, Equatable {
 
     /// Whether a connection to `url` speaks TLS: the URL says so, or TLS is required.
     public func applies(to url: RedisURL) -> Bool { url.tls || required }
+}
+
+extension RedisTLSOptions {
+    /// Why TLS cannot be spoken here (OpenSSL cannot be loaded), or nil: it can. Loads OpenSSL.
+    public static var unavailability: String? {
+        pottery_tls_problem().map { String(cString: $0) }
+    }
 }
