@@ -14,6 +14,8 @@ final class LineReader {
     private var atEOF = false
     /// 1-based number of the line last handed out.
     private(set) var lineNumber = 0
+    /// Told after each chunk read: its size, and the number of the line last handed out.
+    var onChunk: ((Int, Int) -> Void)?
 
     init(fd: Int32, chunkSize: Int = 1 << 16) {
         self.fd = fd
@@ -110,6 +112,7 @@ final class LineReader {
                 throw CLIError(.system, "cannot read standard input: \(String(cString: strerror(errno)))")
             }
             if n == 0 { atEOF = true } else { end += n }
+            onChunk?(n, lineNumber)
             return
         }
     }

@@ -110,8 +110,12 @@ final class DiagnosticWriter {
     init(fd: Int32) { self.fd = fd }
 
     func writeLine(_ text: String) {
-        var bytes = Array(text.utf8)
-        bytes.append(0x0A)
+        write(text + "\n")
+    }
+
+    /// Without a newline (a line redrawn in place).
+    func write(_ text: String) {
+        let bytes = Array(text.utf8)
         _ = bytes.withUnsafeBytes { writeAll(fd, $0) }
     }
 }

@@ -93,18 +93,40 @@ struct Dispatcher {
                 throw CLIError.closedOutput
             }
             try applyTraits(of: invocation.verb, to: context)
+            let progress = watchProgress(of: invocation)
+            defer {
+                session.stdin.onChunk = nil
+                progress?.finish(line: session.stdin.lineNumber)
+            }
             let handled = try invocation.verb.handler(context)
             try session.out.flush()
             status = handled
         } catch {
-            let key = invocation.verb.arguments.first { $0.kind == .key }.flatMap {
-                (invocation.arguments.values[$0.name] as? [UInt8]).map { " " + KeyDisplay.text($0) }
-            }
             if CLIError.isRedisFailure(error) { session.disconnect() }
             if let again, again(error) { return runHandler(invocation, context: context) }
-            status = report(error, context: invocation.commandName + (key ?? ""))
+            status = report(error, context: subject(of: invocation))
         }
         return status
+    }
+
+    /// What messages about a command name: `dict get user:1` (its first key), or `ping`.
+    private func subject(of invocation: Invocation) -> String {
+        let key = invocation.verb.arguments.first { $0.kind == .key }.flatMap {
+            (invocation.arguments.values[$0.name] as? [UInt8]).map { " " + KeyDisplay.text($0) }
+        }
+        return invocation.commandName + (key ?? "")
+    }
+
+    /// A bulk verb reading its values from standard input (`-`) shows its progress (``Progress``).
+    private func watchProgress(of invocation: Invocation) -> Progress? {
+        guard invocation.verb.acceptsStdin, !session.stdinHoldsCommands,
+            invocation.arguments.values.values.contains(where: { ($0 as? ValueSource) == .standardInput }),
+            let progress = Progress.make(
+                what: subject(of: invocation), settings: invocation.settings, err: session.err,
+                stdin: session.stdin)
+        else { return nil }
+        session.stdin.onChunk = { progress.update(read: $0, line: $1) }
+        return progress
     }
 
     /// What a verb's traits ask for, done here once for every verb: a verb that may block or runs a

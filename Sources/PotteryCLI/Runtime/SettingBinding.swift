@@ -13,6 +13,8 @@ struct SettingBinding: Sendable {
         case flag(LazyPath<Bool>)
         /// A flag that turns a setting off: the other side of a flag (`--stop-on-error`).
         case unflag(LazyPath<Bool>)
+        /// A flag whose absence leaves the choice to pottery (`--progress`; `--no-progress` off).
+        case choice(LazyPath<Bool?>)
         /// A flag that picks the value mode; `--no-` form, back to `auto`.
         case valueMode(ValueMode)
         /// A word, the last one given.
@@ -41,6 +43,7 @@ struct SettingBinding: Sendable {
         switch target {
         case .flag(let path): settings[keyPath: path()] = true
         case .unflag(let path): settings[keyPath: path()] = false
+        case .choice(let path): settings[keyPath: path()] = true
         case .valueMode(let mode): settings.valueMode = mode
         case .text(let path): settings[keyPath: path()] = value?.text
         case .list(let path): settings[keyPath: path()].append(value?.text ?? "")
@@ -53,7 +56,7 @@ struct SettingBinding: Sendable {
     /// Whether `--no-NAME` turns it off: a flag, or a value mode.
     var isNegatable: Bool {
         switch target {
-        case .flag, .valueMode: true
+        case .flag, .valueMode, .choice: true
         case .unflag, .text, .list, .seconds: false
         }
     }
@@ -62,6 +65,7 @@ struct SettingBinding: Sendable {
     func negate(_ settings: inout Settings) {
         switch target {
         case .flag(let path): settings[keyPath: path()] = false
+        case .choice(let path): settings[keyPath: path()] = false
         case .valueMode(let mode): if settings.valueMode == mode { settings.valueMode = .auto }
         case .unflag, .text, .list, .seconds: break
         }

@@ -21,6 +21,11 @@ struct Settings: Sendable {
     var certFile: String?
     var keyFile: String?
     var insecure = false
+    /// A bulk load's progress line: nil on a terminal after a second, true always (`--progress`),
+    /// false never (`--no-progress`).
+    var progress: Bool?
+    /// A bulk load's summary line at the end (`--stats`).
+    var stats = false
     /// The REPL pages output longer than the terminal (`--no-pager` prints it straight there).
     var pager = true
 

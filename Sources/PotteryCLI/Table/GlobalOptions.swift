@@ -59,6 +59,13 @@ enum GlobalOptions {
         "stop-on-error",
         "batch mode: stop at the first line that fails, a negative answer (status 1) included, with its status (the default)",
         .unflag({ \.keepGoing }), .ignored)
+    static let progress = global(
+        "progress",
+        "show a bulk load's progress on stderr from the start, on a terminal or not (default: on a terminal, after a second; --no-progress: never)",
+        .choice({ \.progress }), .said { "progress \($0.progress.map(onOff) ?? "auto")" })
+    static let stats = global(
+        "stats", "end a bulk load with one summary line on stderr: items, time, rate (as redis-cli --pipe)",
+        .flag({ \.stats }), .said { "stats \(onOff($0.stats))" })
     static let pager = global(
         "pager",
         "REPL: page output longer than the terminal through $POTTERY_PAGER (the default); --no-pager prints it straight to the terminal",
@@ -69,7 +76,7 @@ enum GlobalOptions {
 
     static let all: [OptionSpec] = [
         url, master, timeout, tls, caCert, cert, key, insecure, raw, ascii, quiet, string, json, time,
-        keepGoing, stopOnError,
+        keepGoing, stopOnError, progress, stats,
         pager, help, version,
     ]
 
