@@ -113,6 +113,33 @@ import Testing
         #expect(harness.markersCreated.isEmpty, "\(shell) ran a key name")
     }
 
+    /// The README's `{user:42}:profile` keys (a hash tag, then `:`), and one whose tag holds a comma
+    /// (brace expansion's): typed unquoted, completed, and read back by the shell as that very key.
+    /// zsh and fish are given only words whose brace is closed: with one still open, zsh completes
+    /// after the brace as for brace expansion and fish keeps the open brace it cannot read (open).
+    @Test(.enabled(if: available("zsh") && available("bash") && available("fish"), "a shell is missing"))
+    func hashTaggedKeysCompleteInEveryShell() throws {
+        let harness = try CompletionShellHarness()
+        let tag = uniqueKey("brace").replacingOccurrences(of: ":", with: "-")
+        let profile = "{\(tag):42}:profile"
+        let listed = "{\(tag)s:1,2}"
+        for name in [profile, listed] { try harness.server.cli("SADD", name, "m") }
+        let command = "pottery ttl "
+        var failures: [String] = []
+        let closed = [("{\(tag):42}:p", profile)]
+        let open = [("{\(tag)s", listed), ("{\(tag):4", profile)]
+        for (shell, cases) in [("bash", closed + open), ("zsh", closed), ("fish", closed)] {
+            for (typed, key) in cases {
+                let line = try harness.typeInteractively(shell, command + typed + "\t") ?? "(no line)"
+                let inserted = String(line.dropFirst(command.count))
+                if !line.hasPrefix(command) || harness.words(inserted, shell: shell) != [key] {
+                    failures.append("\(shell): \(typed) -> \(line)")
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures)")
+    }
+
     @Test(
         .enabled(
             if: available("zsh") && available("bash"),

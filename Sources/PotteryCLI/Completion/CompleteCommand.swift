@@ -14,6 +14,7 @@ enum CompleteCommand {
         let session = context.session
         var words = typed
         var quoting = BashWords.Context.none
+        let typedLast = shell == .bash ? typed.last ?? "" : ""
         if shell == .bash {
             quoting = BashWords.context(of: words.last ?? "")
             words = words.map(BashWords.unquote)
@@ -22,7 +23,7 @@ enum CompleteCommand {
         let completer = Completer.live(table: context.table, session: session, settings: settings)
         // A reader that went away (the user typed on) is no failure of ours: print what fits, quietly.
         for candidate in completer.complete(words: words) {
-            guard let line = shell.line(for: candidate, quoting: quoting) else { continue }
+            guard let line = shell.line(for: candidate, quoting: quoting, typed: typedLast) else { continue }
             do { try session.out.writeLine(line) } catch { break }
         }
         try? session.out.flush()

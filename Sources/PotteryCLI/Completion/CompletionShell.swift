@@ -10,12 +10,20 @@ enum CompletionShell: String, CaseIterable {
     /// `TEXT<TAB>DESCRIPTION`, fish's own format; a text holding a tab is left out.
     case fish
 
-    /// The line for `candidate`; `quoting` is the quoting context of the word under the cursor (bash).
-    func line(for candidate: Candidate, quoting: BashWords.Context = .none) -> String? {
+    /// The line for `candidate`; `quoting` is the quoting context of the word under the cursor, and
+    /// `typed` that word as typed (bash: what the user typed is kept as typed, and only the rest is
+    /// quoted, so that `{user:42}:p` completes to `{user:42}:profile`: bash matches replies against
+    /// the typed text, and a brace left as typed without a comma stays literal).
+    func line(for candidate: Candidate, quoting: BashWords.Context = .none, typed: String = "") -> String? {
         guard !candidate.text.contains("\n"), !candidate.text.contains("\r") else { return nil }
         let description = Self.oneLine(candidate.description)
         switch self {
         case .bash:
+            let unquoted = BashWords.unquote(typed)
+            if quoting == .none, !typed.isEmpty, candidate.text.hasPrefix(unquoted) {
+                return typed
+                    + BashWords.quote(String(candidate.text.dropFirst(unquoted.count)), context: .none)
+            }
             return BashWords.quote(candidate.text, context: quoting)
         case .zsh:
             return description + "\t" + candidate.text
