@@ -3,6 +3,7 @@ cannot be reached, a connection the server closed replaced and said, and a read 
 is lost mid-command run again (a write never is). A proxy between pottery and redis-server drops
 a connection at the first command that carries a marker."""
 
+import os
 import socket
 import threading
 
@@ -113,3 +114,25 @@ def test_a_read_is_run_again_when_its_connection_is_lost_and_a_write_is_not(serv
         repl.child.sendline("quit")
     finally:
         proxy.close()
+
+
+def test_a_profile_line_switches_the_session(server, home):  # noqa: F811
+    port = server.rsplit(":", 1)[1].split("/")[0]
+    config = os.path.join(home, "config", "pottery")
+    os.makedirs(config)
+    with open(os.path.join(config, "config"), "w") as f:
+        f.write(f"[profile here]\nurl = {server}\nvalues = json\n[profile gone]\nurl = redis://127.0.0.1:1/0\n")
+    dead = _free_port()
+    repl = Repl(f"redis://127.0.0.1:{dead}/0", home, env={"XDG_CONFIG_HOME": os.path.join(home, "config")})
+    repl.child.expect_exact(f"127.0.0.1:{dead}/0 (not connected)> ")
+    repl.child.sendline("-p here")
+    repl.child.expect_exact(f"connected to redis://127.0.0.1:{port}/0")
+    repl.port = port  # the prompt follows the profile's server
+    repl.prompt()
+    out = repl.run("status")
+    assert "(profile here, connected)" in out and "values: json" in out
+    repl.child.sendline("-p nope")
+    repl.child.expect_exact("no profile 'nope'")
+    repl.prompt()  # still on the same server
+    assert "PONG" in repl.run("ping")
+    repl.child.sendline("quit")

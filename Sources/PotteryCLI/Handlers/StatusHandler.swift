@@ -18,13 +18,18 @@ enum StatusHandler {
             state.append("not connected")
         }
         let masters =
-            settings.masters.isEmpty && environment["POTTERY_MASTERS"] == nil
+            settings.masters.isEmpty && (settings.fromProfile?.masters ?? []).isEmpty
+                && environment["POTTERY_MASTERS"] == nil
             ? "\(redacted(url)) (the server)"
             : settings.resolvedMasters(environment).map(redacted).joined(separator: ", ")
         let timeout = (try? settings.resolvedTimeout(environment)) ?? Settings.defaultTimeout
         let pager = environment["POTTERY_PAGER"] ?? "less -FRX"
         let lines: [(String, String)] = [
             ("server", "\(redacted(url)) (\(state.joined(separator: ", ")))"),
+            (
+                "profile",
+                settings.fromProfile.map { "\($0.name) (\(Profiles.path(environment) ?? ""))" } ?? "none"
+            ),
             ("masters", masters),
             ("timeout", "\(timeout) s"),
             (
@@ -32,7 +37,7 @@ enum StatusHandler {
                 (try? RedisURL(parsing: url)).map(settings.tlsOptions(environment).applies) == true
                     ? "on" : "off"
             ),
-            ("values", settings.valueMode.rawValue),
+            ("values", settings.effectiveValueMode.rawValue),
             ("raw", onOff(settings.raw)), ("ascii", onOff(settings.ascii)), ("quiet", onOff(settings.quiet)),
             ("time", onOff(settings.time)),
             ("pager", settings.pager && !pager.isEmpty ? "on (\(pager))" : "off"),
@@ -45,6 +50,7 @@ enum StatusHandler {
 
     private static func origin(of url: String, settings: Settings, environment: Environment) -> String {
         if settings.url != nil { return "--url" }
+        if let profile = settings.fromProfile, profile.url != nil { return "profile \(profile.name)" }
         if environment["POTTERY_URL"] != nil { return "POTTERY_URL" }
         if environment["REDIS_URL"] != nil { return "REDIS_URL" }
         return "default"

@@ -50,7 +50,7 @@ struct ArgvParser {
         do {
             options = try bindOptions(scan.verbOptions, of: verb, command: command)
             let context = BindingContext(
-                mode: scan.settings.valueMode, command: command, options: Set(scan.verbOptions.keys))
+                mode: scan.settings.effectiveValueMode, command: command, options: Set(scan.verbOptions.keys))
             arguments = try ArgumentBinder.bind(scan.positionals, rest: scan.rest, to: verb, context: context)
         } catch {
             var located = error

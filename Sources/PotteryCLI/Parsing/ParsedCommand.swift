@@ -7,6 +7,15 @@ enum ParsedCommand: Sendable {
     /// No command, only options (or nothing): the REPL on a terminal, batch mode otherwise; in batch
     /// mode a line of options alone changes the session's settings.
     case interactive(Settings)
+
+    /// The settings it carries (none for help).
+    var settings: Settings? {
+        switch self {
+        case .run(let invocation): invocation.settings
+        case .version(let settings), .interactive(let settings): settings
+        case .help: nil
+        }
+    }
 }
 
 /// What `--help` or `pottery help` asks about.

@@ -253,6 +253,13 @@ final class Repl {
                 try? binding.apply(option.value, option: option.option.long, to: &new)
             }
         }
+        if let name = new.profileName(session.environment), new.fromProfile?.name != name {
+            do {
+                new.fromProfile = try Profiles.load(name, environment: session.environment)
+            } catch {
+                return .done(dispatcher.report(error, context: ""))
+            }
+        }
         var said: [String] = []
         var reconnect = false
         for option in GlobalOptions.all where named.contains(option.long) {

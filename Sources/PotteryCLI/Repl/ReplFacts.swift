@@ -18,7 +18,7 @@ enum ReplFacts {
         server cannot be reached; a connection the server closed is replaced before the next line, and \
         said; a read whose connection is lost before it printed anything is said and run once more (a \
         write never is). A line of options alone changes the session as those options change a command \
-        line: --url URL (or connect HOST [PORT], as redis-cli's) reconnects, the prompt showing the server \
+        line: --url URL (or connect HOST [PORT], as redis-cli's) and -p PROFILE reconnect, the prompt showing the server \
         but never a password; -r, -a, -q, --time and --pager turn on and --no-raw, --no-ascii, --no-quiet, \
         --no-time and --no-pager off; -s and -j set how values are read (--no-string, --no-json: back to \
         auto); --timeout S and --master URL... replace. History is kept in ~/.pottery_history (mode 0600; \

@@ -23,7 +23,7 @@ struct LineRunner {
         let words = policy.prepare(given)
         let parsed: ParsedCommand
         do {
-            parsed = try ArgvParser(table: dispatcher.table).parse(words, settings: settings)
+            parsed = try parse(words, settings: settings)
         } catch {
             return .done(dispatcher.report(error, context: "", location: policy.location))
         }
@@ -38,6 +38,22 @@ struct LineRunner {
             if traits.contains(.opensSession) { return policy.openSession(invocation) }
             return policy.execute(invocation)
         }
+    }
+}
+
+extension LineRunner {
+    /// Parses `words`; when they (or `POTTERY_PROFILE`) name a profile not yet loaded, loads it and
+    /// parses again, so that its value mode reads the arguments. No profile named, no file read.
+    func parse(_ words: [Word], settings: Settings) throws -> ParsedCommand {
+        let parser = ArgvParser(table: dispatcher.table)
+        let parsed = try parser.parse(words, settings: settings)
+        let environment = dispatcher.session.environment
+        guard let named = parsed.settings, let name = named.profileName(environment),
+            named.fromProfile?.name != name
+        else { return parsed }
+        var loaded = settings
+        loaded.fromProfile = try Profiles.load(name, environment: environment)
+        return try parser.parse(words, settings: loaded)
     }
 }
 

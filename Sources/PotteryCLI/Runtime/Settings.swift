@@ -21,6 +21,11 @@ struct Settings: Sendable {
     var certFile: String?
     var keyFile: String?
     var insecure = false
+    /// `-p NAME`: the connection profile named on the command line.
+    var profile: String?
+    /// The named profile's values, once loaded (``Profiles``): used where no flag is given, before
+    /// the environment.
+    var fromProfile: Profile?
     /// A bulk load's progress line: nil on a terminal after a second, true always (`--progress`),
     /// false never (`--no-progress`).
     var progress: Bool?
@@ -29,17 +34,30 @@ struct Settings: Sendable {
     /// The REPL pages output longer than the terminal (`--no-pager` prints it straight there).
     var pager = true
 
+    /// How values are read: `-s`/`-j`, else the profile's, else auto.
+    var effectiveValueMode: ValueMode {
+        valueMode == .auto ? fromProfile?.valueMode ?? .auto : valueMode
+    }
+
     static let defaultURL = "redis://localhost:6379/0"
     static let defaultTimeout = 5.0
 
-    /// `-u` first, then `POTTERY_URL`, then `REDIS_URL`, then the default.
+    /// `-u` first, then the profile's, then `POTTERY_URL`, then `REDIS_URL`, then the default.
     func resolvedURL(_ environment: Environment) -> String {
-        url ?? environment["POTTERY_URL"] ?? environment["REDIS_URL"] ?? Self.defaultURL
+        url ?? fromProfile?.url ?? environment["POTTERY_URL"] ?? environment["REDIS_URL"] ?? Self.defaultURL
     }
 
-    /// `--master` flags, else `POTTERY_MASTERS` (comma or space separated), else the server URL alone.
+    /// The profile to use: `-p NAME`, else `POTTERY_PROFILE` (empty: none).
+    func profileName(_ environment: Environment) -> String? {
+        let name = profile ?? environment["POTTERY_PROFILE"]
+        return name?.isEmpty == false ? name : nil
+    }
+
+    /// `--master` flags, else the profile's, else `POTTERY_MASTERS` (comma or space separated), else
+    /// the server URL alone.
     func resolvedMasters(_ environment: Environment) -> [String] {
         if !masters.isEmpty { return masters }
+        if let listed = fromProfile?.masters, !listed.isEmpty { return listed }
         if let list = environment["POTTERY_MASTERS"] {
             let parts = list.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
             if !parts.isEmpty { return parts }
@@ -49,6 +67,7 @@ struct Settings: Sendable {
 
     func resolvedTimeout(_ environment: Environment) throws(CLIError) -> Double {
         if let timeout { return timeout }
+        if let timeout = fromProfile?.timeout { return timeout }
         guard let text = environment["POTTERY_TIMEOUT"] else { return Self.defaultTimeout }
         return try Conversions.positiveSeconds(text, what: "POTTERY_TIMEOUT", needs: "must be")
     }
@@ -86,9 +105,12 @@ extension Settings {
     func tlsOptions(_ environment: Environment) -> RedisTLSOptions {
         var options = RedisTLSOptions()
         options.required = tls
-        options.caFile = caFile ?? environment["POTTERY_CACERT"].flatMap { $0.isEmpty ? nil : $0 }
-        options.certFile = certFile ?? environment["POTTERY_CERT"].flatMap { $0.isEmpty ? nil : $0 }
-        options.keyFile = keyFile ?? environment["POTTERY_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        options.caFile =
+            caFile ?? fromProfile?.caFile ?? environment["POTTERY_CACERT"].flatMap { $0.isEmpty ? nil : $0 }
+        options.certFile =
+            certFile ?? fromProfile?.certFile ?? environment["POTTERY_CERT"].flatMap { $0.isEmpty ? nil : $0 }
+        options.keyFile =
+            keyFile ?? fromProfile?.keyFile ?? environment["POTTERY_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         options.verify = !insecure
         return options
     }

@@ -6,6 +6,10 @@ enum GlobalOptions {
         "url", short: "u", kind: .url, value: "URL",
         "Redis server URL, or any node of a Redis Cluster (default $POTTERY_URL, $REDIS_URL, redis://localhost:6379/0)",
         .text({ \.url }), .reconnects)
+    static let profile = global(
+        "profile", short: "p", kind: .word, value: "NAME",
+        "a connection profile from $XDG_CONFIG_HOME/pottery/config: url, masters, timeout, TLS files, values (default $POTTERY_PROFILE)",
+        .text({ \.profile }), .reconnects)
     static let master = global(
         "master", kind: .url, value: "URL",
         "a quorum master (a server or a cluster) for lock and nextid; repeat for each (default $POTTERY_MASTERS)",
@@ -75,7 +79,8 @@ enum GlobalOptions {
     static let version = global("version", "print the version and exit")
 
     static let all: [OptionSpec] = [
-        url, master, timeout, tls, caCert, cert, key, insecure, raw, ascii, quiet, string, json, time,
+        url, profile, master, timeout, tls, caCert, cert, key, insecure, raw, ascii, quiet, string, json,
+        time,
         keepGoing, stopOnError, progress, stats,
         pager, help, version,
     ]

@@ -59,6 +59,14 @@ struct EnvironmentVariable: Sendable {
             name: "POTTERY_MASTERS",
             meaning: "quorum masters for lock and nextid, comma or space separated URLs"),
         .init(
+            name: "POTTERY_PROFILE",
+            meaning: "the connection profile to use when -p is not given; empty: none"),
+        .init(
+            name: "XDG_CONFIG_HOME",
+            meaning:
+                "where the profiles file is: $XDG_CONFIG_HOME/pottery/config (default ~/.config/pottery/config)"
+        ),
+        .init(
             name: "POTTERY_HISTFILE",
             meaning:
                 "the REPL's history file (default ~/.pottery_history, mode 0600); empty turns history off; "
