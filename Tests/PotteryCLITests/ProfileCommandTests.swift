@@ -78,7 +78,8 @@ import Testing
         #expect(!open.stderrText.contains("hunter2"))
         let closed = PotteryBinary.run(
             ["-p", "s", "ping"], environment: ["XDG_CONFIG_HOME": try config(secret)])
-        #expect(closed.status == 3 && !closed.stderrText.contains("others may read"))  // the server has no password
+        // Read, and used: the test server has no password, so AUTH fails (3).
+        #expect(closed.status == 3 && !closed.stderrText.contains("others may read"))
         // No profile named: the file is never read, not even a broken one.
         let broken = try config("this is not a profile file\n", mode: 0o644)
         #expect(PotteryBinary.run(["ping"], environment: ["XDG_CONFIG_HOME": broken]).status == 0)
