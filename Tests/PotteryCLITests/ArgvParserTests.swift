@@ -96,13 +96,15 @@ import Testing
         for argv in [
             ["expire", "k", "soon"], ["expire", "k", "0x10"], ["expire", "k", "1e20"],
             ["expire", "k", "0.0001"],
-            ["expire", "k", "0"], ["expire", "k", "-1"], ["expire", "k", "nan"], ["expire", "k", "inf"],
+            ["expire", "k", "-1"], ["expire", "k", "nan"], ["expire", "k", "inf"],
             ["--timeout", "0x1", "ping"], ["--timeout", "1e300", "ping"], ["--timeout", "-2", "ping"],
             ["-j", "set", "add", "k", "not json"],
         ] {
             #expect(usageError(argv)?.status == .usage, "\(argv)")
         }
         #expect(throws: Never.self) { try invocation(["expire", "k", "0.001"]) }
+        // 0 expires the key at once, as Redis' EXPIRE k 0 deletes it.
+        #expect(throws: Never.self) { try invocation(["expire", "k", "0"]) }
     }
 
     @Test func wordsAreBytes() throws {
