@@ -51,6 +51,11 @@ final class CommandContext {
         invocation.options.value(option.spec.long, as: Value.self)
     }
 
+    /// A word option of the verb, the last word given.
+    subscript(_ option: WordOption) -> String? {
+        invocation.options.value(option.spec.long, as: String?.self)
+    }
+
     /// Calls `body` with each value of `source` in stored form: the arguments (already checked), or
     /// standard input streamed one line at a time, blank lines skipped, in the value mode in force.
     func forEachValue(_ source: ValueSource, _ body: ([UInt8]) throws -> Void) throws {

@@ -82,10 +82,11 @@ struct ArgumentSpec: Sendable {
     let kind: ArgumentKind
     let arity: Arity
     let help: String
+    /// A verb option that gives the same thing another way (`lock run -c` for CMD): with that
+    /// option the argument is absent (bound empty), and both together are a usage error.
+    var alternative: String? = nil
     /// Converts the words bound to this argument (none when an optional one is absent).
     let convert: @Sendable ([Word], BindingContext) throws(CLIError) -> any Sendable
-    /// A verb option that gives the same thing another way (``Argument/orOption(_:)``).
-    var alternative: String? = nil
 
     /// The name a message uses for a missing argument: `FIELD` for the pairs `FIELD V`.
     var leadingName: String { String(name.split(separator: " ").first ?? Substring(name)) }
@@ -114,21 +115,13 @@ struct ArgumentSpec: Sendable {
 /// the handler runs (so a bad number is exit 2 before anything connects), and a handler reads it with
 /// `context[argument]` as a `Value`, never by a name string.
 struct Argument<Value: Sendable>: Sendable {
-    private(set) var spec: ArgumentSpec
-
-    /// The same argument, which the verb's option `--long` may give instead (`lock run -c`): with
-    /// that option the argument is absent (bound empty), and both together are a usage error.
-    func orOption(_ long: String) -> Self {
-        var copy = self
-        copy.spec.alternative = long
-        return copy
-    }
+    let spec: ArgumentSpec
 
     private init(
-        _ name: String, _ kind: ArgumentKind, _ arity: Arity, _ help: String,
+        _ name: String, _ kind: ArgumentKind, _ arity: Arity, _ help: String, alternative: String? = nil,
         _ convert: @escaping @Sendable ([Word], BindingContext) throws(CLIError) -> Value
     ) {
-        spec = ArgumentSpec(name: name, kind: kind, arity: arity, help: help) {
+        spec = ArgumentSpec(name: name, kind: kind, arity: arity, help: help, alternative: alternative) {
             (words, context) throws(CLIError) -> any Sendable in try convert(words, context)
         }
     }
@@ -232,9 +225,10 @@ extension Argument where Value == [[UInt8]] {
         Argument(name, .word, .afterSeparator, help) { words, _ in words.map(\.bytes) }
     }
 
-    /// A child command and its arguments, verbatim.
-    static func command(_ name: String = "CMD", _ help: String) -> Self {
-        Argument(name, .command, .rest, help) { words, _ in words.map(\.bytes) }
+    /// A child command and its arguments, verbatim; `orOption`: a verb option that may give it
+    /// instead (``ArgumentSpec/alternative``: `lock run -c`).
+    static func command(_ name: String = "CMD", _ help: String, orOption: String? = nil) -> Self {
+        Argument(name, .command, .rest, help, alternative: orOption) { words, _ in words.map(\.bytes) }
     }
 }
 

@@ -5,15 +5,15 @@ enum LockTable {
     static let sessionToken = Argument.optionalWord(
         "TOKEN", "the token `lock acquire` printed; in the REPL, the session's own when left out")
     static let command = Argument.command(
-        "CMD", "the command to run while holding the lock, without a shell (or -c 'shell command')"
-    ).orOption("command")
+        "CMD", "the command to run while holding the lock, without a shell (or -c 'shell command')",
+        orOption: "command")
 
     static let ttl = VerbOption.seconds("ttl", "the lease, in seconds (default 10, as pottery)")
     static let wait = VerbOption.wait(
         "wait", short: "w", "wait at most S seconds for the lock (default: for ever; flock's -w)")
     static let nowait = VerbOption.flag(
         "nowait", aliases: ["nonblock"], short: "n", "try once, do not wait (flock's -n, --nonblock)")
-    static let shellCommand = VerbOption.word(
+    static let shellCommand = WordOption(
         "command", short: "c", value: "'SHELL COMMAND'",
         "run it through sh -c instead of CMD, as flock -c does: the one place pottery uses a shell")
     static let verbose = VerbOption.flag(

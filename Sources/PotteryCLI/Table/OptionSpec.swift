@@ -150,3 +150,17 @@ extension VerbOption where Value == String? {
         ) { word, _ in word.text }
     }
 }
+
+/// A verb option whose value is a word, the last one given (`lock run -c`): a plain struct rather
+/// than a ``VerbOption``, so that listing it in a verb's options does not instantiate
+/// `VerbOption<String?>`'s metadata, which every start-up would pay for (about 20 k instructions).
+struct WordOption: OptionDeclaration {
+    let spec: OptionSpec
+
+    init(_ long: String, short: Character? = nil, value: String, _ help: String) {
+        spec = OptionSpec(
+            long: long, aliases: [], short: short, kind: .word, valueName: value, help: help,
+            shadowsGlobal: false
+        ) { words, _ in words.last?.text }
+    }
+}
