@@ -58,7 +58,7 @@ import Testing
         #expect(
             texts([""]) == [
                 "queue", "set", "ping", "keys", "type", "del", "expire", "persist", "ttl", "redis", "status",
-                "repl",
+                "doctor", "repl",
                 "help",
             ])
         #expect(texts([]) == texts([""]))
@@ -193,7 +193,7 @@ import Testing
         #expect(
             texts(["help", ""]) == [
                 "queue", "set", "ping", "keys", "type", "del", "expire", "persist", "ttl", "redis", "status",
-                "repl",
+                "doctor", "repl",
             ])
         #expect(texts(["help", "se"]) == ["set"])
         #expect(texts(["help", "set", "me"]) == ["members"])

@@ -17,6 +17,7 @@ GOLDEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "every_verb.go
 TRANSCRIPT = [
     ("ping", None, ""),
     ("status", None, "count"),
+    ("doctor", None, "count"),
     ("dict set {p}d name 'jack smith' zip 02139 age 42", None, ""),
     ("dict get {p}d name", None, ""),
     ("dict get {p}d nope", None, ""),

@@ -61,6 +61,13 @@ enum GeneralTable {
                     "one 'name: value' line each for server (and where its URL came from; in the REPL, whether it is connected), masters, timeout, tls, values, raw, ascii, quiet, time, pager, history and locks (the REPL session's); URLs without passwords",
                 handler: StatusHandler.run),
             VerbSpec(
+                "doctor",
+                "why it does not work, and whether it is safe: URL, server, TLS, cluster, each master's clock and persistence",
+                options: [DoctorTable.json],
+                prints:
+                    "one 'name: value' line per check, warnings indented, then ok or not ok (--json: one JSON object); status 3 if the server or a quorum of masters does not answer",
+                notes: DoctorTable.notes, handler: DoctorHandler.run),
+            VerbSpec(
                 "repl", "the interactive REPL (also: pottery with no command on a terminal)",
                 traits: .opensSession,
                 prints: "a prompt; each line is a command without the program name",

@@ -91,11 +91,13 @@ extension VerbOption where Value == Bool {
         return copy
     }
 
-    static func flag(_ long: String, aliases: [String] = [], short: Character? = nil, _ help: String) -> Self
-    {
+    static func flag(
+        _ long: String, aliases: [String] = [], short: Character? = nil, shadowsGlobal: Bool = false,
+        _ help: String
+    ) -> Self {
         VerbOption(
             long, aliases: aliases, short: short, kind: .flag, valueName: nil, help: help,
-            shadowsGlobal: false
+            shadowsGlobal: shadowsGlobal
         ) { words, _ in !words.isEmpty }
     }
 }
