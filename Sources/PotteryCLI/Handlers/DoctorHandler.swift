@@ -31,12 +31,13 @@ enum DoctorHandler {
         let session = context.session
         let environment = session.environment
         let url = settings.resolvedURL(environment)
-        let shown = (try? RedisURL(parsing: url).redacted) ?? "(not a valid URL)"
+        let shown = Settings.redacted(url)
+        let origin = settings.urlOrigin(environment)
         var findings = [
             Finding(
-                name: "url", text: "\(shown) (\(origin(settings, environment)))",
+                name: "url", text: "\(shown) (\(origin))",
                 json:
-                    "{\"url\": \(JSON.encodeString(shown)), \"from\": \(JSON.encodeString(origin(settings, environment)))}"
+                    "{\"url\": \(JSON.encodeString(shown)), \"from\": \(JSON.encodeString(origin))}"
             )
         ]
         findings.append(server(context, url: url))
@@ -71,14 +72,6 @@ enum DoctorHandler {
             return .redis
         }
         return .success
-    }
-
-    private static func origin(_ settings: Settings, _ environment: Environment) -> String {
-        if settings.url != nil { return "--url" }
-        if let profile = settings.fromProfile, profile.url != nil { return "profile \(profile.name)" }
-        if environment["POTTERY_URL"] != nil { return "POTTERY_URL" }
-        if environment["REDIS_URL"] != nil { return "REDIS_URL" }
-        return "default"
     }
 
     private static func server(_ context: CommandContext, url: String) -> Finding {
@@ -156,7 +149,7 @@ enum DoctorHandler {
         var findings: [Finding] = []
         var answering = 0
         for (url, connection) in zip(urls, connections) {
-            let shown = (try? RedisURL(parsing: url).redacted) ?? url
+            let shown = Settings.redacted(url)
             switch connection {
             case .failure(let error):
                 let why = ErrorRenderer.reason(error)

@@ -11,7 +11,7 @@ enum StatusHandler {
         let session = context.session
         let environment = session.environment
         let url = settings.resolvedURL(environment)
-        var state: [String] = [origin(of: url, settings: settings, environment: environment)]
+        var state: [String] = [settings.urlOrigin(environment)]
         if session.isConnected(for: settings) {
             state.append("connected")
         } else if session.unreachable == url {
@@ -20,12 +20,12 @@ enum StatusHandler {
         let masters =
             settings.masters.isEmpty && (settings.fromProfile?.masters ?? []).isEmpty
                 && environment["POTTERY_MASTERS"] == nil
-            ? "\(redacted(url)) (the server)"
-            : settings.resolvedMasters(environment).map(redacted).joined(separator: ", ")
+            ? "\(Settings.redacted(url)) (the server)"
+            : settings.resolvedMasters(environment).map(Settings.redacted).joined(separator: ", ")
         let timeout = (try? settings.resolvedTimeout(environment)) ?? Settings.defaultTimeout
         let pager = environment["POTTERY_PAGER"] ?? "less -FRX"
         let lines: [(String, String)] = [
-            ("server", "\(redacted(url)) (\(state.joined(separator: ", ")))"),
+            ("server", "\(Settings.redacted(url)) (\(state.joined(separator: ", ")))"),
             (
                 "profile",
                 settings.fromProfile.map { "\($0.name) (\(Profiles.path(environment) ?? ""))" } ?? "none"
@@ -46,18 +46,6 @@ enum StatusHandler {
         ]
         for (name, value) in lines { try context.out.writeLine("\(name): \(value)") }
         return .success
-    }
-
-    private static func origin(of url: String, settings: Settings, environment: Environment) -> String {
-        if settings.url != nil { return "--url" }
-        if let profile = settings.fromProfile, profile.url != nil { return "profile \(profile.name)" }
-        if environment["POTTERY_URL"] != nil { return "POTTERY_URL" }
-        if environment["REDIS_URL"] != nil { return "REDIS_URL" }
-        return "default"
-    }
-
-    private static func redacted(_ url: String) -> String {
-        (try? RedisURL(parsing: url).redacted) ?? "(not a valid URL)"
     }
 
     private static func onOff(_ on: Bool) -> String { on ? "on" : "off" }

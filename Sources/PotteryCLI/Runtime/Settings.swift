@@ -47,6 +47,22 @@ struct Settings: Sendable {
         url ?? fromProfile?.url ?? environment["POTTERY_URL"] ?? environment["REDIS_URL"] ?? Self.defaultURL
     }
 
+    /// Where the server URL comes from, as `status` and `doctor` say it: `--url`, `profile NAME`,
+    /// `POTTERY_URL`, `REDIS_URL` or `default`, in ``resolvedURL(_:)``'s order.
+    func urlOrigin(_ environment: Environment) -> String {
+        if url != nil { return "--url" }
+        if let fromProfile, fromProfile.url != nil { return "profile \(fromProfile.name)" }
+        if environment["POTTERY_URL"] != nil { return "POTTERY_URL" }
+        if environment["REDIS_URL"] != nil { return "REDIS_URL" }
+        return "default"
+    }
+
+    /// A URL to show: without its password; never the text of one that does not parse (it may hold
+    /// a password where the parser did not find one).
+    static func redacted(_ url: String) -> String {
+        (try? RedisURL(parsing: url).redacted) ?? "(not a valid URL)"
+    }
+
     /// The profile to use: `-p NAME`, else `POTTERY_PROFILE` (empty: none).
     func profileName(_ environment: Environment) -> String? {
         let name = profile ?? environment["POTTERY_PROFILE"]
