@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Types and constants only: every function is looked up at run time. */
 #include <openssl/err.h>
@@ -49,7 +50,22 @@ static struct {
     unsigned long (*err_get)(void);
     void (*err_string)(unsigned long, char *, size_t);
     void (*err_clear)(void);
+    void *handle;
 } api;
+
+/* What `pottery doctor` reads of the server's certificate, looked up on first use and optional:
+   an OpenSSL without them still speaks TLS. */
+static struct {
+    int found;
+    X509 *(*peer_certificate)(const SSL *);
+    const ASN1_TIME *(*not_after)(const X509 *);
+    int (*time_to_tm)(const ASN1_TIME *, struct tm *);
+    X509_NAME *(*subject)(const X509 *);
+    int (*name_text)(const X509_NAME *, int, char *, int);
+    void (*x509_free)(X509 *);
+} peer;
+
+static pthread_once_t peer_once = PTHREAD_ONCE_INIT;
 
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
 
@@ -98,7 +114,22 @@ static void load(void) {
     LOOKUP(err_string, "ERR_error_string_n");
     LOOKUP(err_clear, "ERR_clear_error");
     api.init_ssl(0, NULL);
+    api.handle = handle;
     api.loaded = 1;
+}
+
+static void load_peer(void) {
+    if (!api.loaded) return;
+    /* SSL_get1_peer_certificate is OpenSSL 3's name; 1.1 calls it SSL_get_peer_certificate. */
+    *(void **)(&peer.peer_certificate) = dlsym(api.handle, "SSL_get1_peer_certificate");
+    if (!peer.peer_certificate) *(void **)(&peer.peer_certificate) = dlsym(api.handle, "SSL_get_peer_certificate");
+    *(void **)(&peer.not_after) = dlsym(api.handle, "X509_get0_notAfter");
+    *(void **)(&peer.time_to_tm) = dlsym(api.handle, "ASN1_TIME_to_tm");
+    *(void **)(&peer.subject) = dlsym(api.handle, "X509_get_subject_name");
+    *(void **)(&peer.name_text) = dlsym(api.handle, "X509_NAME_get_text_by_NID");
+    *(void **)(&peer.x509_free) = dlsym(api.handle, "X509_free");
+    peer.found = peer.peer_certificate && peer.not_after && peer.time_to_tm && peer.subject && peer.name_text &&
+                 peer.x509_free;
 }
 
 static void say(char *error, size_t size, const char *what) {
@@ -254,6 +285,24 @@ long pottery_tls_write(pottery_tls *tls, const void *buffer, size_t size, int *s
 }
 
 int pottery_tls_pending(pottery_tls *tls) { return api.pending(tls->ssl); }
+
+int pottery_tls_peer_certificate(pottery_tls *tls, long long *not_after, char *common_name, size_t name_size) {
+    pthread_once(&peer_once, load_peer);
+    if (!peer.found) return 0;
+    X509 *certificate = peer.peer_certificate(tls->ssl);
+    if (!certificate) return 0;
+    struct tm end;
+    memset(&end, 0, sizeof end);
+    int ok = peer.time_to_tm(peer.not_after(certificate), &end) == 1;
+    if (ok) *not_after = (long long)timegm(&end);
+    if (common_name && name_size) {
+        common_name[0] = 0;
+        int size = name_size > 0x7fffffff ? 0x7fffffff : (int)name_size;
+        if (peer.name_text(peer.subject(certificate), NID_commonName, common_name, size) < 0) common_name[0] = 0;
+    }
+    peer.x509_free(certificate);
+    return ok;
+}
 
 void pottery_tls_free(pottery_tls *tls) {
     if (!tls) return;

@@ -52,6 +52,54 @@ import Testing
         #expect(refused.status == 3)
     }
 
+    /// `pottery doctor` names the server's certificate and when it expires: the fixture's lasts two
+    /// days (a warning: inside 30), the expired one is reached only with --insecure (EXPIRED, and
+    /// a warning); neither makes a problem of a connection that works.
+    @Test func doctorShowsTheCertificateAndItsExpiry() throws {
+        let (server, port) = try Self.fixture.startServer()
+        defer { server.stop() }
+        let url = "rediss://127.0.0.1:\(port)/0"
+        let expected = runProcess(
+            "/usr/bin/openssl", ["x509", "-noout", "-enddate", "-in", Self.fixture.directory + "/server.crt"]
+        ).stdoutText
+        let text = PotteryBinary.run(["doctor", "-u", url, "--cacert", Self.fixture.caFile], server: nil)
+        #expect(text.status == 0, "\(text.stderrText)")
+        let tls = try #require(text.lines.first { $0.hasPrefix("tls: ") })
+        #expect(
+            tls.hasPrefix("tls: on, certificate and name verified; certificate localhost, expires "), "\(tls)"
+        )
+        #expect(tls.hasSuffix("(in 1 day)") || tls.hasSuffix("(in 2 days)"), "\(tls)")
+        #expect(text.stdoutText.contains("  warning: the server's certificate expires "))
+        let json = PotteryBinary.run(
+            ["doctor", "--json", "-u", url, "--cacert", Self.fixture.caFile], server: nil)
+        let document = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdoutText.utf8)) as? [String: Any])
+        let certificate = try #require((document["tls"] as? [String: Any])?["certificate"] as? [String: Any])
+        #expect(certificate["common_name"] as? String == "localhost")
+        // openssl says `notAfter=Dec  6 10:00:00 2026 GMT`: the same instant as our ISO 8601.
+        let notAfter = try #require(certificate["not_after"] as? String)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "MMM d HH:mm:ss yyyy 'GMT'"
+        let openssl = try #require(
+            formatter.date(
+                from: expected.replacingOccurrences(of: "notAfter=", with: "").replacingOccurrences(
+                    of: "  ", with: " "
+                ).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(notAfter == ISO8601DateFormatter().string(from: openssl), "\(expected)")
+
+        let (old, oldPort) = try Self.fixture.startServer(certificate: "expired")
+        defer { old.stop() }
+        let expired = PotteryBinary.run(
+            ["doctor", "-u", "rediss://127.0.0.1:\(oldPort)/0", "--insecure"], server: nil)
+        #expect(expired.status == 0, "\(expired.stderrText)")
+        #expect(expired.stdoutText.contains("certificate localhost, EXPIRED on 2020-01-02 00:00:00 UTC"))
+        #expect(
+            expired.stdoutText.contains(
+                "  warning: the server's certificate expired on 2020-01-02 00:00:00 UTC"))
+    }
+
     /// Quorum masters over TLS (and one plain among them): lock and nextid as on plain sockets.
     @Test func tlsMastersMakeAQuorum() throws {
         let started = try (0..<2).map { _ in try Self.fixture.startServer() }

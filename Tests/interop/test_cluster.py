@@ -359,3 +359,10 @@ def test_python_pottery_bulk_paths_cannot_use_a_cluster(rc):
     # later pottery lifts it, the tests above should use Python on the cluster for these too.
     with pytest.raises(AttributeError):
         RedisDict(redis=rc, key="interop:" + uuid.uuid4().hex).update({"a": 1})
+
+
+def test_doctor_on_a_cluster_says_its_state_and_slots(cluster_pottery):
+    text = cluster_pottery("doctor").stdout.decode().splitlines()
+    assert "cluster: ok, 16384 of 16384 slots served, 3 masters" in text and text[-1] == "ok"
+    document = json.loads(cluster_pottery("doctor", "--json").stdout)
+    assert document["cluster"] == {"ok": True, "state": "ok", "slots_ok": 16384} and document["ok"] is True

@@ -43,6 +43,11 @@ long pottery_tls_write(pottery_tls *tls, const void *buffer, size_t size, int *s
 /* Decrypted bytes waiting inside the session: read them before waiting on the socket. */
 int pottery_tls_pending(pottery_tls *tls);
 
+/* The server's certificate, after the handshake: when it expires (notAfter, seconds since the epoch)
+   and its subject's common name (empty when it has none). 1, or 0 when there is no certificate or
+   this OpenSSL cannot say. */
+int pottery_tls_peer_certificate(pottery_tls *tls, long long *not_after, char *common_name, size_t name_size);
+
 void pottery_tls_free(pottery_tls *tls);
 
 #endif

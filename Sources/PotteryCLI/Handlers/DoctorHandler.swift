@@ -41,7 +41,7 @@ enum DoctorHandler {
             )
         ]
         findings.append(server(context, url: url))
-        findings.append(tls(settings, environment, url: url))
+        findings.append(tls(context, url: url))
         if let cluster = cluster(context) { findings.append(cluster) }
         findings += masters(context)
         let problems = findings.filter(\.problem).count
@@ -92,21 +92,28 @@ enum DoctorHandler {
         }
     }
 
-    private static func tls(_ settings: Settings, _ environment: Environment, url: String) -> Finding {
-        let options = settings.tlsOptions(environment)
+    private static func tls(_ context: CommandContext, url: String) -> Finding {
+        let options = context.settings.tlsOptions(context.session.environment)
         guard let parsed = try? RedisURL(parsing: url), options.applies(to: parsed) else {
             return Finding(name: "tls", text: "off", json: "{\"on\": false}")
         }
         let verified = options.verify
-        var finding = Finding(
-            name: "tls",
-            text: verified ? "on, certificate and name verified" : "on, NOT verified (--insecure)",
-            json: "{\"on\": true, \"verified\": \(verified)}")
+        var text = verified ? "on, certificate and name verified" : "on, NOT verified (--insecure)"
+        var json = "{\"on\": true, \"verified\": \(verified)"
+        var warnings: [String] = []
         if !verified {
-            finding.warnings.append(
-                "--insecure: anyone between here and the server can read and change everything")
+            warnings.append("--insecure: anyone between here and the server can read and change everything")
         }
-        return finding
+        if let certificate = (try? context.connection())?.peerCertificate {
+            let end = CertificateExpiry(certificate, now: Int64(time(nil)))
+            text +=
+                "; certificate \(certificate.commonName.isEmpty ? "(no name)" : certificate.commonName), \(end)"
+            json +=
+                ", \"certificate\": {\"common_name\": \(JSON.encodeString(certificate.commonName)), "
+                + "\"not_after\": \(JSON.encodeString(end.timestamp)), \"days_left\": \(end.daysLeft)}"
+            if let warning = end.warning { warnings.append(warning) }
+        }
+        return Finding(name: "tls", text: text, json: json + "}", warnings: warnings)
     }
 
     /// A cluster's state and slot coverage (CLUSTER INFO), when the server is one.

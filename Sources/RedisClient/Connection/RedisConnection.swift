@@ -114,6 +114,10 @@ public final class RedisConnection {
     /// Whether the server is a Redis Cluster node, so that commands are routed by their keys.
     public var isCluster: Bool { transport is ClusterRouter }
 
+    /// The certificate of the server this connection speaks TLS with; nil without TLS, and on a
+    /// cluster (whose masters each have their own).
+    public var peerCertificate: TLSPeerCertificate? { (transport as? RedisSocket)?.tls?.peerCertificate() }
+
     /// Closes the socket (every node's, on a cluster); later calls throw `.connectionLost`.
     public func close() { transport.close() }
 

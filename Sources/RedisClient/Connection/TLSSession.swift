@@ -51,6 +51,14 @@ final class TLSSession {
         return .failed(text(error))
     }
 
+    /// The server's certificate, once the handshake is done; nil when this OpenSSL cannot say.
+    func peerCertificate() -> TLSPeerCertificate? {
+        var notAfter: Int64 = 0
+        var name = [CChar](repeating: 0, count: 256)
+        guard pottery_tls_peer_certificate(handle, &notAfter, &name, name.count) == 1 else { return nil }
+        return TLSPeerCertificate(commonName: text(name), notAfter: notAfter)
+    }
+
     func send(_ bytes: UnsafeRawBufferPointer) -> Socket.IOResult {
         var code: Int32 = 0
         var error = [CChar](repeating: 0, count: 256)
