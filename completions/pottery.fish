@@ -4,6 +4,9 @@
 function __pottery_complete
     set -l tokens (commandline -opc)
     set -e tokens[1]
+    set -l current (commandline -ct)
+    # An unquoted open brace: what fish would insert after it, it could not read back.
+    string match -qr -- '^[^\'"]' $current; and string match -qr -- '(^|[^\\\\])\{[^}]*$' $current; and return
     command pottery __complete --shell fish -- $tokens (commandline -ct | string unescape 2>/dev/null; or commandline -ct)
 end
 complete -c pottery -f -a '(__pottery_complete)'

@@ -1,6 +1,9 @@
 /// Renders `completions/pottery.fish`: a thin front end to `pottery __complete`, which reads the
 /// command table (and the server, for key names) and prints fish's own `TEXT<TAB>DESCRIPTION` lines.
 /// fish does not expand the output of a command substitution, and escapes candidates as it inserts them.
+/// After an open brace (`{user:4`, unquoted) fish 3 keeps the brace as typed and escapes the rest of
+/// the name it inserts, closing brace included: a word it cannot read. There no name is offered;
+/// typed `\{user:4` or quoted, the whole name completes and reads back as that key.
 struct FishCompletionRenderer {
     let table: CommandTable
 
@@ -12,6 +15,9 @@ struct FishCompletionRenderer {
         function __pottery_complete
             set -l tokens (commandline -opc)
             set -e tokens[1]
+            set -l current (commandline -ct)
+            # An unquoted open brace: what fish would insert after it, it could not read back.
+            string match -qr -- '^[^\\'"]' $current; and string match -qr -- '(^|[^\\\\\\\\])\\{[^}]*$' $current; and return
             command pottery __complete --shell fish -- $tokens (commandline -ct | string unescape 2>/dev/null; or commandline -ct)
         end
         complete -c pottery -f -a '(__pottery_complete)'

@@ -2,6 +2,10 @@
 /// command table (and the server, for key names). The words go over unquoted (`(Q)`); the answers,
 /// `DESCRIPTION<TAB>TEXT` lines, are split with `(f)` and handed to `compadd`, which quotes what it
 /// inserts (no `-Q`, no `-U`): a key named `$(...)` is inserted as `\$\(...\)` and never run.
+/// After an open brace (`{user:4`, a hash tag being typed) zle completes only what follows the
+/// brace or its last comma, as for brace expansion, and keeps the part before: the whole word is
+/// asked for, and what follows that part is offered, with a space after it (zle's own would be a
+/// comma); the brace it then closes is quoted, so the shell reads the very key.
 struct ZshCompletionRenderer {
     let table: CommandTable
 
@@ -13,13 +17,24 @@ struct ZshCompletionRenderer {
         # compadd quotes each text for the command line; nothing from the output is ever expanded.
         _pottery() {
             local -a lines texts shown
-            local line text prefix=${(Q)PREFIX}
+            local line text prefix=${(Q)PREFIX} kept=${words[CURRENT]%"$PREFIX$SUFFIX"}
+            local -a suffix
             # Inside single quotes PREFIX is already literal (a backslash there is a backslash).
             [[ $compstate[quote] == \\' ]] && prefix=$PREFIX
+            # After an open brace, zle completes what follows it and keeps the rest (brace expansion's).
+            if [[ -z $compstate[quote] && $kept == *\\{* && $words[CURRENT] == "$kept$PREFIX$SUFFIX" ]]; then
+                kept=${(Q)kept}
+                prefix=$kept$prefix
+                suffix=(-S ' ')
+            else
+                kept=
+            fi
             lines=("${(@f)$(command pottery __complete --shell zsh -- "${(@Q)words[2,CURRENT-1]}" "$prefix" 2>/dev/null)}")
             for line in "${lines[@]}"; do
                 [[ -n $line ]] || continue
                 text=${line#*$'\\t'}
+                [[ $text == "$kept"* ]] || continue
+                text=${text#"$kept"}
                 texts+=("$text")
                 if [[ $line == $'\\t'* ]]; then
                     shown+=("$text")
@@ -28,7 +43,7 @@ struct ZshCompletionRenderer {
                 fi
             done
             (( ${#texts} )) || return 1
-            compadd -l -d shown -a texts
+            compadd $suffix -l -d shown -a texts
         }
         _pottery "$@"
 
