@@ -20,10 +20,45 @@ enum DictHandlers {
         return .success
     }
 
+    /// One field: its value, or status 1. Several: one line each, in order (HMGET), `null` where
+    /// absent as Python's `dict.get` gives None. `--default V` prints V where absent, with status 0.
     static func get(_ context: CommandContext) throws -> ExitStatus {
-        let field = StoredValue(bytes: context[DictTable.field])
-        guard let value = try dict(context).value(for: field) else { return .negative }
-        try context.printer.printValue(value.bytes)
+        let fallback = try context.storedValue(of: DictTable.defaultValue)
+        let fields = context[DictTable.fields].map(StoredValue.init(bytes:))
+        let values = try dict(context).values(for: fields)
+        var absent = false
+        for value in values {
+            if let value {
+                try context.printer.printValue(value.bytes)
+            } else if let shown = fallback ?? (fields.count > 1 ? JSONValue.null.canonicalBytes : nil) {
+                absent = absent || fallback == nil
+                try context.printer.printValue(shown)
+            } else {
+                absent = true
+            }
+        }
+        return .answer(!absent)
+    }
+
+    static func pop(_ context: CommandContext) throws -> ExitStatus {
+        let fallback = context[DictTable.fallback]
+        guard
+            let value = try dict(context).pop(StoredValue(bytes: context[DictTable.field]))?.bytes ?? fallback
+        else { return .negative }
+        try context.printer.printValue(value)
+        return .success
+    }
+
+    static func setDefault(_ context: CommandContext) throws -> ExitStatus {
+        let now = try dict(context).setDefault(
+            StoredValue(bytes: context[DictTable.field]), StoredValue(bytes: context[CommonArguments.value]))
+        try context.printer.printValue(now.bytes)
+        return .success
+    }
+
+    static func popItem(_ context: CommandContext) throws -> ExitStatus {
+        guard let (field, value) = try dict(context).popItem() else { return .negative }
+        try context.printer.printPair(field.bytes, value.bytes)
         return .success
     }
 

@@ -56,6 +56,12 @@ final class CommandContext {
         invocation.options.value(option.spec.long, as: String?.self)
     }
 
+    /// A value option of the verb in stored form, read in the value mode in force; nil when absent.
+    func storedValue(of option: ValueOption) throws(CLIError) -> [UInt8]? {
+        guard let given = invocation.options.value(option.spec.long, as: [UInt8]?.self) else { return nil }
+        return try ValueReader.argument(given, mode: mode, what: "--\(option.spec.long)")
+    }
+
     /// Calls `body` with each value of `source` in stored form: the arguments (already checked), or
     /// standard input streamed one line at a time, blank lines skipped, in the value mode in force.
     func forEachValue(_ source: ValueSource, _ body: ([UInt8]) throws -> Void) throws {

@@ -199,6 +199,11 @@ extension Argument where Value == [UInt8] {
 }
 
 extension Argument where Value == [UInt8]? {
+    /// An optional value in stored form (`dict pop KEY FIELD [DEFAULT]`).
+    static func optionalValue(_ name: String, _ help: String) -> Self {
+        optional(name, .value, help, Conversions.storedValue)
+    }
+
     static func optionalPattern(_ name: String, _ help: String) -> Self {
         optional(name, .pattern, help) { word, _, _ in word.bytes }
     }

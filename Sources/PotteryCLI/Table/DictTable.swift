@@ -4,6 +4,9 @@ enum DictTable {
     static let field = Argument.value("FIELD", "a dict key (a JSON value)")
     static let fields = Argument.values("FIELD", "dict keys (JSON values)")
     static let pairs = Argument.pairs("FIELD V", "fields and their values")
+    static let fallback = Argument.optionalValue(
+        "DEFAULT", "printed when the field is absent (status 0 then)")
+    static let defaultValue = ValueOption("default", "print V for an absent field (status 0 then)")
     static let updates = Argument.jsonTextsOrStdin(
         "V", "objects or [key, value] pairs, or - for NDJSON on standard input")
 
@@ -14,8 +17,11 @@ enum DictTable {
                 "set", "set fields to values, in one command", arguments: [key, pairs], traits: .writes,
                 handler: DictHandlers.set),
             VerbSpec(
-                "get", "read one field", arguments: [key, field],
-                prints: "the value; status 1 if the field is absent", handler: DictHandlers.get),
+                "get", "read fields", arguments: [key, fields], options: [defaultValue],
+                prints:
+                    "the value; for several fields one line each, in order, null (or V) where absent; status 1 if "
+                    + "a field is absent and no --default was given",
+                handler: DictHandlers.get),
             VerbSpec(
                 "has", "whether a field is there", arguments: [key, field],
                 prints: "true or false; status 0 or 1", handler: DictHandlers.has),
@@ -39,6 +45,25 @@ enum DictTable {
                 arguments: [key, updates], traits: .writes,
                 prints: "nothing; invalid input anywhere writes nothing (status 2)",
                 handler: DictHandlers.update),
+            VerbSpec(
+                "pop", "remove a field and print its value", arguments: [key, field, fallback],
+                traits: .writes,
+                prints: "the value removed, else DEFAULT; status 1 if the field was absent and no DEFAULT",
+                notes: "Python's dict.pop: atomic (MULTI HGET HDEL EXEC), so of several clients popping one "
+                    + "field, one gets its value.",
+                handler: DictHandlers.pop),
+            VerbSpec(
+                "setdefault", "set a field if it is absent, and print the value now there",
+                arguments: [key, field, CommonArguments.value], traits: .writes,
+                prints: "the value the field has now: the one it had, or V",
+                notes: "Python's dict.setdefault: atomic (MULTI HSETNX HGET EXEC).",
+                handler: DictHandlers.setDefault),
+            VerbSpec(
+                "popitem", "remove an item and print it", arguments: [key], traits: .writes,
+                prints: "a [key, value] pair; status 1 if the dict is empty",
+                notes: "Which item is Redis' choice (HRANDFIELD), not the last one set as in a Python dict. "
+                    + "Atomic (one Lua script).",
+                handler: DictHandlers.popItem),
             VerbSpec(
                 "clear", "delete the key", arguments: [key], traits: .writes, handler: DictHandlers.clear),
         ])

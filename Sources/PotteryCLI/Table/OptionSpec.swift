@@ -166,3 +166,17 @@ struct WordOption: OptionDeclaration {
         ) { words, _ in words.last?.text }
     }
 }
+
+/// A verb option whose value is a value (`dict get --default V`), read in the value mode in force
+/// like the verb's V arguments. Kept as given when bound; the handler converts it with
+/// `context.storedValue(of:)` before it connects, so a bad one is still status 2 with nothing done.
+struct ValueOption: OptionDeclaration {
+    let spec: OptionSpec
+
+    init(_ long: String, value: String = "V", _ help: String) {
+        spec = OptionSpec(
+            long: long, aliases: [], short: nil, kind: .word, valueName: value, help: help,
+            shadowsGlobal: false
+        ) { words, _ in words.last?.bytes }
+    }
+}

@@ -138,16 +138,6 @@ public class RedisList<Element>: RedisStructure {
         BulkWriter(redis: redis, command: "RPUSH", key: keyBytes, atomic: atomic)
     }
 
-    /// Runs a list script on this key; a Redis error names the key.
-    func script(_ script: RedisScript, _ arguments: [[UInt8]]) throws(PotteryError) -> RESPValue {
-        try redis.runScript(EVALSHA(script, keys: [keyBytes], arguments: arguments))
-    }
-
-    /// The protocol violation for a list script's reply that is not `expected`.
-    func wrongShape(of script: RedisScript, expected: String, got reply: RESPValue) -> PotteryError {
-        redis.wrongShape(EVALSHA(script, keys: [keyBytes], arguments: []), expected: expected, got: reply)
-    }
-
 }
 
 extension RedisList {

@@ -38,6 +38,16 @@ extension RedisStructure {
         get throws(PotteryError) { try keyspace.pttl(keyBytes) }
     }
 
+    /// Runs a script on this key alone; a Redis error names the key.
+    func script(_ script: RedisScript, _ arguments: [[UInt8]]) throws(PotteryError) -> RESPValue {
+        try redis.runScript(EVALSHA(script, keys: [keyBytes], arguments: arguments))
+    }
+
+    /// The protocol violation for a script's reply that is not `expected`.
+    func wrongShape(of script: RedisScript, expected: String, got reply: RESPValue) -> PotteryError {
+        redis.wrongShape(EVALSHA(script, keys: [keyBytes], arguments: []), expected: expected, got: reply)
+    }
+
     /// Whether the key exists.
     public var exists: Bool {
         get throws(PotteryError) { try keyspace.exists(keyBytes) }

@@ -43,6 +43,21 @@ public struct HSET: KeyedCommand {
     public var arguments: [[UInt8]] { [Self.nameArgument, key] + pairs }
 }
 
+/// `HSETNX key field value`: whether the field was set (it was absent).
+public struct HSETNX: KeyedCommand {
+    public typealias Response = Bool
+    public static let name = "HSETNX"
+    public var key: [UInt8]
+    public var field: [UInt8]
+    public var value: [UInt8]
+    public init(_ key: [UInt8], field: [UInt8], value: [UInt8]) {
+        self.key = key
+        self.field = field
+        self.value = value
+    }
+    public var arguments: [[UInt8]] { [Self.nameArgument, key, field, value] }
+}
+
 /// `HDEL key field...`: how many fields were removed.
 public struct HDEL: KeyedCommand {
     public typealias Response = Int
