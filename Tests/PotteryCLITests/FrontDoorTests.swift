@@ -105,7 +105,7 @@ import Testing
         let globals = try #require(document["globalOptions"] as? [[String: Any]])
         #expect(globals.compactMap { $0["long"] as? String } == GlobalOptions.all.map(\.long))
         let dictGet = try #require(verbs.first { $0["command"] as? String == "dict get" })
-        #expect(dictGet["synopsis"] as? String == "KEY FIELD")
+        #expect(dictGet["synopsis"] as? String == "KEY FIELD...")
     }
 
     /// `quit` ends a batch (the lines after it are not read) and leaves the REPL; on the command line

@@ -57,7 +57,7 @@ import Testing
         #expect(try dilberts.contains("rajiv"))
         #expect(try !dilberts.contains("raj"))
         #expect(try dilberts.approximateCount() == 1)
-        try dilberts.add(["raj", "dan"])
+        try dilberts.add(contentsOf: ["raj", "dan"])
         #expect(try dilberts.approximateCount() == 3)
         #expect(try dilberts.contains(many: ["dan", "x", "rajiv"]) == [true, false, true])
         try dilberts.remember()
@@ -186,7 +186,7 @@ import Testing
     @Test func falsePositiveRateStaysWithinTheBound() throws {
         let key = uniqueKey("bf")
         let filter = try BloomFilter<Int>(key: key, redis: try connect(), capacity: 5000, errorRate: 0.01)
-        try filter.add(Array(0..<5000))
+        try filter.add(contentsOf: Array(0..<5000))
         #expect(try filter.contains(many: Array(0..<5000)).allSatisfy { $0 })
         let probes = try filter.contains(many: Array(1_000_000..<1_005_000))
         let falsePositives = probes.filter { $0 }.count

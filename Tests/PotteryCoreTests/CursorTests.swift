@@ -9,7 +9,9 @@ import Testing
     /// A 10,000-member set, filled in batches.
     func bigSet() throws -> RedisSet<Int> {
         let set = RedisSet<Int>(key: uniqueKey("big"), redis: try connect())
-        for start in stride(from: 0, to: 10_000, by: 1000) { try set.add(Array(start..<start + 1000)) }
+        for start in stride(from: 0, to: 10_000, by: 1000) {
+            try set.add(contentsOf: Array(start..<start + 1000))
+        }
         return set
     }
 

@@ -13,13 +13,15 @@ import Testing
         let searches = HyperLogLog<String>(key: key, redis: redis)
         #expect(try searches.add("sonic the hedgehog"))
         #expect(try searches.count() == 1)
-        try searches.add(["google in 1998", "minesweeper", "joey tribbiani", "wizard of oz", "rgb to hex"])
+        try searches.add(contentsOf: [
+            "google in 1998", "minesweeper", "joey tribbiani", "wizard of oz", "rgb to hex",
+        ])
         #expect(try searches.count() == 6)
         #expect(try searches.contains("minesweeper"))
         #expect(try !searches.contains("ball pit"))
         #expect(try searches.contains(many: ["ball pit", "wizard of oz"]) == [false, true])
         let other = HyperLogLog<String>(key: uniqueKey("hll"), redis: redis)
-        try other.add(["pac-man", "snake"])
+        try other.add(contentsOf: ["pac-man", "snake"])
         try searches.merge(from: [other.keyBytes])
         #expect(try searches.count() == 8)
         #expect(try server.cli("PFCOUNT", key) == "8")

@@ -36,6 +36,21 @@ struct Unencodable: Codable {
         #expect(try ages.toDictionary() == ["jack": 4098, "guido": 4127])
     }
 
+    @Test func popSetDefaultPopItemAndSeveralValues() throws {
+        let key = uniqueKey("dict")
+        let dict = RedisDict<String, Int>(key: key, redis: try connect())
+        try dict.update([("a", 1), ("b", 2)])
+        #expect(try dict.pop("a") == 1)
+        #expect(try dict.pop("a") == nil)
+        #expect(try dict.setDefault("b", 9) == 2)
+        #expect(try dict.setDefault("c", 3) == 3)
+        #expect(try dict.values(for: ["c", "zz", "b"]) == [3, nil, 2])
+        var popped: [String: Int] = [:]
+        while let (field, value) = try dict.popItem() { popped[field] = value }
+        #expect(popped == ["b": 2, "c": 3])
+        #expect(try !dict.exists)
+    }
+
     @Test func codableStructValues() throws {
         let key = uniqueKey("dict")
         let users = RedisDict<String, User>(key: key, redis: try connect())

@@ -68,7 +68,7 @@ enum DictHandlers {
 
     static func del(_ context: CommandContext) throws -> ExitStatus {
         let fields = Distinct.of(context[DictTable.fields])
-        let removed = try dict(context).remove(fields.map(StoredValue.init(bytes:)))
+        let removed = try dict(context).remove(contentsOf: fields.map(StoredValue.init(bytes:)))
         return .answer(removed == fields.count)
     }
 

@@ -12,7 +12,7 @@ enum HyperLogLogHandlers {
     static func add(_ context: CommandContext) throws -> ExitStatus {
         let source = context[CommonArguments.valuesOrStdin]
         if case .arguments(let values) = source {
-            try hll(context).add(values.map(StoredValue.init(bytes:)))
+            try hll(context).add(contentsOf: values.map(StoredValue.init(bytes:)))
             return .success
         }
         try context.stream(source, into: hll(context).bulkWriter(atomic: context.mode == .json))

@@ -56,9 +56,14 @@ final class CommandContext {
         invocation.options.value(option.spec.long, as: String?.self)
     }
 
-    /// A value option of the verb in stored form, read in the value mode in force; nil when absent.
-    func storedValue(of option: ValueOption) throws(CLIError) -> [UInt8]? {
-        guard let given = invocation.options.value(option.spec.long, as: [UInt8]?.self) else { return nil }
+    /// A bytes option of the verb, as given; nil when absent.
+    subscript(_ option: BytesOption) -> [UInt8]? {
+        invocation.options.value(option.spec.long, as: [UInt8]?.self)
+    }
+
+    /// A bytes option of the verb read as a value in the value mode in force; nil when absent.
+    func storedValue(of option: BytesOption) throws(CLIError) -> [UInt8]? {
+        guard let given = self[option] else { return nil }
         return try ValueReader.argument(given, mode: mode, what: "--\(option.spec.long)")
     }
 

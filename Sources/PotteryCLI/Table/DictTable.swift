@@ -6,7 +6,8 @@ enum DictTable {
     static let pairs = Argument.pairs("FIELD V", "fields and their values")
     static let fallback = Argument.optionalValue(
         "DEFAULT", "printed when the field is absent (status 0 then)")
-    static let defaultValue = ValueOption("default", "print V for an absent field (status 0 then)")
+    static let defaultValue = BytesOption(
+        "default", value: "V", "print V for an absent field (status 0 then)")
     static let updates = Argument.jsonTextsOrStdin(
         "V", "objects or [key, value] pairs, or - for NDJSON on standard input")
 
@@ -19,8 +20,8 @@ enum DictTable {
             VerbSpec(
                 "get", "read fields", arguments: [key, fields], options: [defaultValue],
                 prints:
-                    "the value; for several fields one line each, in order, null (or V) where absent; status 1 if "
-                    + "a field is absent and no --default was given",
+                    "the value (for several fields one line each, in order, with null or the --default where "
+                    + "absent); status 1 if the field is absent",
                 handler: DictHandlers.get),
             VerbSpec(
                 "has", "whether a field is there", arguments: [key, field],

@@ -167,13 +167,13 @@ struct WordOption: OptionDeclaration {
     }
 }
 
-/// A verb option whose value is a value (`dict get --default V`), read in the value mode in force
-/// like the verb's V arguments. Kept as given when bound; the handler converts it with
-/// `context.storedValue(of:)` before it connects, so a bad one is still status 2 with nothing done.
-struct ValueOption: OptionDeclaration {
+/// A verb option whose value is kept as the bytes given: a key (`set union --into DEST`), or a value
+/// (`dict get --default V`) that the handler reads in the value mode in force, like the verb's V
+/// arguments, with `context.storedValue(of:)` before it connects (a bad one is status 2, nothing done).
+struct BytesOption: OptionDeclaration {
     let spec: OptionSpec
 
-    init(_ long: String, value: String = "V", _ help: String) {
+    init(_ long: String, value: String, _ help: String) {
         spec = OptionSpec(
             long: long, aliases: [], short: nil, kind: .word, valueName: value, help: help,
             shadowsGlobal: false

@@ -71,7 +71,7 @@ public final class BloomFilter<Element>: RedisStructure {
     }
 
     /// Adds elements (their bits, pipelined). All are encoded before anything is written.
-    public func add(_ elements: [Element]) throws(PotteryError) {
+    public func add(contentsOf elements: [Element]) throws(PotteryError) {
         let stored = try encode(elements)
         let adder = bulkAdder(atomic: false)
         do throws(PotteryError) {
@@ -84,7 +84,7 @@ public final class BloomFilter<Element>: RedisStructure {
     }
 
     /// Adds one element.
-    public func add(_ element: Element) throws(PotteryError) { try add([element]) }
+    public func add(_ element: Element) throws(PotteryError) { try add(contentsOf: [element]) }
 
     /// Whether the element may have been added (never false for one that was).
     public func contains(_ element: Element) throws(PotteryError) -> Bool {

@@ -23,7 +23,7 @@ public final class HyperLogLog<Element>: RedisStructure {
 
     /// Adds elements (PFADD, in batches); whether any register changed. All are encoded first.
     @discardableResult
-    public func add(_ elements: [Element]) throws(PotteryError) -> Bool {
+    public func add(contentsOf elements: [Element]) throws(PotteryError) -> Bool {
         var changed = false
         var index = 0
         let stored = try encode(elements)
@@ -37,7 +37,7 @@ public final class HyperLogLog<Element>: RedisStructure {
 
     /// Adds one element; whether a register changed.
     @discardableResult
-    public func add(_ element: Element) throws(PotteryError) -> Bool { try add([element]) }
+    public func add(_ element: Element) throws(PotteryError) -> Bool { try add(contentsOf: [element]) }
 
     /// The approximate number of distinct elements (PFCOUNT).
     public func count() throws(PotteryError) -> Int {

@@ -62,7 +62,7 @@ public final class RedisDict<Key, Value>: RedisStructure {
 
     /// Deletes fields (HDEL); how many of them were there. Repeat a field and it counts once.
     @discardableResult
-    public func remove(_ fields: [Key]) throws(PotteryError) -> Int {
+    public func remove(contentsOf fields: [Key]) throws(PotteryError) -> Int {
         guard !fields.isEmpty else { return 0 }
         var encoded: [[UInt8]] = []
         for field in fields { encoded.append(try encodeKey(field)) }
@@ -71,7 +71,7 @@ public final class RedisDict<Key, Value>: RedisStructure {
 
     /// Deletes one field; false if it was absent.
     @discardableResult
-    public func remove(_ field: Key) throws(PotteryError) -> Bool { try remove([field]) == 1 }
+    public func remove(_ field: Key) throws(PotteryError) -> Bool { try remove(contentsOf: [field]) == 1 }
 
     /// The number of fields (HLEN).
     public func count() throws(PotteryError) -> Int {

@@ -2,7 +2,7 @@ import RedisClient
 
 /// Set algebra over keys, streamed: nothing is built in memory or on the server.
 extension RedisSet {
-    /// A cursor over `self op others...`: each scanned key is read in batches, and every batch is
+    /// A cursor over `self op others...` (`.symmetricDifference`: one other): each scanned key is read in batches, and every batch is
     /// checked against the other keys with one pipelined round of SMISMEMBER. Each element is
     /// reported once (given sets that do not change while they are scanned: SSCAN's own guarantee).
     ///
@@ -64,7 +64,7 @@ struct SetAlgebraSource: RawBatchSource {
     }
 
     mutating func nextRawBatch() throws(PotteryError) -> [[UInt8]]? {
-        let scannedKeys = operation == .union ? keys.count : 1
+        let scannedKeys = operation == .union || operation == .symmetricDifference ? keys.count : 1
         while position < scannedKeys {
             if scan == nil {
                 scan = ScanSource(
@@ -89,7 +89,12 @@ struct SetAlgebraSource: RawBatchSource {
 
     /// The members of `batch` (from `keys[position]`) that belong to the result.
     private func filter(_ batch: [[UInt8]]) throws(PotteryError) -> [[UInt8]] {
-        let against: ArraySlice<[UInt8]> = operation == .union ? keys[..<position] : keys[1...]
+        let against: [[UInt8]]
+        switch operation {
+        case .union: against = Array(keys[..<position])
+        case .symmetricDifference: against = keys.indices.filter { $0 != position }.map { keys[$0] }
+        case .intersection, .difference: against = Array(keys[1...])
+        }
         guard !batch.isEmpty, !against.isEmpty else { return batch }
         var pipeline = RedisBatch(redis)
         let slots = against.map { pipeline.add(SMISMEMBER($0, members: batch)) }

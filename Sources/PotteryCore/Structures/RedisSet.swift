@@ -5,7 +5,7 @@ public import RedisClient
 ///
 /// ```swift
 /// let primes = RedisSet<Int>(key: "primes", redis: connection)
-/// try primes.add([2, 3, 5])
+/// try primes.add(contentsOf: [2, 3, 5])
 /// ```
 public final class RedisSet<Element>: RedisStructure {
     public let redis: RedisConnection
@@ -21,26 +21,30 @@ public final class RedisSet<Element>: RedisStructure {
     }
 
     /// Adds elements in one SADD; how many were new. All are encoded before anything is written.
+    /// (`add(_:)` adds one element: for a `RedisSet<JSONValue>`, `add([1, 2])` adds the one member
+    /// `[1, 2]`, as Python's `s.add([1, 2])` would if lists were hashable, and `add(contentsOf: [1, 2])` two.)
     @discardableResult
-    public func add(_ elements: [Element]) throws(PotteryError) -> Int {
+    public func add(contentsOf elements: [Element]) throws(PotteryError) -> Int {
         guard !elements.isEmpty else { return 0 }
         return try redis.run(SADD(keyBytes, members: try encode(elements)))
     }
 
     /// Adds one element; false if it was there already.
     @discardableResult
-    public func add(_ element: Element) throws(PotteryError) -> Bool { try add([element]) == 1 }
+    public func add(_ element: Element) throws(PotteryError) -> Bool { try add(contentsOf: [element]) == 1 }
 
     /// Removes elements (SREM); how many of them were there. Repeat one and it counts once.
     @discardableResult
-    public func remove(_ elements: [Element]) throws(PotteryError) -> Int {
+    public func remove(contentsOf elements: [Element]) throws(PotteryError) -> Int {
         guard !elements.isEmpty else { return 0 }
         return try redis.run(SREM(keyBytes, members: try encode(elements)))
     }
 
     /// Removes one element; false if it was absent (Python's `remove` raises there, `discard` does not).
     @discardableResult
-    public func remove(_ element: Element) throws(PotteryError) -> Bool { try remove([element]) == 1 }
+    public func remove(_ element: Element) throws(PotteryError) -> Bool {
+        try remove(contentsOf: [element]) == 1
+    }
 
     /// Membership (SISMEMBER).
     public func contains(_ element: Element) throws(PotteryError) -> Bool {
@@ -78,6 +82,12 @@ public final class RedisSet<Element>: RedisStructure {
     /// A writer that streams stored members into the set; see ``BulkWriter``.
     public func bulkWriter(atomic: Bool) -> BulkWriter {
         BulkWriter(redis: redis, command: "SADD", key: keyBytes, atomic: atomic)
+    }
+
+    /// A writer that streams stored members out of the set (pipelined SREM); its `replied` counts
+    /// the members it removed.
+    public func removalWriter() -> BulkWriter {
+        BulkWriter(redis: redis, command: "SREM", key: keyBytes, atomic: false)
     }
 
 }

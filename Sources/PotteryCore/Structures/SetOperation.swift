@@ -1,6 +1,8 @@
 /// A set-algebra operation over keys of one server.
 public enum SetOperation: Sendable {
     case union, intersection, difference
+    /// Members of exactly one of two sets (Python's `^`); over two keys only.
+    case symmetricDifference
 
     /// The Redis command of the same meaning, for messages.
     var commandName: String {
@@ -8,6 +10,7 @@ public enum SetOperation: Sendable {
         case .union: "SUNION"
         case .intersection: "SINTER"
         case .difference: "SDIFF"
+        case .symmetricDifference: "SDIFF"
         }
     }
 }

@@ -20,6 +20,7 @@ public final class BulkWriter {
     /// the pipeline encodes a command, which consumes the whole batch.
     private final class Arena {
         var bytes: [UInt8] = []
+        var replied = 0
     }
 
     private let pipeline: RedisPipeline<Element, PotteryError>
@@ -28,6 +29,8 @@ public final class BulkWriter {
     private var pendingField: Int?
     /// How many arguments (members, or fields and values) were handed in.
     public private(set) var count = 0
+    /// The sum of the integer replies read so far (SADD: members added; SREM: members removed).
+    public var replied: Int { arena.replied }
 
     /// - Parameters:
     ///   - takesPairs: the command takes field/value pairs (`HSET`): arguments come in pairs.
@@ -63,7 +66,9 @@ public final class BulkWriter {
                     arena.bytes.removeAll(keepingCapacity: true)
                 }
             },
-            onReply: { (_) throws(PotteryError) in }, wrap: { PotteryError($0, key: key) })
+            onReply: { (reply) throws(PotteryError) in
+                if case .integer(let count) = reply.value { arena.replied += Int(count) }
+            }, wrap: { PotteryError($0, key: key) })
     }
 
     /// Adds one argument: a member, or a field or value of a pair. The bytes are copied, except

@@ -89,3 +89,47 @@ public struct SINTERCARD: RedisCommand {
         return arguments
     }
 }
+
+/// `SUNIONSTORE`, `SINTERSTORE` or `SDIFFSTORE destination key...`: the result of the operation
+/// over `sources` replaces `destination` (deleted when the result is empty); its cardinality.
+public protocol SetStoreCommand: RedisCommand where Response == Int {
+    var destination: [UInt8] { get }
+    var sources: [[UInt8]] { get }
+    init(destination: [UInt8], sources: [[UInt8]])
+}
+
+extension SetStoreCommand {
+    public var keys: [[UInt8]] { [destination] + sources }
+    public var subject: [UInt8]? { destination }
+    public var arguments: [[UInt8]] { [Self.nameArgument, destination] + sources }
+}
+
+/// `SUNIONSTORE destination key...`.
+public struct SUNIONSTORE: SetStoreCommand {
+    public static let name = "SUNIONSTORE"
+    public var destination: [UInt8]
+    public var sources: [[UInt8]]
+    public init(destination: [UInt8], sources: [[UInt8]]) {
+        (self.destination, self.sources) = (destination, sources)
+    }
+}
+
+/// `SINTERSTORE destination key...`.
+public struct SINTERSTORE: SetStoreCommand {
+    public static let name = "SINTERSTORE"
+    public var destination: [UInt8]
+    public var sources: [[UInt8]]
+    public init(destination: [UInt8], sources: [[UInt8]]) {
+        (self.destination, self.sources) = (destination, sources)
+    }
+}
+
+/// `SDIFFSTORE destination key...`.
+public struct SDIFFSTORE: SetStoreCommand {
+    public static let name = "SDIFFSTORE"
+    public var destination: [UInt8]
+    public var sources: [[UInt8]]
+    public init(destination: [UInt8], sources: [[UInt8]]) {
+        (self.destination, self.sources) = (destination, sources)
+    }
+}
