@@ -31,6 +31,29 @@ import Testing
         #expect(try words.count() == 0)
     }
 
+    @Test func arithmeticAsCollectionsCounter() throws {
+        let (c, d, destination) = (uniqueKey("counter"), uniqueKey("counter"), uniqueKey("counter"))
+        let redis = try connect()
+        let left = RedisCounter<String>(key: c, redis: redis)
+        try left.update(counts: [("a", 3), ("b", 1), ("z", 2)])
+        try left.set("neg", count: -2)
+        try RedisCounter<String>(key: d, redis: redis).update(counts: [
+            ("b", 5), ("a", 1), ("z", -7), ("new", 2),
+        ])
+        func combined(_ operation: CounterOperation, _ other: String?) throws -> [String] {
+            try left.combined(operation, with: other.map { Array($0.utf8) }).map { "\($0.0)=\($0.1)" }
+        }
+        #expect(try combined(.plus, d) == ["a=4", "b=6", "new=2"])
+        #expect(try combined(.minus, d) == ["a=2", "z=9"])
+        #expect(try combined(.union, d) == ["a=3", "b=5", "z=2", "new=2"])
+        #expect(try combined(.intersection, d) == ["a=1", "b=1"])
+        #expect(try combined(.positive, nil) == ["a=3", "b=1", "z=2"])
+        #expect(try combined(.negative, nil) == ["neg=2"])
+        #expect(throws: PotteryError.self) { try left.combined(.plus) }
+        #expect(try left.store(.minus, with: Array(d.utf8), into: Array(destination.utf8)) == 2)
+        #expect(try RedisCounter<String>(key: destination, redis: redis).count(of: "z") == 9)
+    }
+
     @Test func mostCommonKeepsInsertionOrderForTiesInASmallHash() throws {
         let counter = RedisCounter<String>(key: uniqueKey("counter"), redis: try connect())
         try counter.update(["z", "y", "x", "y", "w", "x"])

@@ -1,5 +1,6 @@
 import PotteryProcess
 import PotteryCore
+import PotteryJSON
 
 /// `pottery counter ...`: a Python `collections.Counter` in a Redis hash, shared with pottery's
 /// `RedisCounter`.
@@ -15,6 +16,28 @@ enum CounterHandlers {
         return .success
     }
 
+    static func set(_ context: CommandContext) throws -> ExitStatus {
+        try counter(context).set(
+            StoredValue(bytes: context[CounterTable.element]), count: context[CounterTable.count])
+        return .success
+    }
+
+    /// The result printed as items, or with `--into DEST` stored there and its size printed.
+    static func combine(_ operation: CounterOperation) -> CommandHandler {
+        { context in
+            let other = operation.isBinary ? context[CounterTable.other] : nil
+            if let destination = context[CounterTable.into] {
+                try context.printer.printInteger(
+                    try counter(context).store(operation, with: other, into: destination))
+                return .success
+            }
+            for (element, count) in try counter(context).combined(operation, with: other) {
+                try context.printer.printPair(element.bytes, Array(String(count).utf8))
+            }
+            return .success
+        }
+    }
+
     static func update(_ context: CommandContext) throws -> ExitStatus { try count(context, sign: 1) }
 
     static func subtract(_ context: CommandContext) throws -> ExitStatus { try count(context, sign: -1) }
@@ -26,13 +49,45 @@ enum CounterHandlers {
         let writer = try counter(context).bulkWriter(
             atomic: source == .standardInput && context.mode == .json)
         do {
-            try context.forEachValue(source) { try writer.add($0, sign) }
+            if context[CounterTable.counts] {
+                var number = 0
+                try context.forEachValue(source) { mapping in
+                    number += 1
+                    let what = source == .standardInput ? "standard input line \(number)" : "ELEM \(number)"
+                    for (element, amount) in try counts(in: mapping, what: what) {
+                        let (delta, overflow) = amount.multipliedReportingOverflow(by: sign)
+                        if overflow {
+                            throw CLIError.invalidInput("\(what): a count of \(amount) cannot be taken away")
+                        }
+                        try writer.add(element, delta)
+                    }
+                }
+            } else {
+                try context.forEachValue(source) { try writer.add($0, sign) }
+            }
             try writer.finish()
         } catch {
             writer.abort()
             throw error
         }
         return .success
+    }
+
+    /// The counts of one mapping input: an object's members (string elements) or an [element, n] pair.
+    private static func counts(in stored: [UInt8], what: String) throws -> [([UInt8], Int)] {
+        let invalid = CLIError.invalidInput("\(what) must be an object of counts or an [element, n] pair")
+        switch try? JSON.parse(stored) {
+        case .object(let members):
+            return try members.map { member in
+                guard let amount = member.value.intValue else { throw invalid }
+                return (JSONValue.string(member.key).canonicalBytes, amount)
+            }
+        case .array(let pair) where pair.count == 2:
+            guard let amount = pair[1].intValue else { throw invalid }
+            return [(pair[0].canonicalBytes, amount)]
+        default:
+            throw invalid
+        }
     }
 
     static func get(_ context: CommandContext) throws -> ExitStatus {

@@ -39,6 +39,11 @@ public final class RedisCounter<Element>: RedisStructure {
         return try CounterCount.parse(stored, key: keyBytes, server: redis.server)
     }
 
+    /// Sets the count of `element` (`counter[element] = n`, HSET).
+    public func set(_ element: Element, count: Int) throws(PotteryError) {
+        _ = try redis.run(HSET(keyBytes, pairs: [try encode(element), Array(String(count).utf8)]))
+    }
+
     /// `counter[element]`: the count, 0 when absent.
     public subscript(element: Element) -> Int {
         get throws(PotteryError) { try count(of: element) }
