@@ -7,9 +7,15 @@ enum CachedDictHandlers {
     static func cache(_ context: CommandContext) throws -> CachedOrderedDict<StoredValue, StoredValue> {
         CachedOrderedDict(
             key: context[CachedDictTable.key], redis: try context.connection(),
-            ttlMilliseconds: context[CachedDictTable.ttl]?.count
-                ?? CachedOrderedDict<StoredValue, StoredValue>
-                .defaultTTLMilliseconds)
+            ttlMilliseconds: ttl(context))
+    }
+
+    /// `--ttl S` in milliseconds, the default when absent, nil (never renewed) for 0.
+    private static func ttl(_ context: CommandContext) -> Int? {
+        guard let given = context[CachedDictTable.ttl] else {
+            return CachedOrderedDict<StoredValue, StoredValue>.defaultTTLMilliseconds
+        }
+        return given.count > 0 ? given.count : nil
     }
 
     /// Arguments in one transaction with the renewal; standard input (`[id, value]` lines) queued in
@@ -42,6 +48,21 @@ enum CachedDictHandlers {
         for (id, value) in zip(ids, try cache(context).values(for: ids)) {
             if let value { try context.printer.printPair(id.bytes, value.bytes) }
         }
+        return .success
+    }
+
+    static func setDefault(_ context: CommandContext) throws -> ExitStatus {
+        let now = try cache(context).setDefault(
+            StoredValue(bytes: context[CachedDictTable.id]),
+            StoredValue(bytes: context[CommonArguments.value]))
+        try context.printer.printValue(now.bytes)
+        return .success
+    }
+
+    static func clear(_ context: CommandContext) throws -> ExitStatus {
+        try CachedOrderedDict<StoredValue, StoredValue>(
+            key: context[CachedDictTable.key], redis: try context.connection(), ttlMilliseconds: nil
+        ).clear()
         return .success
     }
 

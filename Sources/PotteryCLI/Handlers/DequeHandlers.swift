@@ -35,14 +35,14 @@ enum DequeHandlers {
         return .success
     }
 
-    static func rotate(_ context: CommandContext) throws -> ExitStatus {
-        try deque(context).rotate(context[DequeTable.steps] ?? 1)
+    static func insert(_ context: CommandContext) throws -> ExitStatus {
+        try deque(context, maxlen: context[DequeTable.maxlen]).insert(
+            StoredValue(bytes: context[CommonArguments.value]), at: context[DequeTable.index])
         return .success
     }
 
-    static func get(_ context: CommandContext) throws -> ExitStatus {
-        guard let item = try deque(context).item(at: context[DequeTable.index]) else { return .negative }
-        try context.printer.printValue(item.bytes)
+    static func rotate(_ context: CommandContext) throws -> ExitStatus {
+        try deque(context).rotate(context[DequeTable.steps] ?? 1)
         return .success
     }
 

@@ -37,10 +37,46 @@ enum ListHandlers {
         return .success
     }
 
+    /// An index takes one value; a slice any number, from the arguments or standard input.
     static func set(_ context: CommandContext) throws -> ExitStatus {
-        .answer(
-            try list(context).set(
-                StoredValue(bytes: context[CommonArguments.value]), at: context[ListTable.index]))
+        let source = context[CommonArguments.valuesOrStdin]
+        switch context[ListTable.subscript_] {
+        case .index(let index):
+            guard case .arguments(let values) = source, values.count == 1 else {
+                throw CLIError.usage("an INDEX takes one V (a slice takes any number, or -)")
+            }
+            return .answer(try list(context).set(StoredValue(bytes: values[0]), at: index))
+        case .slice(let slice):
+            var items: [StoredValue] = []
+            try context.forEachValue(source) { items.append(StoredValue(bytes: $0)) }
+            try list(context).replace(slice, with: items)
+            return .success
+        }
+    }
+
+    static func index(_ context: CommandContext) throws -> ExitStatus {
+        let value = StoredValue(bytes: context[CommonArguments.value])
+        guard
+            let found = try list(context).firstIndex(
+                of: value, start: context[ListTable.start], stop: context[ListTable.stop])
+        else { return .negative }
+        try context.printer.printInteger(found)
+        return .success
+    }
+
+    static func count(_ context: CommandContext) throws -> ExitStatus {
+        try context.printer.printInteger(
+            try list(context).count(of: StoredValue(bytes: context[CommonArguments.value])))
+        return .success
+    }
+
+    static func has(_ context: CommandContext) throws -> ExitStatus {
+        try context.answer(try list(context).contains(StoredValue(bytes: context[CommonArguments.value])))
+    }
+
+    static func reverse(_ context: CommandContext) throws -> ExitStatus {
+        try list(context).reverse()
+        return .success
     }
 
     static func del(_ context: CommandContext) throws -> ExitStatus {

@@ -79,6 +79,11 @@ enum QueueHandlers {
         (error as? PotteryError)?.redisError?.kind == .connectionLost
     }
 
+    static func clear(_ context: CommandContext) throws -> ExitStatus {
+        try queue(context).clear()
+        return .success
+    }
+
     static func size(_ context: CommandContext) throws -> ExitStatus {
         try context.printer.printInteger(try queue(context).size())
         return .success

@@ -37,8 +37,45 @@ enum DequeTable {
                 notes: "As collections.deque.rotate; atomic (one Lua script moving at most half the items).",
                 handler: DequeHandlers.rotate),
             VerbSpec(
-                "get", "the item at an index", arguments: [key, index],
-                prints: "the value; status 1 if the index is out of range", handler: DequeHandlers.get),
+                "get", "the item at an index, or the items of a slice",
+                arguments: [key, ListTable.subscript_],
+                prints: "the value, or NDJSON for a slice; status 1 if the index is out of range",
+                notes: "collections.deque has no slices; pottery reads them as a list's.",
+                handler: ListHandlers.get),
+            VerbSpec(
+                "insert", "insert a value before INDEX", arguments: [key, index, CommonArguments.value],
+                options: [maxlen], traits: .writes, prints: "nothing",
+                notes: """
+                    As collections.deque.insert: an index past either end inserts at that end, and a deque \
+                    already holding --maxlen items refuses (status 2, nothing written; Python's IndexError). \
+                    Atomic (one Lua script).
+                    """,
+                handler: DequeHandlers.insert),
+            VerbSpec(
+                "set", "replace the item at an index, or the items of a slice",
+                arguments: [key, ListTable.subscript_, CommonArguments.valuesOrStdin], traits: .writes,
+                prints: "nothing; status 1 if the index is out of range (nothing written)",
+                notes: "As list set.", handler: ListHandlers.set),
+            VerbSpec(
+                "del", "delete the item at an index, or the items of a slice",
+                arguments: [key, ListTable.subscript_], traits: .writes,
+                prints: "nothing; status 1 if the index is out of range", notes: "As list del.",
+                handler: ListHandlers.del),
+            VerbSpec(
+                "remove", "remove the first item equal to a value", arguments: [key, CommonArguments.value],
+                traits: .writes, prints: "nothing; status 1 if no item is equal", notes: "As list remove.",
+                handler: ListHandlers.remove),
+            VerbSpec(
+                "index", "the index of the first item equal to a value",
+                arguments: [key, CommonArguments.value, ListTable.start, ListTable.stop],
+                prints: "an integer; status 1 if no item is equal", notes: ListTable.searchNote,
+                handler: ListHandlers.index),
+            VerbSpec(
+                "count", "how many items are equal to a value", arguments: [key, CommonArguments.value],
+                prints: "an integer", notes: ListTable.searchNote, handler: ListHandlers.count),
+            VerbSpec(
+                "reverse", "reverse the deque in place", arguments: [key], traits: .writes,
+                notes: "As list reverse.", handler: ListHandlers.reverse),
             VerbSpec(
                 "items", "stream every item, left to right", arguments: [key], prints: "NDJSON",
                 handler: DequeHandlers.items),

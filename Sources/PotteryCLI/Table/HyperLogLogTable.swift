@@ -26,6 +26,10 @@ enum HyperLogLogTable {
                 "merge", "merge SRC... into DEST (PFMERGE): the union", arguments: [destination, sources],
                 traits: .writes, notes: ClusterNotes.merge, handler: HyperLogLogHandlers.merge),
             VerbSpec(
+                "union", "the same as merge, by pottery's name (HyperLogLog.union)",
+                arguments: [destination, sources], traits: .writes, notes: ClusterNotes.merge,
+                handler: HyperLogLogHandlers.merge),
+            VerbSpec(
                 "clear", "delete the key", arguments: [key], traits: .writes,
                 handler: HyperLogLogHandlers.clear),
         ])

@@ -5,6 +5,8 @@ enum ListTable {
         "INDEX|SLICE", "a Python index (-1 is the last) or slice (1:3, ::2, -3:, ::-1)")
     static let index = Argument.index("INDEX", "a Python index (-1 is the last)")
     static let optionalIndex = Argument.optionalIndex("INDEX", "a Python index (-1 is the last; default -1)")
+    static let start = Argument.optionalInteger("START", "search from this index (Python's, default 0)")
+    static let stop = Argument.optionalInteger("STOP", "search before this index (default the end)")
     static let reverse = VerbOption.flag("reverse", "sort in descending order (Python's reverse=True)")
 
     static let group = GroupSpec(
@@ -33,9 +35,16 @@ enum ListTable {
                     "A slice selects what Python's does and is never out of range; it is read in LRANGE windows.",
                 handler: ListHandlers.get),
             VerbSpec(
-                "set", "replace the item at an index", arguments: [key, index, CommonArguments.value],
-                traits: .writes, prints: "nothing; status 1 if the index is out of range (nothing written)",
-                notes: atomicNote, handler: ListHandlers.set),
+                "set", "replace the item at an index, or the items of a slice",
+                arguments: [key, subscript_, CommonArguments.valuesOrStdin], traits: .writes,
+                prints: "nothing; status 1 if the index is out of range (nothing written)",
+                notes: """
+                    An index takes one V. A slice takes any number (- reads NDJSON from standard input), with \
+                    Python's rules: a slice of step 1 is replaced by them, growing or shrinking the list (1:3, \
+                    :0 inserts at the front, 5: replaces the tail); an extended slice (::2, ::-1) takes exactly \
+                    as many values as it selects, else status 2 and nothing written.
+                    """ + " " + atomicNote,
+                handler: ListHandlers.set),
             VerbSpec(
                 "del", "delete the item at an index, or the items of a slice", arguments: [key, subscript_],
                 traits: .writes, prints: "nothing; status 1 if the index is out of range",
@@ -53,6 +62,24 @@ enum ListTable {
                     for a value without numbers or booleans, else a search under WATCH and MULTI/EXEC.
                     """,
                 handler: ListHandlers.remove),
+            VerbSpec(
+                "index", "the index of the first item equal to a value",
+                arguments: [key, CommonArguments.value, start, stop],
+                prints: "an integer; status 1 if no item is equal", notes: searchNote,
+                handler: ListHandlers.index),
+            VerbSpec(
+                "count", "how many items are equal to a value", arguments: [key, CommonArguments.value],
+                prints: "an integer", notes: searchNote, handler: ListHandlers.count),
+            VerbSpec(
+                "has", "whether an item is equal to a value (Python's in)",
+                arguments: [key, CommonArguments.value],
+                prints: "true or false; status 0 or 1", notes: searchNote, handler: ListHandlers.has),
+            VerbSpec(
+                "reverse", "reverse the list in place", arguments: [key], traits: .writes,
+                notes:
+                    "Atomic: one Lua script, which holds the list in the server's memory while it rewrites it; "
+                    + "the time to live is kept.",
+                handler: ListHandlers.reverse),
             VerbSpec(
                 "len", "how many items", arguments: [key], prints: "an integer", handler: ListHandlers.len),
             VerbSpec(
@@ -87,5 +114,10 @@ enum ListTable {
     static let atomicNote = """
         Python's list semantics (negative indices count from the end); atomic: one Lua script, so \
         concurrent writers, pottery's included, never corrupt the list.
+        """
+
+    static let searchNote = """
+        Equal as Python compares the decoded values (1, 1.0 and true are equal); read in LRANGE windows, \
+        in bounded memory.
         """
 }

@@ -42,6 +42,9 @@ enum QueueTable {
             VerbSpec(
                 "empty", "whether no item waits", arguments: [key], prints: "true or false; status 0 or 1",
                 handler: QueueHandlers.empty),
+            VerbSpec(
+                "clear", "delete the key, and every item waiting", arguments: [key], traits: .writes,
+                handler: QueueHandlers.clear),
         ])
 
     static let getNote = """

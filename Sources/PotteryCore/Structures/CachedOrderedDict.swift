@@ -95,6 +95,23 @@ public final class CachedOrderedDict<Key, Value>: RedisStructure {
     /// Caches one value.
     public func set(_ id: Key, _ value: Value) throws(PotteryError) { try update([(id, value)]) }
 
+    /// Python's `setdefault(id, value)`: caches `value` when `id` is not cached, and returns the
+    /// value cached now (the one that was, or `value`), atomically (`MULTI HSETNX HGET EXEC`); then
+    /// renews the expiry.
+    public func setDefault(_ id: Key, _ value: Value) throws(PotteryError) -> Value {
+        let field = try encode(id, keyCodec)
+        let pair = try redis.atomically(
+            HSETNX(keyBytes, field: field, value: try encode(value, valueCodec)),
+            HGET(keyBytes, field: field),
+            key: keyBytes)
+        guard let stored = try pair.second() else {
+            throw redis.wrongShape(
+                HGET(keyBytes, field: field), expected: "the value just set", got: .bulkString(nil))
+        }
+        try renew()
+        return try decode(stored)
+    }
+
     /// Renews the expiry (PEXPIRE), as pottery does after every access; nothing without a TTL.
     public func renew() throws(PotteryError) {
         guard let ttlMilliseconds else { return }

@@ -182,4 +182,72 @@ extension ListScripts {
         end
         return n
         """)
+
+    /// Shared Lua: `push(key, list, from, to, left)` pushes `list[from..to]` in chunks small enough
+    /// for `unpack`.
+    static let pushPrelude = """
+        local function push(key, list, from, to, left)
+          local command = left and 'LPUSH' or 'RPUSH'
+          local i = from
+          while i <= to do
+            local j = math.min(i + 4095, to)
+            redis.call(command, key, unpack(list, i, j))
+            i = j + 1
+          end
+        end
+        local function keep_ttl(key, ttl)
+          if ttl > 0 and redis.call('EXISTS', key) == 1 then redis.call('PEXPIRE', key, ttl) end
+        end
+
+        """
+
+    /// KEYS[1]. Reverses the list in place, its time to live kept; its length.
+    static let reverse = RedisScript(
+        pushPrelude + """
+            local items = redis.call('LRANGE', KEYS[1], 0, -1)
+            if #items < 2 then return #items end
+            local ttl = redis.call('PTTL', KEYS[1])
+            redis.call('DEL', KEYS[1])
+            push(KEYS[1], items, 1, #items, true)
+            keep_ttl(KEYS[1], ttl)
+            return #items
+            """)
+
+    /// KEYS[1]; ARGV[1] the length the slice was resolved against, ARGV[2] its first index,
+    /// ARGV[3] how many items it covers, ARGV[4...] the new items. Replaces those items with the
+    /// new ones (Python's `a[i:j] = items`); -1, changing nothing, when the length is not ARGV[1].
+    static let replaceRange = RedisScript(
+        pushPrelude + """
+            local n = redis.call('LLEN', KEYS[1])
+            if n ~= tonumber(ARGV[1]) then return -1 end
+            local first, covered = tonumber(ARGV[2]), tonumber(ARGV[3])
+            local ttl = redis.call('PTTL', KEYS[1])
+            if first == 0 then
+              if covered > 0 then redis.call('LPOP', KEYS[1], covered) end
+              local new = {}
+              for i = #ARGV, 4, -1 do new[#new + 1] = ARGV[i] end
+              push(KEYS[1], new, 1, #new, true)
+            else
+              local tail = {}
+              if first + covered < n then tail = redis.call('LRANGE', KEYS[1], first + covered, -1) end
+              redis.call('LTRIM', KEYS[1], 0, first - 1)
+              push(KEYS[1], ARGV, 4, #ARGV, false)
+              push(KEYS[1], tail, 1, #tail, false)
+            end
+            keep_ttl(KEYS[1], ttl)
+            return redis.call('LLEN', KEYS[1])
+            """)
+
+    /// KEYS[1]; ARGV[1] the length, ARGV[2] the first index, ARGV[3] the step, ARGV[4...] one new
+    /// item per index of the extended slice. -1, changing nothing, when the length is not ARGV[1].
+    static let assignExtended = RedisScript(
+        """
+        if redis.call('LLEN', KEYS[1]) ~= tonumber(ARGV[1]) then return -1 end
+        local index, step = tonumber(ARGV[2]), tonumber(ARGV[3])
+        for i = 4, #ARGV do
+          redis.call('LSET', KEYS[1], index, ARGV[i])
+          index = index + step
+        end
+        return #ARGV - 3
+        """)
 }
