@@ -24,3 +24,24 @@ def test_every_heading_line_renders_as_a_heading_and_every_fence_closes():
     assert meant and [lines[n] for n in meant if n not in headings] == []
     fences = [t for t in tokens if t.type == "fence"]
     assert fences and all(t.map[1] <= len(lines) and lines[t.map[1] - 1].startswith("```") for t in fences)
+
+
+def test_every_public_member_of_pottery_has_a_row():
+    """The README's member table names every public member of each of Python pottery's classes
+    (what `dir()` lists, without underscores), in a row of that class."""
+    import pottery
+    text = _readme()
+    table = text[text.index("## Every member of pottery 3.0.1"):]
+    table = table[:table.index("\n## ", 1)]
+    rows: dict[str, str] = {}
+    for line in table.splitlines():
+        cells = line.split(" | ")
+        if line.startswith("| ") and len(cells) >= 4 and not line.startswith("| class"):
+            rows[cells[0][2:]] = rows.get(cells[0][2:], "") + cells[1]
+    missing = []
+    for name in ["RedisDict", "RedisSet", "RedisList", "RedisDeque", "RedisCounter", "RedisSimpleQueue",
+                 "CachedOrderedDict", "Redlock", "NextID", "BloomFilter", "HyperLogLog", "ContextTimer"]:
+        members = [m for m in dir(getattr(pottery, name)) if not m.startswith("_")]
+        missing += [f"{name}.{m}" for m in members if f"`{m}`" not in rows.get(name, "")]
+    assert "synchronize" in rows and "redis_cache" in rows
+    assert missing == []

@@ -72,6 +72,21 @@ public final class RedisCounter<Element>: RedisStructure {
         }
     }
 
+    /// Takes each count away from its element (`Counter.subtract(mapping)`); counts may go below zero.
+    public func subtract(counts: some Sequence<(Element, Int)>) throws(PotteryError) {
+        var negated: [(Element, Int)] = []
+        for (element, amount) in counts {
+            let (delta, overflow) = amount.multipliedReportingOverflow(by: -1)
+            guard !overflow else {
+                throw PotteryError(
+                    .invalidValue, "a count of \(amount) cannot be taken away", key: keyBytes,
+                    server: redis.server)
+            }
+            negated.append((element, delta))
+        }
+        try update(counts: negated)
+    }
+
     private func add(_ elements: some Sequence<Element>, sign: Int) throws(PotteryError) {
         let writer = bulkWriter(atomic: false)
         do throws(PotteryError) {
