@@ -117,7 +117,7 @@ import Testing
     @Test func unknownThingsAreUsageErrors() {
         for argv in [
             ["nope"], ["dict", "nope"], ["dict", "get", "k", "f", "--nope"], ["dict", "get", "k", "f", "-Z"],
-            ["dict", "get", "k"], ["dict", "get", "k", "f", "extra"], ["dict"], ["--timeout", "x", "ping"],
+            ["dict", "get", "k"], ["dict", "has", "k", "f", "extra"], ["dict"], ["--timeout", "x", "ping"],
         ] {
             let error = usageError(argv)
             #expect(error?.status == .usage, "\(argv)")

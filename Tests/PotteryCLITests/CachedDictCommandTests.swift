@@ -32,7 +32,7 @@ import Testing
     @Test func badInputExitsTwoAndWritesNothing() throws {
         let key = uniqueKey("cod")
         for argv in [
-            ["cached-dict", "set", key, "1"], ["cached-dict", "set", key, "1", "2", "--ttl", "0"],
+            ["cached-dict", "set", key, "1"], ["cached-dict", "set", key, "1", "2", "--ttl", "-1"],
             ["cached-dict", "set", "-j", key, "1", "jack"], ["cached-dict", "get", key],
             ["cached-dict", "misses", key, "--ttl", "soon"],
         ] {

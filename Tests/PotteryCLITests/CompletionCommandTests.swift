@@ -109,7 +109,7 @@ import Testing
         let words = complete(["se"], shell: "fish", url: "redis://127.0.0.1:1/0")
         #expect(words.lines == ["set\ta Python set in a Redis set"])
         let zsh = complete(["dict", "g"], shell: "zsh", url: "redis://127.0.0.1:1/0")
-        #expect(zsh.lines == ["read one field\tget"])
+        #expect(zsh.lines == ["read fields\tget"])
         let bare = PotteryBinary.run(["__complete", "--", "set", "--ra"], server: nil)
         #expect(bare.lines == ["--raw"])
         for malformed in [

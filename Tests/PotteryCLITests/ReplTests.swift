@@ -99,10 +99,12 @@ final class CapturedSession {
 
     @Test func hintsShowTheRestOfTheSynopsis() {
         let hint = ReplHint(table: .standard)
-        #expect(hint.hint(for: Array("dict get ".utf8)) == "KEY FIELD")
-        #expect(hint.hint(for: Array("dict get".utf8)) == " KEY FIELD")
-        #expect(hint.hint(for: Array("dict get k ".utf8)) == "FIELD")
-        #expect(hint.hint(for: Array("dict get k f ".utf8)) == nil)
+        #expect(hint.hint(for: Array("dict has ".utf8)) == "KEY FIELD")
+        #expect(hint.hint(for: Array("dict has".utf8)) == " KEY FIELD")
+        #expect(hint.hint(for: Array("dict has k ".utf8)) == "FIELD")
+        #expect(hint.hint(for: Array("dict has k f ".utf8)) == nil)
+        // A verb with options shows them; several fields stay possible after one.
+        #expect(hint.hint(for: Array("dict get k f ".utf8)) == "FIELD... [OPTIONS]")
         #expect(hint.hint(for: Array("dict ".utf8)) == "VERB")
         #expect(hint.hint(for: Array("ttl".utf8)) == " KEY")
         #expect(hint.hint(for: Array("dict g".utf8)) == nil)

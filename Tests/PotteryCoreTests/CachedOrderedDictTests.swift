@@ -22,6 +22,15 @@ import Testing
         #expect(try docs.misses([1, 2, 3]).isEmpty)
     }
 
+    @Test func setDefaultIsAtomicAndRenews() throws {
+        let key = uniqueKey("cod")
+        let cache = CachedOrderedDict<String, Int>(key: key, redis: try connect())
+        #expect(try cache.setDefault("a", 1) == 1)
+        #expect(try cache.setDefault("a", 2) == 1)
+        #expect(try cache.values(for: ["a"]) == [1])
+        #expect(try Int(server.cli("TTL", key))! > 0)
+    }
+
     @Test func aChosenTTLAndNone() throws {
         let key = uniqueKey("cod")
         let short = CachedOrderedDict<String, Int>(key: key, redis: try connect(), ttlMilliseconds: 1500)

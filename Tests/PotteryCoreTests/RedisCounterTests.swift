@@ -52,6 +52,9 @@ import Testing
         #expect(throws: PotteryError.self) { try left.combined(.plus) }
         #expect(try left.store(.minus, with: Array(d.utf8), into: Array(destination.utf8)) == 2)
         #expect(try RedisCounter<String>(key: destination, redis: redis).count(of: "z") == 9)
+        try left.subtract(counts: [("a", 5), ("new", 1)])
+        #expect(try left.count(of: "a") == -2 && left.count(of: "new") == -1)
+        #expect(throws: PotteryError.self) { try left.subtract(counts: [("a", Int.min)]) }
     }
 
     @Test func mostCommonKeepsInsertionOrderForTiesInASmallHash() throws {

@@ -124,6 +124,38 @@ import Testing
         #expect(throws: PotteryError.self) { try PythonComparison.less(try v("\"1\""), try v("1")) }
     }
 
+    @Test func searchReverseAndSliceAssignmentAsPython() throws {
+        let key = uniqueKey("list")
+        let list = RedisList<JSONValue>(key: key, redis: try connect())
+        try list.extend([1, "a", 2.0, true, "a"])
+        #expect(try list.firstIndex(of: 2) == 2)  // 2 == 2.0, as in Python
+        #expect(try list.firstIndex(of: 1, start: 1) == 3)  // True == 1
+        #expect(try list.firstIndex(of: "a", start: -1) == 4)
+        #expect(try list.firstIndex(of: "a", start: 2, stop: 4) == nil)
+        #expect(try list.count(of: "a") == 2 && list.contains(true) && !list.contains("b"))
+        _ = try server.cli("PEXPIRE", key, "100000")
+        try list.reverse()
+        #expect(try list.toArray() == ["a", true, 2.0, "a", 1])
+        #expect(try Int(server.cli("PTTL", key))! > 0)
+        try list.replace(PythonSlice(start: 1, stop: 3)!, with: ["x"])
+        #expect(try list.toArray() == ["a", "x", "a", 1])
+        try list.replace(PythonSlice(start: 0, stop: 0)!, with: [0, 0])
+        try list.replace(PythonSlice(step: 2)!, with: [7, 8, 9])
+        #expect(try list.toArray() == [7, 0, 8, "x", 9, 1])
+        #expect(throws: PotteryError.self) { try list.replace(PythonSlice(step: -1)!, with: [1]) }
+        #expect(try list.count() == 6)
+    }
+
+    @Test func dequeInsertRefusesAtMaxlen() throws {
+        let key = uniqueKey("deque")
+        let deque = RedisDeque<Int>(key: key, redis: try connect(), maxlen: 3)
+        try deque.extend([1, 2, 3])
+        #expect(throws: PotteryError.self) { try deque.insert(9, at: 1) }
+        let unbounded = RedisDeque<Int>(key: key, redis: try connect())
+        try unbounded.insert(9, at: 1)
+        #expect(try unbounded.toArray() == [1, 9, 2, 3])
+    }
+
     @Test func dequeTrimsAndRotates() throws {
         let key = uniqueKey("deque")
         let recent = RedisDeque<Int>(key: key, redis: try connect(), maxlen: 3)

@@ -161,3 +161,24 @@ def test_algebra_on_a_cluster_stores_across_slots(rc, cluster_pottery):
     assert sorted(int(m) for m in rc.smembers(a)) == [1, 2, 4]
     cluster_pottery("set", "difference-update", a, "--values", "1")
     assert sorted(int(m) for m in rc.smembers(a)) == [2, 4]
+
+
+def test_concurrent_setdefault_agrees_on_one_value(server, r, key):
+    """Six processes set a default for the same fields, each its own value: every process prints,
+    for each field, the value the first writer stored, and the hash holds exactly that."""
+    batch_for = lambda n: "".join(f"dict setdefault {key} f{i} {n}\n" for i in range(50)).encode()
+    workers = [subprocess.Popen([_binary(), "-u", server], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL) for _ in range(6)]
+    outputs = [worker.communicate(batch_for(n), timeout=120)[0].decode().split() for n, worker in
+               enumerate(workers)]
+    stored = [int(r.hget(key, f'"f{i}"')) for i in range(50)]
+    assert all(output == [str(v) for v in stored] for output in outputs)
+
+
+def test_counter_arithmetic_into_a_key_of_another_slot(rc, cluster_pottery):
+    tag = uuid.uuid4().hex
+    c, d, dest = f"c:{tag}", f"d:{tag}", f"x:{tag}"
+    rc.hset(c, mapping={'"a"': 3, '"b"': 1})
+    rc.hset(d, mapping={'"a"': 1, '"b"': 5})
+    assert cluster_pottery("counter", "minus", c, d, "--into", dest).stdout == b"1\n"
+    assert rc.hgetall(dest) == {b'"a"': b"2"}

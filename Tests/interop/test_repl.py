@@ -236,7 +236,7 @@ def test_hostile_key_name_is_escaped_in_the_repl(server, r, key, home):
 def test_hint_after_a_verb(server, home):
     repl = Repl(server, home, term="xterm", env={"POTTERY_HISTFILE": ""})
     repl.prompt()
-    repl.child.send("dict get ")
+    repl.child.send("dict has ")
     repl.child.expect_exact("\x1b[2mKEY FIELD\x1b[0m")
     repl.child.send("k ")
     repl.child.expect_exact("\x1b[2mFIELD\x1b[0m")
