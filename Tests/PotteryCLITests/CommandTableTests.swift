@@ -8,6 +8,18 @@ import Testing
 @Suite struct CommandTableTests {
     let table = CommandTable.standard
 
+    /// The front door finds a group by its word without building the others: each entry's word is
+    /// the group's own name, and a top-level group has none.
+    @Test func lazyEntriesNameTheirGroups() {
+        let table = CommandTable.standard
+        for group in table.groups {
+            #expect(table.group(named: group.name)?.name == (group.isTopLevel ? nil : group.name))
+        }
+        #expect(table.structures.allSatisfy { !$0.isTopLevel })
+        #expect(table.topLevelVerb(named: "ping")?.0.isTopLevel == true)
+        #expect(table.group(named: "general") == nil && table.group(named: "nope") == nil)
+    }
+
     @Test func namesAreUnique() {
         let firstWords =
             table.structures.flatMap { [$0.name] + $0.aliases }

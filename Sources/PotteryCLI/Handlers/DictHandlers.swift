@@ -25,7 +25,10 @@ enum DictHandlers {
     static func get(_ context: CommandContext) throws -> ExitStatus {
         let fallback = try context.storedValue(of: DictTable.defaultValue)
         let fields = context[DictTable.fields].map(StoredValue.init(bytes:))
-        let values = try dict(context).values(for: fields)
+        // One field is one HGET, as the common one-shot `dict get KEY FIELD` has always been.
+        let values =
+            fields.count == 1
+            ? [try dict(context).value(for: fields[0])] : try dict(context).values(for: fields)
         var absent = false
         for value in values {
             if let value {

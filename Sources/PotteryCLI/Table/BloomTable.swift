@@ -8,8 +8,11 @@ enum BloomTable {
         "error-rate", above: 0, below: 1,
         "the acceptable false-positive rate (pottery's false_positives); remembered for the key")
 
+    /// The word that names the group on a command line.
+    static let name = "bf"
+
     static let group = GroupSpec(
-        "bf", "a Bloom filter in a Redis bitmap", pythonClass: "BloomFilter",
+        name, "a Bloom filter in a Redis bitmap", pythonClass: "BloomFilter",
         verbs: [
             VerbSpec(
                 "add", "insert values", arguments: [key, CommonArguments.valuesOrStdin],

@@ -19,8 +19,11 @@ enum CacheTable {
     static let maximumBytes = 512 * 1024 * 1024 - 16
     static let defaultMaxBytes = 64 * 1024 * 1024
 
+    /// The word that names the group on a command line.
+    static let name = "cache"
+
     static let group = GroupSpec(
-        "cache", "memoize a command's output and status", pythonClass: "redis_cache",
+        name, "memoize a command's output and status", pythonClass: "redis_cache",
         verbs: [
             VerbSpec(
                 "run", "print CMD's output from the cache, or run it and cache it",

@@ -8,8 +8,11 @@ enum CachedDictTable {
         "ttl", "the time to live the key's expiry is renewed to (default 60, as pottery; 0: never renewed)")
     static let id = Argument.value("ID", "an id (a JSON value)")
 
+    /// The word that names the group on a command line.
+    static let name = "cached-dict"
+
     static let group = GroupSpec(
-        "cached-dict", "a cache of hydrated values in a Redis hash", pythonClass: "CachedOrderedDict",
+        name, "a cache of hydrated values in a Redis hash", pythonClass: "CachedOrderedDict",
         verbs: [
             VerbSpec(
                 "set", "fill the cache and renew its expiry", arguments: [key, pairs], options: [ttl],

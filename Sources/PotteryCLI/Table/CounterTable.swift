@@ -16,8 +16,11 @@ enum CounterTable {
     static let into = BytesOption(
         "into", value: "DEST", "store the result in DEST, replacing it; print its size")
 
+    /// The word that names the group on a command line.
+    static let name = "counter"
+
     static let group = GroupSpec(
-        "counter", "a Python collections.Counter in a Redis hash", pythonClass: "RedisCounter",
+        name, "a Python collections.Counter in a Redis hash", pythonClass: "RedisCounter",
         verbs: [
             VerbSpec(
                 "incr", "add N to one count, atomically (HINCRBY)", arguments: [key, element, amount],

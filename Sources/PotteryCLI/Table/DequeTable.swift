@@ -6,8 +6,11 @@ enum DequeTable {
     static let maxlen = VerbOption.integer(
         "maxlen", in: 0...Int.max, "keep at most N items, trimming the other end as collections.deque does")
 
+    /// The word that names the group on a command line.
+    static let name = "deque"
+
     static let group = GroupSpec(
-        "deque", "a collections.deque in a Redis list", pythonClass: "RedisDeque",
+        name, "a collections.deque in a Redis list", pythonClass: "RedisDeque",
         verbs: [
             VerbSpec(
                 "append", "append values on the right", arguments: [key, CommonArguments.valuesOrStdin],

@@ -11,8 +11,11 @@ enum DictTable {
     static let updates = Argument.jsonTextsOrStdin(
         "V", "objects or [key, value] pairs, or - for NDJSON on standard input")
 
+    /// The word that names the group on a command line.
+    static let name = "dict"
+
     static let group = GroupSpec(
-        "dict", "a Python dict in a Redis hash", pythonClass: "RedisDict",
+        name, "a Python dict in a Redis hash", pythonClass: "RedisDict",
         verbs: [
             VerbSpec(
                 "set", "set fields to values, in one command", arguments: [key, pairs], traits: .writes,

@@ -16,8 +16,11 @@ enum GeneralTable {
         + "A name may hold a newline: a script splits names with -0 "
         + "(pottery keys -0 'session:*' | xargs -0 pottery del). The pattern -0 itself: pottery keys -- -0."
 
+    /// The word that names the group on a command line.
+    static let name = "general"
+
     static let group = GroupSpec(
-        "general", "commands on keys of any structure", isTopLevel: true,
+        name, "commands on keys of any structure", isTopLevel: true,
         verbs: [
             VerbSpec("ping", "check the connection", prints: "PONG", handler: GeneralHandlers.ping),
             VerbSpec(

@@ -4,8 +4,11 @@ enum HyperLogLogTable {
     static let destination = Argument.key("DEST", "the HyperLogLog that receives the union")
     static let sources = Argument.keys("SRC", "HyperLogLogs to merge")
 
+    /// The word that names the group on a command line.
+    static let name = "hll"
+
     static let group = GroupSpec(
-        "hll", "a HyperLogLog", pythonClass: "HyperLogLog",
+        name, "a HyperLogLog", pythonClass: "HyperLogLog",
         verbs: [
             VerbSpec(
                 "add", "insert values", arguments: [key, CommonArguments.valuesOrStdin], traits: .writes,

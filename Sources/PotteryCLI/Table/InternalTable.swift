@@ -11,8 +11,11 @@ enum InternalTable {
     static let host = Argument.word("HOST", "a host name or address, or a whole redis:// URL")
     static let port = Argument.optionalWord("PORT", "the port (default 6379)")
 
+    /// The word that names the group on a command line.
+    static let name = "internal"
+
     static let group = GroupSpec(
-        "internal", "the REPL's own words and the commands pottery's scripts call", isTopLevel: true,
+        name, "the REPL's own words and the commands pottery's scripts call", isTopLevel: true,
         verbs: [
             VerbSpec(
                 "quit", aliases: ["exit"], "leave the REPL, or end a batch here",

@@ -9,8 +9,11 @@ enum ListTable {
     static let stop = Argument.optionalInteger("STOP", "search before this index (default the end)")
     static let reverse = VerbOption.flag("reverse", "sort in descending order (Python's reverse=True)")
 
+    /// The word that names the group on a command line.
+    static let name = "list"
+
     static let group = GroupSpec(
-        "list", "a Python list in a Redis list", pythonClass: "RedisList",
+        name, "a Python list in a Redis list", pythonClass: "RedisList",
         verbs: [
             VerbSpec(
                 "append", "append values on the right (RPUSH)",

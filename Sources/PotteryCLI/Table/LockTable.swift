@@ -27,8 +27,11 @@ enum LockTable {
     static let killAfter = VerbOption.wait(
         "kill-after", "after a lost lease, SIGKILL the command's group S seconds after SIGTERM (default 10)")
 
+    /// The word that names the group on a command line.
+    static let name = "lock"
+
     static let group = GroupSpec(
-        "lock", "a distributed lock over the quorum masters", pythonClass: "Redlock",
+        name, "a distributed lock over the quorum masters", pythonClass: "Redlock",
         verbs: [
             VerbSpec(
                 "acquire", "take the lock; blocks until it is free by default",

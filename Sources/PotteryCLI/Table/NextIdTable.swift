@@ -4,8 +4,11 @@ enum NextIdTable {
     static let count = VerbOption.integer(
         "count", in: 1...(1 << 40), "reserve N ids at once, in one quorum round (default 1)")
 
+    /// The word that names the group on a command line.
+    static let name = "nextid"
+
     static let group = GroupSpec(
-        "nextid", "monotonically increasing ids over the quorum masters", pythonClass: "NextID",
+        name, "monotonically increasing ids over the quorum masters", pythonClass: "NextID",
         verbs: [
             VerbSpec(
                 "next", "the next id(s) of the sequence", arguments: [key], options: [count],

@@ -19,8 +19,11 @@ enum QueueTable {
         "with --follow, take up to N items at a time (default 1 into a pipe or socket): faster, but a "
             + "reader that dies may lose up to N")
 
+    /// The word that names the group on a command line.
+    static let name = "queue"
+
     static let group = GroupSpec(
-        "queue", "a Python queue in a Redis stream", pythonClass: "RedisSimpleQueue",
+        name, "a Python queue in a Redis stream", pythonClass: "RedisSimpleQueue",
         verbs: [
             VerbSpec(
                 "put", "put items at the back (XADD)", arguments: [key, items], traits: .writes,

@@ -11,8 +11,11 @@ enum SetTable {
     static let operands: [any OptionDeclaration] = [values]
     static let results: [any OptionDeclaration] = [values, into]
 
+    /// The word that names the group on a command line.
+    static let name = "set"
+
     static let group = GroupSpec(
-        "set", "a Python set in a Redis set", pythonClass: "RedisSet",
+        name, "a Python set in a Redis set", pythonClass: "RedisSet",
         verbs: [
             VerbSpec(
                 "add", "add members", arguments: [key, CommonArguments.valuesOrStdin], traits: .writes,
