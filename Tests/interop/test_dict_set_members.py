@@ -64,26 +64,28 @@ def test_dict_popitem_empties_the_dict_python_wrote(r, key, pottery):
     assert pottery("dict", "popitem", key, check=False).returncode == 1 and not r.exists(key)
 
 
+def _batches_at_once(server, batches) -> list:
+    """Runs one pottery batch per text, all at once (--keep-going); the output lines of each."""
+    workers = [subprocess.Popen([_binary(), "-u", server, "--keep-going"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) for _ in batches]
+    return [worker.communicate(batch.encode(), timeout=120)[0].decode().splitlines()
+            for worker, batch in zip(workers, batches)]
+
+
 def test_concurrent_popitem_delivers_every_value_once(server, r, key):
     """Eight processes pop one dict until it is empty: each value comes out exactly once."""
     d = RedisDict(redis=r, key=key)
     d.update({f"f{n}": n for n in range(400)})
-    batch = "".join(f"dict popitem {key}\n" for _ in range(80)).encode()
-    workers = [subprocess.Popen([_binary(), "-u", server, "--keep-going"], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) for _ in range(8)]
-    outputs = [worker.communicate(batch, timeout=120)[0] for worker in workers]
-    popped = [json.loads(line) for out in outputs for line in out.decode().splitlines()]
+    outputs = _batches_at_once(server, ["".join(f"dict popitem {key}\n" for _ in range(80))] * 8)
+    popped = [json.loads(line) for out in outputs for line in out]
     assert sorted(value for _, value in popped) == list(range(400)) and not r.exists(key)
 
 
 def test_concurrent_pop_of_one_field_gives_it_to_one(server, r, key):
     d = RedisDict(redis=r, key=key)
     d.update({f"f{n}": n for n in range(100)})
-    batch = "".join(f"dict pop {key} f{n}\n" for n in range(100)).encode()
-    workers = [subprocess.Popen([_binary(), "-u", server, "--keep-going"], stdin=subprocess.PIPE,
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) for _ in range(6)]
-    outputs = [worker.communicate(batch, timeout=120)[0] for worker in workers]
-    assert sorted(int(line) for out in outputs for line in out.decode().splitlines()) == list(range(100))
+    outputs = _batches_at_once(server, ["".join(f"dict pop {key} f{n}\n" for n in range(100))] * 6)
+    assert sorted(int(line) for out in outputs for line in out) == list(range(100))
 
 
 def _two_sets(r, key):
@@ -166,11 +168,8 @@ def test_algebra_on_a_cluster_stores_across_slots(rc, cluster_pottery):
 def test_concurrent_setdefault_agrees_on_one_value(server, r, key):
     """Six processes set a default for the same fields, each its own value: every process prints,
     for each field, the value the first writer stored, and the hash holds exactly that."""
-    batch_for = lambda n: "".join(f"dict setdefault {key} f{i} {n}\n" for i in range(50)).encode()
-    workers = [subprocess.Popen([_binary(), "-u", server], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL) for _ in range(6)]
-    outputs = [worker.communicate(batch_for(n), timeout=120)[0].decode().split() for n, worker in
-               enumerate(workers)]
+    outputs = _batches_at_once(server, ["".join(f"dict setdefault {key} f{i} {n}\n" for i in range(50))
+                                        for n in range(6)])
     stored = [int(r.hget(key, f'"f{i}"')) for i in range(50)]
     assert all(output == [str(v) for v in stored] for output in outputs)
 
