@@ -86,6 +86,31 @@ import Testing
         #expect(PotteryBinary.run("counter", "incr", key, "a").status == 3)
     }
 
+    /// The bulk script sums counts of up to 15 digits itself and leaves the rest to HINCRBY: exact on
+    /// both sides of the boundary, and a stored value that is no plain integer is Redis' error.
+    @Test func bulkCountsAreExactAtEveryLength() throws {
+        let key = uniqueKey("counter")
+        #expect(PotteryBinary.run("counter", "set", key, "a", "999999999999999").status == 0)
+        #expect(PotteryBinary.run("counter", "set", key, "b", "-999999999999999").status == 0)
+        #expect(PotteryBinary.run("counter", "set", key, "c", "9007199254740993").status == 0)
+        let stdin = "\"a\"\n\"a\"\n\"b\"\n\"c\"\n\"new\"\n"
+        #expect(PotteryBinary.run(["counter", "update", key, "-"], stdin: stdin).status == 0)
+        #expect(PotteryBinary.run(["counter", "update", key, "-"], stdin: stdin).status == 0)
+        #expect(try server.cli("HGET", key, "\"a\"") == "1000000000000003")
+        #expect(try server.cli("HGET", key, "\"b\"") == "-999999999999997")
+        #expect(try server.cli("HGET", key, "\"c\"") == "9007199254740995")
+        #expect(try server.cli("HGET", key, "\"new\"") == "2")
+        _ = try server.cli("HSET", key, "\"d\"", "007")
+        let bad = PotteryBinary.run(["counter", "update", key, "-"], stdin: "\"d\"\n")
+        #expect(bad.status == 3 && bad.stderrText.contains("not an integer"), "\(bad.stderrText)")
+        #expect(try server.cli("HGET", key, "\"d\"") == "007")
+        #expect(
+            PotteryBinary.run(
+                ["counter", "update", key, "-"], stdin: "\"a\"\n" + String(repeating: "\"x\"\n", count: 3000)
+            ).status == 0)
+        #expect(try server.cli("HGET", key, "\"x\"") == "3000")
+    }
+
     @Test func fourProcessesLoseNoIncrement() throws {
         let key = uniqueKey("counter")
         let script = """
