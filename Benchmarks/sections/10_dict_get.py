@@ -1,5 +1,7 @@
 """One read, end to end, process start included (SPEC 9): pottery vs redis-cli vs Python pottery."""
 
+TARGETS = [("pottery/redis-cli", "<=", 0.6, "issue 23; SPEC 9: <= 1"), ("python/pottery", ">=", 40, "SPEC 9")]
+
 
 def run(ctx):
     ctx.cli("HSET", "bench:dict", '"name"', '"jack"')

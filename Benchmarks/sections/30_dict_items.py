@@ -1,6 +1,8 @@
 """`dict items` over a hash of N fields: items/s, streamed in bounded memory (SPEC 9: at least 1M/s);
 redis-cli HGETALL (one reply holding everything) for scale."""
 
+TARGETS = [("items_per_s", ">=", 2_000_000, "issue 23; SPEC 9: >= 1 M"), ("pottery_peak_rss_mib", "<=", 64, "bounded")]
+
 
 def run(ctx):
     def commands():

@@ -1,6 +1,8 @@
 """Batch mode (and so the REPL's dispatch path): N commands from one file over one connection
 (SPEC 9: thousands of commands per second), against redis-cli reading the same commands."""
 
+TARGETS = [("pottery_commands_per_s", ">=", 1000, "SPEC 9: thousands per second")]
+
 
 def run(ctx):
     n = min(ctx.lines, 100_000)

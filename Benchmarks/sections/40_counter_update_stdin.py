@@ -2,6 +2,9 @@
 2x, 64 MiB). The elements are distinct, so pottery sends the same N commands (it sums repeats of an
 element within a window, which would make a repetitive input cheaper than the comparison)."""
 
+TARGETS = [("pottery/redis-cli", "<=", 1.0, "issue 23"), ("pottery_peak_rss_mib", "<=", 64, "issue 7"),
+           ("same_fields", "==", True, "same data")]
+
 
 def run(ctx):
     ndjson = ctx.path("elements.ndjson")

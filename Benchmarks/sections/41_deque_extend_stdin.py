@@ -2,6 +2,8 @@
 2x, peak memory at most 64 MiB); with `--maxlen` too, where each batch is pushed and trimmed by one
 script."""
 
+TARGETS = [("pottery/redis-cli", "<=", 1.0, "issue 23: every bulk write"), ("maxlen_kept", "==", True, "same data")]
+
 
 def run(ctx):
     ndjson = ctx.path("deque.ndjson")

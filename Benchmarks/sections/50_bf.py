@@ -23,6 +23,9 @@ for answer in bf.contains_many(*values):
     out.write('true\\n' if answer else 'false\\n')
 """
 
+TARGETS = [("python/pottery add", ">=", 20, "SPEC 9"), ("python/pottery contains-many", ">=", 20, "SPEC 9"),
+           ("identical_bits", "==", True, "same data")]
+
 
 def run(ctx):
     n = ctx.lines
