@@ -23,9 +23,14 @@ import Testing
     }
 
     @Test func variadicBatchesWithATinyWindow() throws {
-        let connection = try connect()
+        // A server of its own, paused for writes at first: its replies wait, so the window must
+        // fill (a fast server could otherwise answer each command before the next is added, and
+        // the window would never be seen full); the pause ends by itself and the rest flows.
+        let own = try RedisServerProcess.start()
+        defer { own.stop() }
+        let connection = try connect(own)
         let key = uniqueKey("pipe-sadd")
-        defer { _ = try? connection.call("DEL", key) }
+        _ = try own.cli("CLIENT", "PAUSE", "300", "WRITE")
         var added = 0
         var nextItem = 0
         let pipeline = saddPipeline(connection, key) { reply in
@@ -40,7 +45,7 @@ import Testing
             try pipeline.add(b("m\(index)"))
             most = (max(most.commands, pipeline.commandsInFlight), max(most.bytes, pipeline.bytesInFlight))
         }
-        // The window holds: memory does not grow with the input.
+        // The window fills and holds: memory does not grow with the input.
         #expect(most.commands >= 2 && most.commands <= 4)
         #expect(most.bytes <= 4096 && most.bytes > 1000)
         try pipeline.add(b("m0"))
