@@ -51,3 +51,11 @@ def test_elsewhere_only_when_asked_and_stats_sum_up(server, r, key):
     summary = stats.stderr.splitlines()
     assert len(summary) == 1 and summary[0].startswith(f"pottery: list extend {key}l: 50000 items in ")
     assert summary[0].endswith(" KiB read)") and " items/s, " in summary[0]
+    # A command that fails says so in its one line: no summary after it (with -j, a bad line 3).
+    failed = subprocess.run([_binary(), "-j", "set", "add", key + "f", "-", "--stats"], input="1\n2\nnope\n",
+                            env=env, capture_output=True, text=True)
+    assert failed.returncode == 2 and len(failed.stderr.splitlines()) == 1 and not r.exists(key + "f")
+    down = subprocess.run([_binary(), "set", "add", key + "f", "-", "--stats", "-u", "redis://127.0.0.1:1/0"],
+                          input="1\n", env=env, capture_output=True, text=True)
+    assert down.returncode == 3 and down.stderr.splitlines() == [
+        f"pottery: set add {key}f (redis://127.0.0.1:1/0): Connection refused"]

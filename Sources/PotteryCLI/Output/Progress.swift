@@ -68,10 +68,11 @@ final class Progress {
         }
     }
 
-    /// After the command: the line erased, and the summary with `--stats`.
-    func finish(line: Int) {
+    /// After the command: the line erased, and the summary with `--stats` when the command ran to its
+    /// end (`summary`); a failure says so in its one line instead.
+    func finish(line: Int, summary: Bool) {
         if drawn { err.write("\r\u{1B}[K") }
-        guard stats else { return }
+        guard stats, summary else { return }
         let elapsed = Redlock.monotonicNow() - start
         let items = line - firstLine
         err.writeLine(

@@ -94,12 +94,14 @@ struct Dispatcher {
             }
             try applyTraits(of: invocation.verb, to: context)
             let progress = watchProgress(of: invocation)
+            var succeeded = false
             defer {
                 session.stdin.onChunk = nil
-                progress?.finish(line: session.stdin.lineNumber)
+                progress?.finish(line: session.stdin.lineNumber, summary: succeeded)
             }
             let handled = try invocation.verb.handler(context)
             try session.out.flush()
+            succeeded = true
             status = handled
         } catch {
             if CLIError.isRedisFailure(error) { session.disconnect() }
