@@ -25,22 +25,12 @@ enum DictHandlers {
     static func get(_ context: CommandContext) throws -> ExitStatus {
         let fallback = try context.storedValue(of: DictTable.defaultValue)
         let fields = context[DictTable.fields].map(StoredValue.init(bytes:))
-        // One field is one HGET, as the common one-shot `dict get KEY FIELD` has always been.
-        let values =
-            fields.count == 1
-            ? [try dict(context).value(for: fields[0])] : try dict(context).values(for: fields)
-        var absent = false
+        let values = try dict(context).values(for: fields)
+        let absent = fallback ?? (fields.count > 1 ? JSONValue.null.canonicalBytes : nil)
         for value in values {
-            if let value {
-                try context.printer.printValue(value.bytes)
-            } else if let shown = fallback ?? (fields.count > 1 ? JSONValue.null.canonicalBytes : nil) {
-                absent = absent || fallback == nil
-                try context.printer.printValue(shown)
-            } else {
-                absent = true
-            }
+            if let shown = value?.bytes ?? absent { try context.printer.printValue(shown) }
         }
-        return .answer(!absent)
+        return .answer(fallback != nil || !values.contains { $0 == nil })
     }
 
     static func pop(_ context: CommandContext) throws -> ExitStatus {

@@ -99,15 +99,8 @@ public final class CachedOrderedDict<Key, Value>: RedisStructure {
     /// value cached now (the one that was, or `value`), atomically (`MULTI HSETNX HGET EXEC`); then
     /// renews the expiry.
     public func setDefault(_ id: Key, _ value: Value) throws(PotteryError) -> Value {
-        let field = try encode(id, keyCodec)
-        let pair = try redis.atomically(
-            HSETNX(keyBytes, field: field, value: try encode(value, valueCodec)),
-            HGET(keyBytes, field: field),
-            key: keyBytes)
-        guard let stored = try pair.second() else {
-            throw redis.wrongShape(
-                HGET(keyBytes, field: field), expected: "the value just set", got: .bulkString(nil))
-        }
+        let stored = try redis.setIfAbsent(
+            keyBytes, field: try encode(id, keyCodec), value: try encode(value, valueCodec))
         try renew()
         return try decode(stored)
     }

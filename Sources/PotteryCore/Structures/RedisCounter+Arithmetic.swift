@@ -18,6 +18,19 @@ public enum CounterOperation: Sendable {
 
     /// Whether it takes another counter.
     public var isBinary: Bool { self != .positive && self != .negative }
+
+    /// The count of one element from its count here (`a`) and in the other counter (`b`), each 0
+    /// where absent, as `collections.Counter` computes it before dropping what is not positive.
+    func apply(_ a: Int128, _ b: Int128) -> Int128 {
+        switch self {
+        case .plus: a + b
+        case .minus: a - b
+        case .union: max(a, b)
+        case .intersection: min(a, b)
+        case .positive: a
+        case .negative: -a
+        }
+    }
 }
 
 extension RedisCounter {
@@ -76,35 +89,14 @@ extension RedisCounter {
                 key: keyBytes, server: redis.server)
         }
         let mine = try storedCounts(self)
+        let theirs = try other.map { (key) throws(PotteryError) in
+            try storedCounts(RedisCounter(key: key, redis: redis, codec: codec))
+        }
+        // Python's order: this counter's elements, then the other's new ones.
+        let elements = mine.order + (theirs?.order.filter { mine.counts[$0] == nil } ?? [])
         var result: [([UInt8], Int128)] = []
-        guard let other else {
-            for (element, count) in mine.order.map({ ($0, mine.counts[$0]!) }) {
-                let kept = operation == .positive ? count : -count
-                if kept > 0 { result.append((element, kept)) }
-            }
-            return result
-        }
-        let theirs = try storedCounts(RedisCounter(key: other, redis: redis, codec: codec))
-        for element in mine.order {
-            let (a, b) = (mine.counts[element]!, theirs.counts[element] ?? 0)
-            let count: Int128
-            switch operation {
-            case .plus: count = a + b
-            case .minus: count = a - b
-            case .union: count = max(a, b)
-            case .intersection: count = min(a, b)
-            case .positive, .negative: count = 0
-            }
-            if count > 0 { result.append((element, count)) }
-        }
-        for element in theirs.order where mine.counts[element] == nil {
-            let b = theirs.counts[element]!
-            let count: Int128
-            switch operation {
-            case .plus, .union: count = b
-            case .minus: count = -b
-            case .intersection, .positive, .negative: count = 0
-            }
+        for element in elements {
+            let count = operation.apply(mine.counts[element] ?? 0, theirs?.counts[element] ?? 0)
             if count > 0 { result.append((element, count)) }
         }
         return result

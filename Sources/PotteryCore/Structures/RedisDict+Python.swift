@@ -16,15 +16,8 @@ extension RedisDict {
     /// `dict.setdefault(key, default)`: sets `field` to `value` when it is absent, and returns the
     /// value now there, the one it already had or `value` (`MULTI HSETNX HGET EXEC`).
     public func setDefault(_ field: Key, _ value: Value) throws(PotteryError) -> Value {
-        let encoded = try encodeKey(field)
-        let pair = try redis.atomically(
-            HSETNX(keyBytes, field: encoded, value: try encodeValue(value)), HGET(keyBytes, field: encoded),
-            key: keyBytes)
-        guard let stored = try pair.second() else {
-            throw redis.wrongShape(
-                HGET(keyBytes, field: encoded), expected: "the value just set", got: .bulkString(nil))
-        }
-        return try decodeValue(stored)
+        try decodeValue(
+            try redis.setIfAbsent(keyBytes, field: try encodeKey(field), value: try encodeValue(value)))
     }
 
     /// `dict.popitem()`: removes one item and returns it; nil when the dict is empty. Which item is
@@ -45,9 +38,11 @@ extension RedisDict {
         throw wrongShape(of: DictScripts.popItem, expected: "a [field, value] pair or nil", got: reply)
     }
 
-    /// The values of several fields, in order, nil where absent (HMGET).
+    /// The values of several fields, in order, nil where absent (HMGET; one field is one HGET).
     public func values(for fields: [Key]) throws(PotteryError) -> [Value?] {
-        guard !fields.isEmpty else { return [] }
+        guard fields.count > 1 else {
+            return try fields.first.map { (field) throws(PotteryError) in [try value(for: field)] } ?? []
+        }
         var encoded: [[UInt8]] = []
         for field in fields { encoded.append(try encodeKey(field)) }
         return try redis.run(HMGET(keyBytes, fields: encoded)).map { (stored) throws(PotteryError) in

@@ -37,3 +37,16 @@ extension RedisConnection {
             rawSecond: results[1])
     }
 }
+
+extension RedisConnection {
+    /// A hash field's `setdefault`: sets `field` of `key` to `value` when it is absent and returns
+    /// the value it holds now, atomically (`MULTI HSETNX HGET EXEC`).
+    func setIfAbsent(_ key: [UInt8], field: [UInt8], value: [UInt8]) throws(PotteryError) -> [UInt8] {
+        let read = HGET(key, field: field)
+        let pair = try atomically(HSETNX(key, field: field, value: value), read, key: key)
+        guard let stored = try pair.second() else {
+            throw wrongShape(read, expected: "the value just set", got: .bulkString(nil))
+        }
+        return stored
+    }
+}
