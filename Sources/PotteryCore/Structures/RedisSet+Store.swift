@@ -31,16 +31,13 @@ extension RedisSet {
         }
         try SetAlgebraSource.checkTypes(sources, operation: operation, redis: redis)
         var source = SetAlgebraSource(redis: redis, keys: sources, operation: operation)
-        let scratch = SameSlotKey.scratch(for: destination, label: "pottery-set")
+        let scratch = try makeScratchSet(near: destination, label: "pottery-set")
         do {
+            // One SADD at a time: the source's own requests share the connection between them.
             while let batch = try source.nextRawBatch() {
-                guard !batch.isEmpty else { continue }
-                var pipeline = RedisBatch(redis)
-                _ = pipeline.add(SADD(scratch, members: batch))
-                // Should this process die, the scratch key goes away by itself.
-                let expiry = pipeline.add(PEXPIRE(scratch, milliseconds: 3_600_000))
-                _ = try redis.send(pipeline, key: scratch).value(expiry)
+                if !batch.isEmpty { _ = try redis.run(SADD(scratch, members: batch)) }
             }
+            try sealScratchSet(scratch)
             return try count(of: SetScripts.replace, keys: [scratch, destination])
         } catch {
             _ = try? redis.run(DEL([scratch]))
@@ -125,16 +122,29 @@ extension RedisSet {
     public func withValueSet<Result>(
         load: (BulkWriter) throws -> Void, _ body: ([UInt8]) throws -> Result
     ) throws -> Result {
-        let scratch = SameSlotKey.scratch(for: keyBytes, label: "pottery-values")
-        // A member no JSON text can be (0xff): the key exists, with its expiry, before any value.
-        let marker: [UInt8] = [0xff]
-        var pipeline = RedisBatch(redis)
-        _ = pipeline.add(SADD(scratch, members: [marker]))
-        let expiry = pipeline.add(PEXPIRE(scratch, milliseconds: 3_600_000))
-        _ = try redis.send(pipeline, key: scratch).value(expiry)
+        let scratch = try makeScratchSet(near: keyBytes, label: "pottery-values")
         defer { _ = try? redis.run(DEL([scratch])) }
         try load(BulkWriter(redis: redis, command: "SADD", key: scratch, atomic: false))
-        _ = try redis.run(SREM(scratch, members: [marker]))
+        try sealScratchSet(scratch)
         return try body(scratch)
+    }
+
+    /// The member a scratch set is created with: no JSON text can be it (0xff).
+    private static var scratchMarker: [UInt8] { [0xff] }
+
+    /// A fresh scratch set in `key`'s cluster slot, created holding ``scratchMarker`` so that its
+    /// expiry (an hour) is set before anything else is written: should this process die, the key
+    /// goes away by itself. ``sealScratchSet(_:)`` takes the marker out once the set is filled.
+    private func makeScratchSet(near key: [UInt8], label: String) throws(PotteryError) -> [UInt8] {
+        let scratch = SameSlotKey.scratch(for: key, label: label)
+        var pipeline = RedisBatch(redis)
+        _ = pipeline.add(SADD(scratch, members: [Self.scratchMarker]))
+        let expiry = pipeline.add(PEXPIRE(scratch, milliseconds: 3_600_000))
+        _ = try redis.send(pipeline, key: scratch).value(expiry)
+        return scratch
+    }
+
+    private func sealScratchSet(_ scratch: [UInt8]) throws(PotteryError) {
+        _ = try redis.run(SREM(scratch, members: [Self.scratchMarker]))
     }
 }
