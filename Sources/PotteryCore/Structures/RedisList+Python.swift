@@ -36,23 +36,19 @@ extension RedisList {
     private func firstIndex(equalTo value: JSONValue, on connection: RedisConnection) throws(RedisError)
         -> (Int, [UInt8])?
     {
-        var source = ListRangeSource(connection: connection, key: keyBytes, slice: .all, window: 4096)
-        var offset = 0
+        var found: (Int, [UInt8])?
         do throws(PotteryError) {
-            while let batch = try source.nextRawBatch() {
-                for (position, stored) in batch.enumerated() {
-                    if let candidate = try? JSON.parse(stored), PythonComparison.equal(candidate, value) {
-                        return (offset + position, stored)
-                    }
-                }
-                offset += batch.count
+            try scan(.all, on: connection) { offset, stored, candidate in
+                guard PythonComparison.equal(candidate, value) else { return true }
+                found = (offset, stored)
+                return false
             }
         } catch {
             throw error.redisError
                 ?? RedisError(
                     kind: .server, message: error.message, server: connection.server, command: "LRANGE")
         }
-        return nil
+        return found
     }
 
     /// Sorts the list in place as Python sorts the decoded items (`list.sort(reverse=)`): stable,

@@ -13,7 +13,7 @@ extension RedisList {
         let range = PythonSlice(start: start, stop: stop)!.resolved(count: try count())
         guard range.count > 0 else { return nil }
         var found: Int?
-        try scan(PythonSlice(start: range.first, stop: range.first + range.count)!) { offset, candidate in
+        try scan(PythonSlice(start: range.first, stop: range.first + range.count)!) { offset, _, candidate in
             guard PythonComparison.equal(candidate, value) else { return true }
             found = range.first + offset
             return false
@@ -25,7 +25,7 @@ extension RedisList {
     public func count(of item: Element) throws(PotteryError) -> Int {
         let value = try parse(try encode(item))
         var matches = 0
-        try scan(PythonSlice.all) { _, candidate in
+        try scan(PythonSlice.all) { _, _, candidate in
             if PythonComparison.equal(candidate, value) { matches += 1 }
             return true
         }
@@ -79,14 +79,18 @@ extension RedisList {
 
     private static func number(_ value: Int) -> [UInt8] { Array(String(value).utf8) }
 
-    /// Calls `body` with each decoded item of `slice` and its offset in the slice, until it returns
-    /// false. An item that is not JSON equals nothing.
-    private func scan(_ slice: PythonSlice, _ body: (Int, JSONValue) -> Bool) throws(PotteryError) {
-        var source = ListRangeSource(connection: redis, key: keyBytes, slice: slice, window: 4096)
+    /// Calls `body` with each item of `slice` (its offset in the slice, its stored form, its
+    /// decoded value), read in LRANGE windows over `connection` (the structure's by default), until
+    /// it returns false. An item that is not JSON equals nothing and is skipped.
+    func scan(
+        _ slice: PythonSlice, on connection: RedisConnection? = nil, _ body: (Int, [UInt8], JSONValue) -> Bool
+    ) throws(PotteryError) {
+        var source = ListRangeSource(
+            connection: connection ?? redis, key: keyBytes, slice: slice, window: 4096)
         var offset = 0
         while let batch = try source.nextRawBatch() {
             for stored in batch {
-                if let candidate = try? JSON.parse(stored), !body(offset, candidate) { return }
+                if let candidate = try? JSON.parse(stored), !body(offset, stored, candidate) { return }
                 offset += 1
             }
         }
