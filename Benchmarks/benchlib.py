@@ -4,6 +4,7 @@ its figures in the report."""
 
 import json
 import os
+import statistics
 import shutil
 import socket
 import subprocess
@@ -120,6 +121,34 @@ class Context:
             raise SystemExit(f"{argv[:4]} failed with status {status}")
         with open(peak_file) as f:
             return elapsed, int(f.read().split()[-1]) / 1024
+
+    def paired(self, pottery, peer, keys):
+        """pottery and its peer, each `(argv, stdin path)`, run in turn `rounds` times (BENCH_ROUNDS,
+        default 5; the order alternates between rounds), `keys` deleted before each round so both
+        start empty. A bulk write is server-bound here: pottery's time over the peer's in one round
+        is a ratio whose noise on this 2-core machine is about +-30% from one run to the next, so
+        the figure is the median of the rounds' ratios. Returns (median ratio, median pottery
+        seconds, median peer seconds, pottery's largest peak RSS in MiB)."""
+        rounds = int(os.environ.get("BENCH_ROUNDS", "5"))
+        ratios, mine, theirs, peaks = [], [], [], []
+        sides = (pottery, peer)
+        for round_ in range(rounds):
+            self.cli("DEL", *keys)
+            results = [None, None]
+            for side in ((0, 1) if round_ % 2 == 0 else (1, 0)):
+                results[side] = self.timed(*sides[side])
+            (t_pot, rss), (t_peer, _) = results
+            ratios.append(t_pot / t_peer)
+            if os.environ.get("BENCH_VERBOSE"):
+                print(f"    round {round_}: {t_pot:.3f} s / {t_peer:.3f} s = {t_pot / t_peer:.3f}", file=sys.stderr)
+            mine.append(t_pot)
+            theirs.append(t_peer)
+            peaks.append(rss)
+        return statistics.median(ratios), statistics.median(mine), statistics.median(theirs), max(peaks)
+
+    def pipe(self, resp_path):
+        """`redis-cli --pipe` of a RESP file, as the peer of ``paired``."""
+        return ["redis-cli", "-p", str(self.port), "--pipe"], resp_path
 
     def path(self, name):
         return os.path.join(self.workdir, name)

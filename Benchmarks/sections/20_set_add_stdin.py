@@ -10,8 +10,8 @@ def run(ctx):
         for i in range(ctx.lines):
             f.write(f'"member-{i}"\n')
     proto = ctx.resp_file("members.resp", (["SADD", "bench:cli", f'"member-{i}"'] for i in range(ctx.lines)))
-    t_pipe, _ = ctx.timed(["redis-cli", "-p", str(ctx.port), "--pipe"], proto)
-    t_pot, rss = ctx.timed([ctx.pottery, "-u", ctx.url, "set", "add", "bench:set", "-"], ndjson)
+    ratio, t_pot, t_pipe, rss = ctx.paired(([ctx.pottery, "-u", ctx.url, "set", "add", "bench:set", "-"], ndjson),
+                                           ctx.pipe(proto), ["bench:set", "bench:cli"])
     same = ctx.cli("SCARD", "bench:set").stdout == ctx.cli("SCARD", "bench:cli").stdout
     return {"lines": ctx.lines, "pottery_s": t_pot, "redis-cli --pipe_s": t_pipe,
-            "pottery/redis-cli": t_pot / t_pipe, "pottery_peak_rss_mib": rss, "same_members": same}
+            "pottery/redis-cli": ratio, "pottery_peak_rss_mib": rss, "same_members": same}

@@ -13,8 +13,9 @@ def run(ctx):
             f.write(f'"element-{i}"\n')
     proto = ctx.resp_file("hincrby.resp",
                           (["HINCRBY", "bench:cli", f'"element-{i}"', "1"] for i in range(ctx.lines)))
-    t_pipe, _ = ctx.timed(["redis-cli", "-p", str(ctx.port), "--pipe"], proto)
-    t_pot, rss = ctx.timed([ctx.pottery, "-u", ctx.url, "counter", "update", "bench:counter", "-"], ndjson)
+    ratio, t_pot, t_pipe, rss = ctx.paired(
+        ([ctx.pottery, "-u", ctx.url, "counter", "update", "bench:counter", "-"], ndjson), ctx.pipe(proto),
+        ["bench:counter", "bench:cli"])
     same = ctx.cli("HLEN", "bench:counter").stdout == ctx.cli("HLEN", "bench:cli").stdout
     return {"lines": ctx.lines, "pottery_s": t_pot, "redis-cli --pipe_s": t_pipe,
-            "pottery/redis-cli": t_pot / t_pipe, "pottery_peak_rss_mib": rss, "same_fields": same}
+            "pottery/redis-cli": ratio, "pottery_peak_rss_mib": rss, "same_fields": same}

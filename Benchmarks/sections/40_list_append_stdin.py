@@ -11,13 +11,14 @@ def run(ctx):
             f.write(f'{{"n": {i}, "name": "item {i}"}}\n')
     proto = ctx.resp_file(
         "items.resp", (["RPUSH", "bench:cli", f'{{"n": {i}, "name": "item {i}"}}'] for i in range(ctx.lines)))
-    t_pipe, _ = ctx.timed(["redis-cli", "-p", str(ctx.port), "--pipe"], proto)
-    t_pot, rss = ctx.timed([ctx.pottery, "-u", ctx.url, "list", "append", "bench:list", "-"], ndjson)
+    ratio, t_pot, t_pipe, rss = ctx.paired(
+        ([ctx.pottery, "-u", ctx.url, "list", "append", "bench:list", "-"], ndjson), ctx.pipe(proto),
+        ["bench:list", "bench:cli"])
     t_strict, rss_strict = ctx.timed(
         [ctx.pottery, "-u", ctx.url, "list", "append", "-j", "bench:strict", "-"], ndjson)
     same = (ctx.cli("LRANGE", "bench:list", "-3", "-1").stdout == ctx.cli("LRANGE", "bench:cli", "-3", "-1").stdout
             and ctx.cli("LLEN", "bench:list").stdout == ctx.cli("LLEN", "bench:cli").stdout)
     return {"lines": ctx.lines, "pottery_s": t_pot, "redis-cli --pipe_s": t_pipe,
-            "pottery/redis-cli": t_pot / t_pipe, "pottery_peak_rss_mib": rss,
+            "pottery/redis-cli": ratio, "pottery_peak_rss_mib": rss,
             "pottery -j (MULTI/EXEC)_s": t_strict, "pottery -j/redis-cli": t_strict / t_pipe,
             "pottery -j_peak_rss_mib": rss_strict, "same_items": same}

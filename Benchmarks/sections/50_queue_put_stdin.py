@@ -12,8 +12,9 @@ def run(ctx):
             f.write(f'{{"job": {i}}}\n')
     proto = ctx.resp_file("xadd.resp",
                           (["XADD", "bench:cli", "*", "item", f'{{"job": {i}}}'] for i in range(ctx.lines)))
-    t_pipe, _ = ctx.timed(["redis-cli", "-p", str(ctx.port), "--pipe"], proto)
-    t_pot, rss = ctx.timed([ctx.pottery, "-u", ctx.url, "queue", "put", "bench:queue", "-"], ndjson)
+    ratio, t_pot, t_pipe, rss = ctx.paired(
+        ([ctx.pottery, "-u", ctx.url, "queue", "put", "bench:queue", "-"], ndjson), ctx.pipe(proto),
+        ["bench:queue", "bench:cli"])
     same = ctx.cli("XLEN", "bench:queue").stdout == ctx.cli("XLEN", "bench:cli").stdout
     return {"lines": ctx.lines, "pottery_s": t_pot, "redis-cli --pipe_s": t_pipe,
-            "pottery/redis-cli": t_pot / t_pipe, "pottery_peak_rss_mib": rss, "same_length": same}
+            "pottery/redis-cli": ratio, "pottery_peak_rss_mib": rss, "same_length": same}

@@ -86,8 +86,8 @@ import Testing
         #expect(PotteryBinary.run("counter", "incr", key, "a").status == 3)
     }
 
-    /// The bulk script sums counts of up to 15 digits itself and leaves the rest to HINCRBY: exact on
-    /// both sides of the boundary, and a stored value that is no plain integer is Redis' error.
+    /// Bulk counts are exact at every length (around 2^53 too, where a double would round), and a
+    /// stored value that is no plain integer is Redis' error.
     @Test func bulkCountsAreExactAtEveryLength() throws {
         let key = uniqueKey("counter")
         #expect(PotteryBinary.run("counter", "set", key, "a", "999999999999999").status == 0)

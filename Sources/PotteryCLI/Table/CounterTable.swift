@@ -90,9 +90,8 @@ enum CounterTable {
 
     static let bulkNote = """
         Gives collections.Counter's results (not pottery 3.0.1's, which counts an element that is \
-        already there twice), with HINCRBY's arithmetic: the input is summed per element in windows of \
-        up to 1024 distinct elements, each window added by one script (HMGET, then one HSET; HINCRBY \
-        itself for a count beyond 15 digits), pipelined, in bounded memory; each window is atomic. Counts may reach zero or go below, and are kept, as Counter keeps them. \
+        already there twice): one HINCRBY per distinct element of each window of input, pipelined, \
+        in bounded memory. Counts may reach zero or go below, and are kept, as Counter keeps them. \
         With --counts each input is a mapping (Counter.update(mapping)): an object {"a": 2} (its \
         elements are strings) or an [element, n] pair, n a whole number, added (or, for subtract, \
         taken away) as a whole.

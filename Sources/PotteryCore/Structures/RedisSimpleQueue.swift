@@ -32,7 +32,7 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
 
     /// Puts one item at the back (`XADD key * item enc(item)`).
     public func put(_ element: Element) throws(PotteryError) {
-        _ = try redis.run(XADD(keyBytes, field: Self.field, value: try encode(element)))
+        _ = try redis.run(XADD(keyBytes, field: queueItemField, value: try encode(element)))
     }
 
     /// Puts items at the back, in order, as pipelined XADDs.
@@ -143,9 +143,10 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
             throw PotteryError(error, key: keyBytes)
         }
     }
-
-    static var field: [UInt8] { Array("item".utf8) }
 }
+
+/// The one field of every entry of a queue's stream, as Python pottery writes it.
+let queueItemField = Array("item".utf8)
 
 /// The queue's Lua scripts.
 enum QueueScripts {

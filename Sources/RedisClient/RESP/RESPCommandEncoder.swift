@@ -29,6 +29,14 @@ public struct RESPCommandEncoder: Sendable {
         for argument in arguments { appendArgument(argument) }
     }
 
+    /// Writes a command's head encoded once (``RESPCommandHead``); exactly its
+    /// `remainingArguments` arguments must follow.
+    public mutating func beginCommand(_ head: RESPCommandHead) {
+        assert(owedArguments == 0, "previous command is missing \(owedArguments) argument(s)")
+        owedArguments = head.remainingArguments
+        buffer.append(contentsOf: head.bytes)
+    }
+
     /// Writes `*count\r\n`; exactly `count` arguments must follow.
     public mutating func beginCommand(argumentCount count: Int) {
         assert(owedArguments == 0, "previous command is missing \(owedArguments) argument(s)")
@@ -139,6 +147,25 @@ public struct RESPCommandEncoder: Sendable {
             buffer.append(contentsOf: digits)
         }
         appendCRLF()
+    }
+}
+
+/// The first arguments of a command that a hot path sends once per item with only its last arguments
+/// changing (`XADD key * item` + the item), encoded once instead of for every item.
+public struct RESPCommandHead: Sendable {
+    /// `*argumentCount\r\n` and the first arguments, as RESP.
+    let bytes: [UInt8]
+    /// Arguments owed after the head.
+    let remainingArguments: Int
+
+    /// A command of `argumentCount` arguments that starts with `first`.
+    public init(argumentCount: Int, first: [[UInt8]]) {
+        precondition(first.count <= argumentCount, "a command head longer than its command")
+        var encoder = RESPCommandEncoder(reservingCapacity: 64)
+        encoder.beginCommand(argumentCount: argumentCount)
+        for argument in first { encoder.appendArgument(argument) }
+        bytes = encoder.buffer
+        remainingArguments = argumentCount - first.count
     }
 }
 
