@@ -74,6 +74,23 @@ import Testing
         #expect(throws: RedisError.self) { _ = try zscan.collect() }
     }
 
+    /// A prefetching cursor asks for the next batch from the reply's first bytes: a server that
+    /// sends only the head of its reply (and never the rest) still gets the next request, and
+    /// the client gives up on the unfinished reply at its timeout.
+    @Test func prefetchAsksForTheNextCursorBeforeTheReplyEnds() throws {
+        let fake = try FakeRedisServer { arguments in
+            arguments[2] == b("0") ? .raw(b("*2\r\n$2\r\n42\r\n*2\r\n$1\r\na\r\n")) : .silence
+        }
+        defer { fake.stop() }
+        let redis = try connection(to: fake, timeout: 0.5)
+        var cursor = redis.hscan(b("h"))
+        cursor.prefetch = true
+        let error = #expect(throws: RedisError.self) { _ = try cursor.nextBatch() }
+        #expect(error?.kind == .timeout)
+        #expect(fake.commands.map { $0.prefix(3) } == [["HSCAN", "h", "0"], ["HSCAN", "h", "42"]])
+        #expect(!redis.isUsable)
+    }
+
     @Test func malformedCursorIsAViolation() throws {
         let fake = try FakeRedisServer { _ in .scan(cursor: "-1", ["a"]) }
         defer { fake.stop() }

@@ -40,6 +40,31 @@ import Testing
         return values
     }
 
+    /// A SCAN reply's cursor is known from its first bytes, whatever the split, and the whole
+    /// reply is still returned; anything else is another shape as soon as the bytes say so.
+    @Test func peeksTheLeadingBulkStringOfAReplyOnItsWay() throws {
+        let reply = Array("*2\r\n$4\r\n1536\r\n*2\r\n$1\r\na\r\n$1\r\nb\r\n".utf8)
+        let head = Array("*2\r\n$4\r\n1536\r\n".utf8).count
+        var parser = RESPParser()
+        for (index, byte) in reply.enumerated() {
+            #expect(parser.peekLeadingBulkString() == (index < head ? .incomplete : .found(b("1536"))))
+            parser.append([byte])
+        }
+        #expect(parser.peekLeadingBulkString() == .found(b("1536")))
+        #expect(
+            try parser.next()
+                == .array([.bulkString(b("1536")), .array([.bulkString(b("a")), .bulkString(b("b"))])]))
+        #expect(parser.peekLeadingBulkString() == .incomplete)
+        for other in [
+            "-ERR no\r\n", ":3\r\n", "*0\r\n", "*-1\r\n", "*2\r\n:1\r\n", "*2\r\n$-1\r\n",
+            "*2\r\n$65\r\n", "*2\r\n$1\r\n7xx", "*x\r\n",
+        ] {
+            var parser = RESPParser()
+            parser.append(Array(other.utf8))
+            #expect(parser.peekLeadingBulkString() == .otherShape, "\(other)")
+        }
+    }
+
     @Test func decodesEveryType() throws {
         for (text, expected) in Self.samples {
             #expect(try Self.parse([b(text)[...]]) == [expected], "\(text.debugDescription)")

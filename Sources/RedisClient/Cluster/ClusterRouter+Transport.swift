@@ -26,6 +26,9 @@ extension ClusterRouter {
         do { return try nextReplyIfAvailable() } catch { throw failed(error) }
     }
 
+    /// A router reads replies whole (a redirection is retried before it is handed on).
+    func peekLeadingBulkString(timeout: Double?) throws(RedisError) -> [UInt8]? { nil }
+
     /// One command with the policies of `dispatch(_:)`.
     func call(_ arguments: [[UInt8]]) throws(RedisError) -> RESPValue {
         try checkUsable()

@@ -49,8 +49,9 @@ public struct RedisScanCursor {
     private var request: any ScanCommand
     private var command: String { type(of: request).name }
     private var finished = false
-    /// Send the next request as soon as a reply names the next cursor, so the server works on it
-    /// while the caller handles this batch. The caller must then read to the end or call `cancel()`.
+    /// Send the next request as soon as a reply names the next cursor (from the reply's first
+    /// bytes, before the rest has come), so the server works on it while this batch arrives and
+    /// the caller handles it. The caller must then read to the end or call `cancel()`.
     public var prefetch = false
     private var inFlight = false
     /// The most elements (pairs for HSCAN and ZSCAN) the iteration may pass before it is taken
@@ -85,6 +86,7 @@ public struct RedisScanCursor {
                 try connection.flush()
             }
             inFlight = false
+            let sentAhead = prefetch ? try sendAhead() : false
             let reply = try connection.readReply()
             if case .error(let bytes) = reply {
                 finished = true
@@ -125,7 +127,9 @@ public struct RedisScanCursor {
                 request.cursor = [UInt8(ascii: "0")]
                 finished = false
             }
-            if prefetch && !finished {
+            if sentAhead {
+                inFlight = true
+            } else if prefetch && !finished {
                 connection.enqueue(request)
                 try connection.flush()
                 inFlight = true
@@ -141,6 +145,22 @@ public struct RedisScanCursor {
             if !batch.isEmpty { return batch }
         }
         return nil
+    }
+
+    /// With the reply on its way: when its first bytes name a next cursor of this same
+    /// iteration (digits, neither `0` nor the cursor asked for), sends the request for it at once.
+    /// The whole reply is still checked; a reply that then fails its checks makes the connection
+    /// unusable, so the request sent ahead is never read as another's reply.
+    private mutating func sendAhead() throws(RedisError) -> Bool {
+        guard let next = try connection.peekLeadingBulkString(), !next.isEmpty,
+            next.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+            next != [UInt8(ascii: "0")], next != request.cursor
+        else { return false }
+        var ahead = request
+        ahead.cursor = next
+        connection.enqueue(ahead)
+        try connection.flush()
+        return true
     }
 
     /// `16 × limit + 1024`, saturating (a huge limit never wraps into a small cap).

@@ -222,6 +222,15 @@ public final class RedisConnection {
         return try transport.readReplyIfAvailable()
     }
 
+    /// Waits until the next reply's head has come and returns its leading bulk string (a
+    /// SCAN-family reply's cursor) without consuming the reply, so that the next request can
+    /// go out while the rest of this reply arrives; `nil` when the reply has another shape or
+    /// the transport reads replies whole (a cluster router). Bounded by the timeout.
+    public func peekLeadingBulkString() throws(RedisError) -> [UInt8]? {
+        try transport.checkUsable()
+        return try transport.peekLeadingBulkString(timeout: options.timeout)
+    }
+
     /// Throws `.connectionLost` (why) once the connection is unusable.
     func checkUsable() throws(RedisError) { try transport.checkUsable() }
 

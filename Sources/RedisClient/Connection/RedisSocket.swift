@@ -175,6 +175,21 @@ final class RedisSocket: RedisTransport {
         return try bufferedReply()
     }
 
+    func peekLeadingBulkString(timeout: Double?) throws(RedisError) -> [UInt8]? {
+        try checkUsable()
+        if sent < output.count { try flush() }
+        let deadline = Deadline.after(seconds: timeout)
+        while true {
+            switch parser.peekLeadingBulkString() {
+            case .found(let head): return head
+            case .otherShape: return nil
+            case .incomplete:
+                if deadline.hasPassed { throw timedOut(timeout) }
+                try receiveMore(until: deadline, timeout: timeout)
+            }
+        }
+    }
+
     // MARK: - Internals shared with fan-out
 
     /// A reply already in the read buffer, if complete.

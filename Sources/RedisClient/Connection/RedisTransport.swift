@@ -21,6 +21,10 @@ protocol RedisTransport: AnyObject {
     func flush() throws(RedisError)
     func readReply(timeout: Double?) throws(RedisError) -> RESPValue
     func readReplyIfAvailable() throws(RedisError) -> RESPValue?
+    /// Waits (at most `timeout`) until the next reply's head has come and returns its leading
+    /// bulk string (`RESPParser.peekLeadingBulkString()`), consuming nothing; `nil` when the
+    /// reply has another shape, or when the transport cannot tell before the whole reply.
+    func peekLeadingBulkString(timeout: Double?) throws(RedisError) -> [UInt8]?
     /// One command and its reply; an error reply is thrown.
     func call(_ arguments: [[UInt8]]) throws(RedisError) -> RESPValue
     func call(strings arguments: [String]) throws(RedisError) -> RESPValue

@@ -100,6 +100,50 @@ public struct RESPParser: Sendable {
         return result.value
     }
 
+    /// What the buffered bytes say of the next reply's leading bulk string.
+    public enum LeadingBulkString: Equatable, Sendable {
+        /// The reply is an array whose first element is this bulk string (a SCAN-family reply's
+        /// cursor), received whole; the rest of the reply may still be on its way.
+        case found([UInt8])
+        /// Too few bytes yet to tell.
+        case incomplete
+        /// Another shape (an error, a number, an empty array, a first element that is no bulk
+        /// string of at most 64 bytes): only the whole reply says more.
+        case otherShape
+    }
+
+    /// The next reply's leading bulk string, from its first bytes, consuming nothing: `next()`
+    /// still returns (and checks) the whole reply.
+    public func peekLeadingBulkString() -> LeadingBulkString {
+        storage.withUnsafeBufferPointer { whole in
+            let bytes = UnsafeBufferPointer(rebasing: whole[readIndex..<writeIndex])
+            /// A decimal line's value and CR; `nil` with `stop` set when it is not there (yet).
+            var stop = LeadingBulkString.incomplete
+            func line(from index: Int) -> (Int64, Int)? {
+                do {
+                    if let line = try Self.decimalLine(bytes, from: index) { return line }
+                    stop = .incomplete
+                } catch {
+                    stop = .otherShape
+                }
+                return nil
+            }
+            guard !bytes.isEmpty else { return .incomplete }
+            guard bytes[0] == UInt8(ascii: "*") else { return .otherShape }
+            guard let (count, cr) = line(from: 1) else { return stop }
+            guard count > 0 else { return .otherShape }
+            guard cr + 2 < bytes.count else { return .incomplete }
+            guard bytes[cr + 2] == UInt8(ascii: "$") else { return .otherShape }
+            guard let (length, lengthCR) = line(from: cr + 3) else { return stop }
+            guard (0...64).contains(length) else { return .otherShape }
+            let start = lengthCR + 2
+            let end = start + Int(length)
+            guard end + 2 <= bytes.count else { return .incomplete }
+            guard bytes[end] == cr8, bytes[end + 1] == lf8 else { return .otherShape }
+            return .found(Array(bytes[start..<end]))
+        }
+    }
+
     /// Drops all buffered bytes and framing progress.
     public mutating func reset() {
         readIndex = 0
