@@ -17,8 +17,8 @@ let package = Package(
     targets: [
         // TLS over OpenSSL, loaded with dlopen on first use (no cost to a process that never uses it).
         .target(name: "CPotteryTLS", linkerSettings: [.linkedLibrary("dl")]),
-        // The clock, deadlines, interruptible sleeps, multi-descriptor polls and random back-offs
-        // every layer shares (package access).
+        // The clock, deadlines, interruptible sleeps, multi-descriptor polls, random back-offs and
+        // a byte search every layer shares (package access).
         .target(name: "PotterySystem", swiftSettings: strict),
         // RESP protocol and connections on POSIX sockets; knows nothing of pottery.
         .target(name: "RedisClient", dependencies: ["CPotteryTLS", "PotterySystem"], swiftSettings: strict),

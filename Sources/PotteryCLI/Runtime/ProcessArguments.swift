@@ -1,6 +1,7 @@
 #if canImport(Glibc)
     import Glibc
 #endif
+import PotterySystem
 
 /// The process's arguments as bytes, taken before anything else and with passwords scrubbed from the
 /// process title.
@@ -45,7 +46,10 @@ struct ProcessArguments {
     /// Where the password is in `scheme://[user]:password@host...`, searching from `start`.
     static func passwordRange(in bytes: [UInt8], from start: Int) -> Range<Int>? {
         let text = bytes[start...]
-        guard let scheme = text.firstRange(of: Array("://".utf8)) else { return nil }
+        guard
+            let scheme = text.withUnsafeBufferPointer({ firstASCIIRange(of: "://", in: $0) })
+                .map({ (start + $0.lowerBound)..<(start + $0.upperBound) })
+        else { return nil }
         let authority = text[scheme.upperBound...].prefix { $0 != UInt8(ascii: "/") }
         guard let at = authority.lastIndex(of: UInt8(ascii: "@")),
             let colon = authority[..<at].firstIndex(of: UInt8(ascii: ":")), colon + 1 < at

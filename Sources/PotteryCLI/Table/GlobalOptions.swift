@@ -5,46 +5,48 @@ enum GlobalOptions {
     static let url = global(
         "url", short: "u", kind: .url, value: "URL",
         "Redis server URL, or any node of a Redis Cluster (default $POTTERY_URL, $REDIS_URL, redis://localhost:6379/0)",
-        .text({ \.url }), .reconnects)
+        .text({ $0.url = $1 }), .reconnects)
     static let profile = global(
         "profile", short: "p", kind: .word, value: "NAME",
         "a connection profile from $XDG_CONFIG_HOME/pottery/config: url, masters, timeout, TLS files, values (default $POTTERY_PROFILE)",
-        .text({ \.profile }), .reconnects)
+        .text({ $0.profile = $1 }), .reconnects)
     static let master = global(
         "master", kind: .url, value: "URL",
         "a quorum master (a server or a cluster) for lock and nextid; repeat for each (default $POTTERY_MASTERS)",
-        .list({ \.masters }), .said { "\($0.masters.count) master(s)" })
+        .list(append: { $0.masters.append($1) }, clear: { $0.masters = [] }),
+        .said { "\($0.masters.count) master(s)" })
     static let timeout = global(
         "timeout", kind: .seconds, value: "S",
         "seconds to wait to connect, for each whole reply and for a cluster failover (default $POTTERY_TIMEOUT or 5)",
-        .seconds({ \.timeout }), .said { "timeout \($0.timeout ?? Settings.defaultTimeout) s" })
+        .seconds({ $0.timeout = $1 }), .said { "timeout \($0.timeout ?? Settings.defaultTimeout) s" })
     static let tls = global(
-        "tls", "speak TLS even to a redis:// or unix:// URL (rediss:// needs no flag)", .flag({ \.tls }),
+        "tls", "speak TLS even to a redis:// or unix:// URL (rediss:// needs no flag)",
+        .flag({ $0.tls = $1 }),
         .reconnects)
     static let caCert = global(
         "cacert", kind: .word, value: "FILE",
         "PEM file of the CAs that sign the server's certificate (default $POTTERY_CACERT, else the system's)",
-        .text({ \.caFile }), .reconnects)
+        .text({ $0.caFile = $1 }), .reconnects)
     static let cert = global(
         "cert", kind: .word, value: "FILE", "PEM client certificate for TLS (default $POTTERY_CERT)",
-        .text({ \.certFile }), .reconnects)
+        .text({ $0.certFile = $1 }), .reconnects)
     static let key = global(
         "key", kind: .word, value: "FILE", "PEM key of the client certificate (default $POTTERY_KEY)",
-        .text({ \.keyFile }), .reconnects)
+        .text({ $0.keyFile = $1 }), .reconnects)
     static let insecure = global(
         "insecure", "TLS without verifying the server's certificate or name (says so on stderr)",
-        .flag({ \.insecure }), .reconnects)
+        .flag({ $0.insecure = $1 }), .reconnects)
     static let raw = global(
         "raw", short: "r",
         "print string values without quotes or escapes, like jq -r (on a terminal, control characters other than newline and tab stay escaped)",
-        .flag({ \.raw }), .said { "raw output \(onOff($0.raw))" })
+        .flag({ $0.raw = $1 }), .said { "raw output \(onOff($0.raw))" })
     static let ascii = global(
         "ascii", short: "a",
         "print JSON exactly as stored: non-ASCII characters escaped, as Python's json.dumps writes them (default: UTF-8, as jq prints)",
-        .flag({ \.ascii }), .said { "ascii output \(onOff($0.ascii))" })
+        .flag({ $0.ascii = $1 }), .said { "ascii output \(onOff($0.ascii))" })
     static let quiet = global(
         "quiet", short: "q", "print nothing for predicates; answer with the exit status alone",
-        .flag({ \.quiet }),
+        .flag({ $0.quiet = $1 }),
         .said { "quiet \(onOff($0.quiet))" })
     static let string = global(
         "string", short: "s", "read every value argument as a literal string", .valueMode(.string),
@@ -53,27 +55,27 @@ enum GlobalOptions {
         "json", short: "j", "require every value to be valid JSON (exit 2 and write nothing otherwise)",
         .valueMode(.json), .said { "values: \($0.valueMode.rawValue)" })
     static let time = global(
-        "time", "print the command's wall time in milliseconds to stderr", .flag({ \.time }),
+        "time", "print the command's wall time in milliseconds to stderr", .flag({ $0.time = $1 }),
         .said { "timing \(onOff($0.time))" })
     static let keepGoing = global(
         "keep-going",
         "batch mode: go on after a failing line (a negative answer included); exit with the first failure's status",
-        .flag({ \.keepGoing }), .ignored)
+        .flag({ $0.keepGoing = $1 }), .ignored)
     static let stopOnError = global(
         "stop-on-error",
         "batch mode: stop at the first line that fails, a negative answer (status 1) included, with its status (the default)",
-        .unflag({ \.keepGoing }), .ignored)
+        .unflag({ $0.keepGoing = $1 }), .ignored)
     static let progress = global(
         "progress",
         "show a bulk load's progress on stderr from the start, on a terminal or not (default: on a terminal, after a second; --no-progress: never)",
-        .choice({ \.progress }), .said { "progress \($0.progress.map(onOff) ?? "auto")" })
+        .choice({ $0.progress = $1 }), .said { "progress \($0.progress.map(onOff) ?? "auto")" })
     static let stats = global(
         "stats", "end a bulk load with one summary line on stderr: items, time, rate (as redis-cli --pipe)",
-        .flag({ \.stats }), .said { "stats \(onOff($0.stats))" })
+        .flag({ $0.stats = $1 }), .said { "stats \(onOff($0.stats))" })
     static let pager = global(
         "pager",
         "REPL: page output longer than the terminal through $POTTERY_PAGER (the default); --no-pager prints it straight to the terminal",
-        .flag({ \.pager }), .said { "pager \(onOff($0.pager))" })
+        .flag({ $0.pager = $1 }), .said { "pager \(onOff($0.pager))" })
     /// Read by the scanner itself: `--help` anywhere, `--version` alone.
     static let help = global("help", short: "h", "show help for the program, a structure or a verb")
     static let version = global("version", "print the version and exit")

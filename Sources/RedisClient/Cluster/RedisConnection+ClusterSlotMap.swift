@@ -1,3 +1,5 @@
+import PotterySystem
+
 /// Loading a cluster's slot map through one node.
 extension RedisConnection {
     /// The slot map as this node sees it: `CLUSTER SHARDS`, or `CLUSTER SLOTS` on a server that
@@ -12,7 +14,10 @@ extension RedisConnection {
                 try ClusterSlotMap(
                     shardsReply: reply, defaultHost: defaultHost, preferTLSPort: options.tls.applies(to: url))
             }
-        } catch  where error.kind == .server && error.message.lowercased().contains("unknown") {
+        } catch
+            where error.kind == .server
+            && Array(error.message.utf8).containsASCII("unknown", ignoringCase: true)
+        {
             let reply = try execute(CLUSTER_SLOTS())
             return try decodeSlotMap(CLUSTER_SLOTS.fullName) { () throws(RESPDecodingError) in
                 try ClusterSlotMap(slotsReply: reply, defaultHost: defaultHost)
@@ -37,7 +42,7 @@ extension RedisConnection {
         let map: ClusterSlotMap
         switch reply {
         case .error(let bytes):
-            guard String(decoding: bytes, as: UTF8.self).lowercased().contains("unknown subcommand") else {
+            guard bytes.containsASCII("unknown subcommand", ignoringCase: true) else {
                 return
             }
             map = try loadClusterSlotMap()
