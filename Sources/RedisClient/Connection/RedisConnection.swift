@@ -58,7 +58,8 @@ public final class RedisConnection {
     public convenience init(url: RedisURL, options: RedisConnectionOptions = .init()) throws(RedisError) {
         let fd: Int32
         switch Socket.connect(
-            [url.endpoint], timeout: options.timeout, interruptCheck: options.interruptCheck)[0]
+            [url.endpoint], timeout: options.timeout, interruptCheck: options.interruptCheck,
+            wake: options.wakeDescriptor)[0]
         {
         case .success(let connected): fd = connected
         case .failure(let failure):

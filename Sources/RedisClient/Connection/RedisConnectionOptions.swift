@@ -29,6 +29,13 @@ public struct RedisConnectionOptions: Sendable {
     /// returning `true` abandons the wait with kind `.interrupted` and leaves the connection
     /// unusable; `false` (or `nil`) keeps waiting with the time left.
     public var interruptCheck: (@Sendable () -> Bool)?
+    /// Ends every wait (connect, send, reply, blocking commands included) at once when raised
+    /// from another thread, as `interruptCheck` does between waits: kind `.interrupted`, the
+    /// connection unusable. ``RedisConnectionPool`` gives each of its connections one.
+    public var cancellation: RedisCancellation?
+
+    /// What waits poll beside their socket: the cancellation's read end, or -1.
+    var wakeDescriptor: Int32 { cancellation?.readDescriptor ?? -1 }
 
     public init(
         timeout: Double = 5, clientName: String? = nil, password: String? = nil,

@@ -8,7 +8,10 @@ extension RedisSocket {
     func startTLS(deadline: Deadline) throws(RedisError) {
         try beginTLS()
         while let events = try handshakeStep() {
-            switch Socket.wait(fd, for: events, until: deadline, interruptCheck: options.interruptCheck) {
+            switch Socket.wait(
+                fd, for: events, until: deadline, interruptCheck: options.interruptCheck,
+                wake: options.wakeDescriptor)
+            {
             case .ready: continue
             case .timedOut:
                 throw fail(.timeout, "no TLS handshake within \(formatSeconds(options.timeout))")

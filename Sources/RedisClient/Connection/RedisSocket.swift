@@ -129,7 +129,9 @@ final class RedisSocket: RedisTransport {
                 if deadline == nil { deadline = .after(seconds: options.timeout) }
                 let wanted =
                     Int16(POLLOUT) | (queuedReplies > 0 || tls?.wantsRead == true ? Int16(POLLIN) : 0)
-                switch Socket.wait(fd, for: wanted, until: deadline!, interruptCheck: options.interruptCheck)
+                switch Socket.wait(
+                    fd, for: wanted, until: deadline!, interruptCheck: options.interruptCheck,
+                    wake: options.wakeDescriptor)
                 {
                 case .ready(let events):
                     if events & Int16(POLLIN) != 0 { try receiveAvailable() }
@@ -212,7 +214,8 @@ final class RedisSocket: RedisTransport {
                 return
             case .wouldBlock:
                 switch Socket.wait(
-                    fd, for: waitEventsForInput, until: deadline, interruptCheck: options.interruptCheck)
+                    fd, for: waitEventsForInput, until: deadline, interruptCheck: options.interruptCheck,
+                    wake: options.wakeDescriptor)
                 {
                 case .ready: break
                 case .timedOut: throw timedOut(timeout)

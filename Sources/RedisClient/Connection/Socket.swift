@@ -56,15 +56,23 @@ enum Socket {
     /// Waits until `fd` has one of `events` or `deadline` passes. On `EINTR` (a signal handler
     /// installed without `SA_RESTART`) asks `interruptCheck`: `true` abandons the wait, otherwise
     /// it goes on with the remaining time. The check is also asked before every `poll`, so a
-    /// signal that landed just before the wait is not missed.
+    /// signal that landed just before the wait is not missed. `wake` (a ``RedisCancellation``'s
+    /// read end, or -1 for none) is polled beside `fd`: readable, it ends the wait as interrupted.
     static func wait(
-        _ fd: Int32, for events: Int16, until deadline: Deadline, interruptCheck: (@Sendable () -> Bool)?
+        _ fd: Int32, for events: Int16, until deadline: Deadline, interruptCheck: (@Sendable () -> Bool)?,
+        wake: Int32 = -1
     ) -> WaitResult {
-        var entry = pollfd(fd: fd, events: events, revents: 0)
+        var entries = (
+            pollfd(fd: fd, events: events, revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)
+        )
         while true {
             if interruptCheck?() == true { return .interrupted }
-            let ready = poll(&entry, 1, deadline.pollTimeout)
-            if ready > 0 { return .ready(entry.revents) }
+            let ready = withUnsafeMutableBytes(of: &entries) { raw in
+                poll(
+                    raw.baseAddress!.assumingMemoryBound(to: pollfd.self), wake >= 0 ? 2 : 1,
+                    deadline.pollTimeout)
+            }
+            if ready > 0 { return entries.1.revents != 0 ? .interrupted : .ready(entries.0.revents) }
             if ready == 0 { return .timedOut }
             if errno != EINTR { return .ready(Int16(POLLERR)) }
         }
@@ -227,9 +235,10 @@ extension Socket {
     }
 
     /// Connects to every endpoint at once, polling all pending connects together until `timeout`;
-    /// `interruptCheck` as in `wait`.
+    /// `interruptCheck` and `wake` as in `wait`.
     static func connect(
-        _ endpoints: [RedisURL.Endpoint], timeout: Double, interruptCheck: (@Sendable () -> Bool)?
+        _ endpoints: [RedisURL.Endpoint], timeout: Double, interruptCheck: (@Sendable () -> Bool)?,
+        wake: Int32 = -1
     ) -> [Result<Int32, SocketFailure>] {
         let deadline = Deadline.after(seconds: timeout)
         var results = [Result<Int32, SocketFailure>?](repeating: nil, count: endpoints.count)
@@ -261,7 +270,7 @@ extension Socket {
                 owners.append(index)
             }
             if entries.isEmpty { break }
-            let outcome = PollSet.wait(&entries, until: deadline, interruptCheck: interruptCheck)
+            let outcome = PollSet.wait(&entries, until: deadline, interruptCheck: interruptCheck, wake: wake)
             if outcome != .ready {
                 let (kind, why): (RedisError.Kind, String) =
                     switch outcome {
