@@ -38,6 +38,25 @@ import Testing
         #expect(!cancellation.isCancelled)
     }
 
+    /// A lease given back with a reply unread: the next task gets a connection of its own, not
+    /// the stale reply.
+    @Test func aLeaseGivenBackMidExchangeNeverLeaksItsReply() async throws {
+        let name = uniqueKey("pool").replacingOccurrences(of: ":", with: "-")
+        let pool = try pool(1, name: name)
+        defer { pool.close() }
+        let lease = try await pool.lease()
+        try await lease.run { connection in
+            connection.enqueue("ECHO", "stale")
+            try connection.flush()
+        }
+        lease.release()
+        let error = await #expect(throws: RedisError.self) { try await lease.run { _ in 1 } }
+        #expect(error?.kind == .connectionLost)
+        #expect(
+            try await pool.withConnection { try $0.call("ECHO", "fresh") } == .bulkString(Array("fresh".utf8))
+        )
+    }
+
     @Test func manyTasksShareFourConnectionsAndEachGetsItsOwnReplies() async throws {
         let name = uniqueKey("pool").replacingOccurrences(of: ":", with: "-")
         let pool = try pool(4, name: name)

@@ -18,12 +18,15 @@ final class PoolWorker: @unchecked Sendable {
     private let wake = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
     /// The job to run: it does the work and returns what hands its result over, which runs once
     /// the worker is free again (so the pool may give it the next job at once).
-    private var job: (@Sendable () -> @Sendable () -> Void)?
+    private var job: (@Sendable (_ settle: Bool) -> @Sendable () -> Void)?
     /// Identifies the job running, so that a late cancellation of a finished job does nothing.
     private var runningJob: UInt64 = 0
     /// A job cancelled before it started (its task was cancelled as it was handed over).
     private var cancelledJob: UInt64 = 0
     private var stopping = false
+    /// Set when a task gave the worker back: the next job first drops a connection left with
+    /// unread replies (an iteration abandoned with a batch requested ahead).
+    private var released = false
     private var thread = pthread_t()
 
     init(url: RedisURL, options: RedisConnectionOptions) throws(RedisError) {
@@ -62,8 +65,8 @@ final class PoolWorker: @unchecked Sendable {
         job id: UInt64, _ body: @escaping @Sendable (RedisConnection) throws -> T
     ) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
-            submit(id) { [self] in
-                let result = Result { try body(try openConnection()) }
+            submit(id) { [self] settle in
+                let result = Result { try body(try openConnection(settle: settle)) }
                 return { continuation.resume(with: result) }
             }
         }
@@ -87,7 +90,7 @@ final class PoolWorker: @unchecked Sendable {
 
     // MARK: - The worker's thread
 
-    private func submit(_ id: UInt64, _ work: @escaping @Sendable () -> @Sendable () -> Void) {
+    private func submit(_ id: UInt64, _ work: @escaping @Sendable (_ settle: Bool) -> @Sendable () -> Void) {
         pthread_mutex_lock(mutex)
         precondition(job == nil, "a pooled connection given two jobs at once")
         runningJob = id
@@ -98,7 +101,15 @@ final class PoolWorker: @unchecked Sendable {
         pthread_mutex_unlock(mutex)
     }
 
-    private func openConnection() throws -> RedisConnection {
+    /// Marks the worker given back by its task (see `released`).
+    func markReleased() {
+        pthread_mutex_lock(mutex)
+        released = true
+        pthread_mutex_unlock(mutex)
+    }
+
+    private func openConnection(settle: Bool) throws -> RedisConnection {
+        if settle, let connection, connection.pendingReplies > 0 { connection.close() }
         if let connection, connection.isUsable { return connection }
         connection?.close()
         connection = nil
@@ -116,8 +127,10 @@ final class PoolWorker: @unchecked Sendable {
                 pthread_mutex_unlock(mutex)
                 break
             }
+            let settle = released
+            released = false
             pthread_mutex_unlock(mutex)
-            let handOver = work()
+            let handOver = work(settle)
             pthread_mutex_lock(mutex)
             job = nil
             runningJob = 0

@@ -58,12 +58,24 @@ public final class RedisConnectionPool: Sendable {
     public func withConnection<T: Sendable>(
         _ body: @escaping @Sendable (RedisConnection) throws -> T
     ) async throws -> T {
+        let lease = try await lease()
+        defer { lease.release() }
+        return try await lease.run(body)
+    }
+
+    /// One of the pool's connections for this task until ``RedisConnectionLease/release()``
+    /// (or until the lease is dropped): for work that spans several calls, such as an iteration
+    /// whose next batch is requested ahead. Waits as `withConnection` does.
+    public func lease() async throws -> RedisConnectionLease {
         let (worker, id) = try await checkOut()
-        defer { checkIn(worker) }
-        return try await withTaskCancellationHandler {
-            try await worker.run(job: id, body)
-        } onCancel: {
-            worker.cancel(job: id)
+        return RedisConnectionLease(pool: self, worker: worker, firstJob: id)
+    }
+
+    /// A number for a job, unique in this pool (cancellation names the job it means).
+    func nextJobID() -> UInt64 {
+        state.withLock { state in
+            defer { state.nextID += 1 }
+            return state.nextID
         }
     }
 
@@ -149,7 +161,8 @@ public final class RedisConnectionPool: Sendable {
     }
 
     /// Gives the worker to the first waiting task, or keeps it idle; stops it once closed.
-    private func checkIn(_ worker: PoolWorker) {
+    func checkIn(_ worker: PoolWorker) {
+        worker.markReleased()
         let waiter = state.withLock { state -> CheckedContinuation<PoolWorker, any Error>?? in
             if state.closed {
                 state.workers -= 1
