@@ -2,7 +2,7 @@ public import RedisClient
 
 /// The handle every pottery structure shares: a connection and a key. A new structure is a final
 /// class holding these two that declares this conformance; it gets `clear()`, expiry and existence.
-public protocol RedisStructure: AnyObject {
+public protocol RedisStructure: AnyObject, SendableMetatype {
     /// The connection the structure talks over.
     var redis: RedisConnection { get }
     /// The Redis key, as bytes (keys need not be UTF-8).

@@ -13,6 +13,9 @@ public struct PotteryError: Error, Sendable, CustomStringConvertible {
         case undecodable
         /// A value that cannot be stored (cannot be encoded, or is not valid for the operation).
         case invalidValue
+        /// The task was cancelled (Swift concurrency): while it waited for a pooled connection,
+        /// or while it waited on the server (a blocking command, a slow reply).
+        case cancelled
     }
 
     /// The class of exit status a command that fails this way reports (SPEC §4).
