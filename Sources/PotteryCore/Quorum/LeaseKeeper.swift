@@ -105,6 +105,13 @@ public final class LeaseKeeper {
         return try body()
     }
 
+    /// Starts extending the lease from a thread of its own, over connections of its own, until
+    /// the returned thread's `finish()` (which hands its state back: adopt it). `onLoss` is told
+    /// from that thread when the lease is found lost.
+    func keepInBackground(onLoss: @escaping @Sendable (Loss) -> Void) -> LeaseKeeperThread {
+        LeaseKeeperThread(self, onLoss: onLoss)
+    }
+
     /// ttl × 0.01 + 2 ms, in seconds.
     public static func drift(ttl: Double) -> Double { ttl * 0.01 + 0.002 }
 

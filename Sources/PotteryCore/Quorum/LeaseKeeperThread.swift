@@ -18,8 +18,11 @@ final class LeaseKeeperThread: @unchecked Sendable {
     private var stopping = false
     private var thread = pthread_t()
     private var started = false
+    /// Told, from the thread, once the lease is found lost (to stop the protected work).
+    private let onLoss: (@Sendable (LeaseKeeper.Loss) -> Void)?
 
-    init(_ keeper: LeaseKeeper) {
+    init(_ keeper: LeaseKeeper, onLoss: (@Sendable (LeaseKeeper.Loss) -> Void)? = nil) {
+        self.onLoss = onLoss
         let lock = keeper.lock
         state = keeper.state
         masters = lock.quorum.masters.map { ($0.url, $0.options) }
@@ -76,7 +79,7 @@ final class LeaseKeeperThread: @unchecked Sendable {
             while !stopping, pthread_cond_timedwait(wake, mutex, &until) != ETIMEDOUT {}
             if stopping { break }
             pthread_mutex_unlock(mutex)
-            _ = keeper.tick()
+            if !keeper.tick(), let loss = keeper.loss { onLoss?(loss) }
             pthread_mutex_lock(mutex)
         }
         state = keeper.state

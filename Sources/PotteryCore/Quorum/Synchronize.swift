@@ -34,22 +34,5 @@ public func synchronize<T>(
     let lock = Redlock(
         key: key, masters: masters, masterCount: masterCount, autoReleaseMilliseconds: autoReleaseMilliseconds
     )
-    let keeper = LeaseKeeper(lock: lock)
-    let server = "\(lock.quorum.count) masters"
-    guard try keeper.acquire(blocking: blocking, timeout: timeout) else {
-        let error = RedisError(kind: .notAcquired, message: "lock not acquired", server: server)
-        throw PotteryError(error, key: lock.redisKey)
-    }
-    let result: T
-    do {
-        result = try keeper.whileKept { try body(lock) }
-    } catch {
-        _ = keeper.release()
-        throw error
-    }
-    guard keeper.release() else {
-        let why = keeper.loss?.description ?? "the lease was lost"
-        throw PotteryError(RedisError(kind: .leaseLost, message: why, server: server), key: lock.redisKey)
-    }
-    return result
+    return try lock.withLock(blocking: blocking, timeout: timeout) { _ in try body(lock) }
 }
