@@ -14,6 +14,11 @@ let package = Package(
         .library(name: "PotteryCore", targets: ["PotteryCore"]),
         .executable(name: "pottery", targets: ["pottery"]),
     ],
+    dependencies: [
+        // `swift package generate-documentation --target PotteryCore` (a command plugin: it adds no code
+        // to any target, and nothing to the binary).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0")
+    ],
     targets: [
         // TLS over OpenSSL, loaded with dlopen on first use (no cost to a process that never uses it).
         .target(name: "CPotteryTLS", linkerSettings: [.linkedLibrary("dl")]),

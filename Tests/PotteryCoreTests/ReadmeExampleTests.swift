@@ -1,5 +1,4 @@
 import PotteryCore
-import RedisClient
 import RedisTestSupport
 import Testing
 

@@ -29,3 +29,9 @@ func potteryError(_ body: () throws(PotteryError) -> Void) -> PotteryError? {
         return error
     }
 }
+
+/// The shared test server's URL, for test files that import nothing but PotteryCore.
+func sharedServerURL() -> String { RedisServerProcess.shared.url }
+
+/// A key unique to this call (see `uniqueKey`), for test files that import nothing but PotteryCore.
+func testKey(_ prefix: String) -> String { uniqueKey(prefix) }

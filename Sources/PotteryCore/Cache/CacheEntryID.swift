@@ -26,6 +26,7 @@ public struct CacheEntryID: Sendable, Hashable, CustomStringConvertible {
     /// An entry named by a field as it stands (one that another program computed).
     public init(field: [UInt8]) { self.field = field }
 
+    /// The entry's field as text.
     public var description: String { String(decoding: field, as: UTF8.self) }
 
     private static func netstring(_ bytes: [UInt8], into hash: inout SHA256) {
@@ -41,8 +42,10 @@ public struct CacheEntryID: Sendable, Hashable, CustomStringConvertible {
 public struct CachedRun: Sendable, Equatable {
     /// The exit status, 0...255.
     public var status: Int32
+    /// The bytes the run wrote to standard output, exactly.
     public var output: [UInt8]
 
+    /// A run that exited with `status` after writing `output`.
     public init(status: Int32, output: [UInt8]) {
         self.status = status
         self.output = output
@@ -77,6 +80,7 @@ public struct CacheInfo: Sendable, Equatable {
     /// The time to live the last run configured, in milliseconds; 0 for no expiry.
     public var ttlMilliseconds: Int
 
+    /// Statistics as given.
     public init(hits: Int, misses: Int, currsize: Int, ttlMilliseconds: Int) {
         self.hits = hits
         self.misses = misses

@@ -32,6 +32,7 @@ public final class RedisCache: RedisStructure {
         self.ttlMilliseconds = max(ttlMilliseconds, 0)
     }
 
+    /// A cache at `key`; `ttlMilliseconds` 0 means no expiry.
     public convenience init(
         key: String, redis: RedisConnection, ttlMilliseconds: Int = RedisCache.defaultTTLMilliseconds
     ) {

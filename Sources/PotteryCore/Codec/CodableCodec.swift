@@ -4,6 +4,7 @@ import PotteryJSON
 /// `JSONValueEncoder` and `JSONValueDecoder` (standard library only): a `String` is stored as
 /// `"jack"`, an `Int` as `4098`, a struct as an object with sorted keys, as pottery stores them.
 public struct CodableCodec<Value: Codable>: RedisCodec {
+    /// The codec; it has no settings.
     public init() {}
 
     public func encode(_ value: Value) throws(PotteryError) -> [UInt8] {

@@ -1,7 +1,8 @@
 public import PotteryJSON
 
-/// Stores ``JSONValue``s as their canonical text.
+/// Stores `JSONValue`s as their canonical text.
 public struct JSONValueCodec: RedisCodec {
+    /// The codec; it has no settings.
     public init() {}
 
     public func encode(_ value: JSONValue) -> [UInt8] { value.canonicalBytes }

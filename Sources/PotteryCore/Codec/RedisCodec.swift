@@ -4,6 +4,7 @@
 /// conformances here all produce it: ``StoredValueCodec`` (the bytes as they are),
 /// ``JSONValueCodec`` and ``CodableCodec``.
 public protocol RedisCodec<Value>: Sendable {
+    /// The Swift type stored.
     associatedtype Value
 
     /// The stored form of `value`; throws ``PotteryError/Kind/invalidValue`` if it has none.

@@ -22,11 +22,13 @@ public struct StoredValue: Sendable, Hashable {
 }
 
 extension StoredValue: CustomStringConvertible {
+    /// The stored bytes as text (invalid UTF-8 shown as U+FFFD).
     public var description: String { text }
 }
 
 /// Stores ``StoredValue``s as they are: no decoding, no encoding.
 public struct StoredValueCodec: RedisCodec {
+    /// The codec; it has no settings.
     public init() {}
 
     @inlinable public func encode(_ value: StoredValue) -> [UInt8] { value.bytes }

@@ -2,8 +2,10 @@ public import RedisClient
 
 /// Commands on keys of any type: ping, scanning key names, type, delete, expiry, existence.
 public struct RedisKeyspace {
+    /// The connection every command goes to.
     public let redis: RedisConnection
 
+    /// The keyspace of the database `redis` selected.
     public init(redis: RedisConnection) { self.redis = redis }
 
     /// PING; the server's answer (`PONG`).

@@ -117,6 +117,7 @@ public struct BloomFilterParameters: Sendable, Equatable, CustomStringConvertibl
         self = parameters
     }
 
+    /// The parameters as `bf` prints them.
     public var description: String {
         "--capacity \(capacity) --error-rate \(JSON.pythonRepr(errorRate))"
     }

@@ -8,11 +8,14 @@ internal import PotteryJSON
 /// the remembered ones, which must exist. Every refusal is ``PotteryError/Kind/invalidValue``,
 /// raised before anything is written.
 public struct BloomFilterRequest: Sendable {
+    /// The capacity asked for, if any.
     public let capacity: Int?
+    /// The false-positive rate asked for, if any.
     public let errorRate: Double?
     /// The parameters both flags make, when both are given.
     public let given: BloomFilterParameters?
 
+    /// A request; throws ``PotteryError/Kind/invalidValue`` when both are given and make no valid filter.
     public init(capacity: Int?, errorRate: Double?) throws(PotteryError) {
         self.capacity = capacity
         self.errorRate = errorRate

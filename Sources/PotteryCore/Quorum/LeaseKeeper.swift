@@ -41,9 +41,11 @@ public final class LeaseKeeper {
         }
     }
 
+    /// The lock whose lease is kept.
     public let lock: Redlock
     /// At most this many extensions (nil: no bound).
     public let maxExtensions: Int?
+    /// How many extensions succeeded so far.
     public private(set) var extensions = 0
     /// When the lease stops being surely valid (``Redlock/monotonicNow()`` seconds).
     public private(set) var validUntil = -Double.infinity
@@ -52,6 +54,7 @@ public final class LeaseKeeper {
     private var nextExtension = Double.infinity
     private var lastFailure: String?
 
+    /// A keeper of `lock`'s lease, extending it at most `maxExtensions` times (nil: no bound).
     public init(lock: Redlock, maxExtensions: Int? = nil) {
         self.lock = lock
         self.maxExtensions = maxExtensions

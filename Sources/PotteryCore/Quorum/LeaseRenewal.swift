@@ -1,4 +1,4 @@
-/// What one extension of a ``Redlock`` lease found (``Redlock/renew(token:milliseconds:)``).
+/// What one extension of a ``Redlock`` lease found (``Redlock/renew(token:milliseconds:wait:)``).
 public enum LeaseRenewal: Sendable, Equatable {
     /// A quorum of masters extended it.
     case extended

@@ -13,9 +13,11 @@ public import RedisClient
 /// let id = try ids.next()
 /// ```
 public final class NextId {
+    /// The key the user names, as bytes.
     public let keyBytes: [UInt8]
     /// `nextid:` + the key.
     public let redisKey: [UInt8]
+    /// The masters and how many of them make a quorum.
     public let quorum: Quorum
     /// Seconds to keep retrying when concurrent callers win the round (default: the request timeout).
     public var retryTimeout: Double
@@ -23,6 +25,9 @@ public final class NextId {
     /// The largest id: beyond 2^53, Redis's Lua (and Python pottery's script) cannot compare exactly.
     public static let maximum = 1 << 53
 
+    /// Ids at `nextid:` + `keyBytes` over `masters` (`masterCount`: how many there are in all, when
+    /// some could not be connected), each master asked within `timeout` seconds (default: the first connection's timeout), retrying a lost round
+    /// for `retryTimeout` seconds (default: the request timeout).
     public init(
         keyBytes: [UInt8], masters: [RedisConnection], masterCount: Int? = nil, timeout: Double? = nil,
         retryTimeout: Double? = nil

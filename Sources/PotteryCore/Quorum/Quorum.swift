@@ -1,7 +1,7 @@
 public import RedisClient
 
 /// The masters of a quorum primitive (``Redlock``, ``NextId``) and the one way they are asked:
-/// every request fanned out to all of them at once (``RedisFanOut``), so a dead or silent master
+/// every request fanned out to all of them at once (`RedisFanOut`), so a dead or silent master
 /// costs at most the timeout and never holds up the others. A majority, ⌊N/2⌋+1 of all N masters
 /// (connected or not), must agree.
 public struct Quorum {

@@ -28,6 +28,7 @@ public final class Redlock {
     /// The fencing counter's Redis key on each master, in the lock key's cluster slot:
     /// `{redlock:KEY}:fencing` (`redlock:KEY:fencing` when KEY has a hash tag of its own).
     public let fencingKey: [UInt8]
+    /// The masters and how many of them make a quorum.
     public let quorum: Quorum
     /// How long a lease lasts, in milliseconds (Python's `auto_release_time`, default 10 s).
     public var autoReleaseMilliseconds: Int
@@ -43,8 +44,13 @@ public final class Redlock {
 
     /// Python's `_RETRY_DELAY`: a blocking acquire retries after a random delay up to this.
     public static let retryDelay = 0.2
+    /// Python pottery's default lease: 10 seconds.
     public static let defaultAutoReleaseMilliseconds = 10_000
 
+    /// The lock on `keyBytes` over `masters` (`masterCount`: how many there are in all, when some
+    /// could not be connected), with leases of `autoReleaseMilliseconds`, each master asked within
+    /// `timeout` seconds (default: the first connection's timeout), advancing the fencing counter unless `fencing`
+    /// is false.
     public init(
         keyBytes: [UInt8], masters: [RedisConnection], masterCount: Int? = nil,
         autoReleaseMilliseconds: Int = Redlock.defaultAutoReleaseMilliseconds, timeout: Double? = nil,
@@ -58,6 +64,7 @@ public final class Redlock {
         self.autoReleaseMilliseconds = max(autoReleaseMilliseconds, 1)
     }
 
+    /// The lock on `key` (text); the other arguments as for ``init(keyBytes:masters:masterCount:autoReleaseMilliseconds:timeout:fencing:)``.
     public convenience init(
         key: String, masters: [RedisConnection], masterCount: Int? = nil,
         autoReleaseMilliseconds: Int = Redlock.defaultAutoReleaseMilliseconds, timeout: Double? = nil,

@@ -1,5 +1,6 @@
 public import RedisClient
 
+/// The failures of ``synchronize(key:masters:masterCount:autoReleaseMilliseconds:blocking:timeout:_:)``.
 extension RedisError.Kind {
     /// A lock was not acquired within the wait (``synchronize(key:masters:masterCount:autoReleaseMilliseconds:blocking:timeout:_:)``).
     public static let notAcquired = RedisError.Kind("notAcquired")
@@ -13,10 +14,10 @@ extension RedisError.Kind {
 /// `pottery lock run`: `body` starts only with more than a third of the lease left, and a silent
 /// master costs the attempt, not the lease. Waits for the lock as
 /// ``Redlock/acquire(blocking:timeout:)`` does; when another holder has it, throws a
-/// ``PotteryError`` wrapping a ``RedisError`` of kind ``RedisError/Kind/notAcquired`` and `body`
+/// ``PotteryError`` wrapping a `RedisError` of kind `RedisError.Kind.notAcquired` and `body`
 /// never runs; no quorum of masters answering is a `.quorum` error instead. When the release finds
 /// that the lease was not held to the end (another token or none on a quorum, or its validity
-/// passed), `body`'s result is dropped for a ``RedisError/Kind/leaseLost`` error. While `body` runs
+/// passed), `body`'s result is dropped for a `RedisError.Kind.leaseLost` error. While `body` runs
 /// on the caller's thread, a thread of its own extends the lease every third of it, over
 /// connections of its own to the masters (``LeaseKeeper/whileKept(_:)``); a lease lost meanwhile
 /// does not stop `body`, but is reported as `leaseLost` when it ends.

@@ -39,7 +39,7 @@ extension BloomFilter {
     }
 }
 
-/// Streams elements' bits into a Bloom filter; see ``BloomFilter/bulkAdder(atomic:offsetsPerCommand:)``.
+/// Streams elements' bits into a Bloom filter; see ``BloomFilter/bulkAdder(atomic:remembering:offsetsPerCommand:)``.
 public final class BloomBulkAdder {
     private let redis: RedisConnection
     private let key: [UInt8]

@@ -15,6 +15,7 @@ public import RedisClient
 public final class BloomFilter<Element>: RedisStructure {
     public let redis: RedisConnection
     public let keyBytes: [UInt8]
+    /// How elements are encoded before they are hashed (as Python pottery encodes them).
     public let codec: any RedisCodec<Element>
     /// m, k and the n and p they came from.
     public let parameters: BloomFilterParameters

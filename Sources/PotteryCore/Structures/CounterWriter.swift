@@ -26,7 +26,12 @@ public final class CounterWriter {
     static let maximumDistinct = 1024
     static let maximumAdditions = 65536
 
-    /// - Parameter atomic: wrap every command in one `MULTI` ... `EXEC`.
+    /// Increments the counter at `key` in batches.
+    ///
+    /// - Parameters:
+    ///   - redis: the connection the commands go to.
+    ///   - key: the counter's key.
+    ///   - atomic: wrap every command in one `MULTI` ... `EXEC`.
     public init(redis: RedisConnection, key: [UInt8], atomic: Bool) {
         let server = redis.server
         let head = RESPCommandHead(argumentCount: 4, first: [Array("HINCRBY".utf8), key])

@@ -1,6 +1,6 @@
 import RedisClient
 
-/// Streams stored items onto one end of a deque as a windowed pipeline (``RedisPipeline``): plain
+/// Streams stored items onto one end of a deque as a windowed pipeline (`RedisPipeline`): plain
 /// RPUSH/LPUSH batches without a bound, and with `maxlen` one script per batch that pushes and
 /// trims, so the list never grows past `maxlen` plus a batch however long the input.
 /// `atomic` wraps it all in MULTI/EXEC (DISCARD on `abort()`), as ``BulkWriter`` does.

@@ -12,6 +12,7 @@ public import RedisClient
 public final class HyperLogLog<Element>: RedisStructure {
     public let redis: RedisConnection
     public let keyBytes: [UInt8]
+    /// How elements are encoded before they are hashed (as Python pottery encodes them).
     public let codec: any RedisCodec<Element>
 
     /// A HyperLogLog at `key` with an explicit codec.

@@ -1,7 +1,9 @@
 /// A Python slice, `list[start:stop:step]`, each part optional as in Python. Resolved against a
 /// length exactly as `slice.indices(len)` does, so every index it yields is in range.
 public struct PythonSlice: Sendable, Hashable {
+    /// The first index (negative: from the end); nil for the start (or the end, stepping back).
     public let start: Int?
+    /// The index the slice stops before (negative: from the end); nil to run to the end.
     public let stop: Int?
     /// Never 0, never `Int.min` (taken as `-Int.max`, as Python clamps a step to the index size).
     public let step: Int?
@@ -45,10 +47,14 @@ public struct PythonSlice: Sendable, Hashable {
 
 /// Concrete indices of a slice: `first`, `first + step`, ... (`count` of them), all in range.
 public struct ResolvedSlice: Sendable, Hashable {
+    /// The first index selected.
     public let first: Int
+    /// How many indices are selected.
     public let count: Int
+    /// The stride between them (negative: backwards); never 0.
     public let step: Int
 
+    /// `count` indices from `first`, `step` apart.
     public init(first: Int, count: Int, step: Int) {
         self.first = first
         self.count = count

@@ -13,6 +13,7 @@ public final class QueueWriter {
     /// How many items were handed in.
     public var count: Int { pipeline.itemCount }
 
+    /// Streams items into the queue at `key`; with `atomic`, inside one `MULTI` ... `EXEC`.
     public init(redis: RedisConnection, key: [UInt8], atomic: Bool) {
         let server = redis.server
         let head = RESPCommandHead(

@@ -2,7 +2,7 @@ public import RedisClient
 
 /// A Redis hash that holds a Python `dict` the way pottery's `RedisDict` does: field = enc(key),
 /// value = enc(value) (SPEC §8.2). `Key` and `Value` are stored through codecs: any `Codable` type,
-/// ``JSONValue``, or ``StoredValue`` (the stored bytes themselves, which the CLI passes through).
+/// `JSONValue`, or ``StoredValue`` (the stored bytes themselves, which the CLI passes through).
 ///
 /// ```swift
 /// let users = RedisDict<String, User>(key: "users", redis: connection)

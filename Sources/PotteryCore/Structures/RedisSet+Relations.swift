@@ -33,12 +33,15 @@ extension RedisSet {
         try Self.isSubset(other, of: keyBytes, redis: redis)
     }
 
+    /// Whether the set shares no member with the set at key `other`.
     public func isDisjoint(with other: String) throws(PotteryError) -> Bool {
         try isDisjoint(with: Array(other.utf8))
     }
+    /// Whether every member is also in the set at key `other`.
     public func isSubset(of other: String) throws(PotteryError) -> Bool {
         try isSubset(of: Array(other.utf8))
     }
+    /// Whether every member of the set at key `other` is also in this one.
     public func isSuperset(of other: String) throws(PotteryError) -> Bool {
         try isSuperset(of: Array(other.utf8))
     }

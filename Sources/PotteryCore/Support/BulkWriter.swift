@@ -2,7 +2,7 @@ public import RedisClient
 
 /// Streams a large number of elements into one key as a windowed pipeline of a variadic command
 /// (`SADD key m1 ... mN`, `HSET key f1 v1 ...`), so memory stays bounded whatever the input size:
-/// pottery's own use of ``RedisPipeline``.
+/// pottery's own use of `RedisPipeline`.
 ///
 /// With `atomic`, the commands are queued inside `MULTI` and applied by `EXEC` in `finish()`, or thrown
 /// away by `DISCARD` in `abort()`: the way strict input stays all-or-nothing while the client still holds
@@ -32,8 +32,14 @@ public final class BulkWriter {
     /// The sum of the integer replies read so far (SADD: members added; SREM: members removed).
     public var replied: Int { arena.replied }
 
+    /// A writer of `command key element...` commands, sent as a windowed pipeline.
+    ///
     /// - Parameters:
+    ///   - redis: the connection the commands go to.
+    ///   - command: the command sent, e.g. `SADD` or `HSET`; its arguments are the key and the elements.
+    ///   - key: the key every command names.
     ///   - takesPairs: the command takes field/value pairs (`HSET`): arguments come in pairs.
+    ///   - atomic: wrap every command in one `MULTI` ... `EXEC`.
     ///   - elementsPerCommand: most elements (members or pairs) per command.
     public init(
         redis: RedisConnection, command: String, key: [UInt8], takesPairs: Bool = false, atomic: Bool,

@@ -3,7 +3,7 @@ internal import PotterySystem
 /// Measures wall time on the monotonic clock, with Python pottery's `ContextTimer` API: `start()` once,
 /// `stop()` once, `elapsed()` in whole milliseconds (up to now while running, frozen once stopped),
 /// each throwing as pottery raises `RuntimeError` when used out of order. As a scope, pottery's
-/// `with ContextTimer() as timer:` is ``measure(_:)-(()->Void)``:
+/// `with ContextTimer() as timer:` is ``measure(_:)-2f4pz``:
 ///
 /// ```swift
 /// let timer = ContextTimer.measure { try? work() }
@@ -16,10 +16,14 @@ internal import PotterySystem
 public final class ContextTimer {
     /// Misuse, as pottery's `RuntimeError`s.
     public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        /// `start()` on a running timer.
         case alreadyStarted
+        /// `start()` or `stop()` on a stopped timer.
         case alreadyStopped
+        /// `stop()` or `elapsed()` called before `start()`.
         case notStarted
 
+        /// pottery's message for the misuse.
         public var description: String {
             switch self {
             case .alreadyStarted: return "timer has already been started"
@@ -32,6 +36,7 @@ public final class ContextTimer {
     private var started: Double?
     private var stopped: Double?
 
+    /// A timer not yet started.
     public init() {}
 
     /// Starts the timer; a timer starts once.

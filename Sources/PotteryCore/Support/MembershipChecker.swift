@@ -2,6 +2,7 @@
 /// with bounded memory: ``BloomBulkChecker`` (pipelined), and ``BatchedMembershipChecker`` for
 /// sets and HyperLogLogs (a round trip per batch).
 public protocol MembershipChecker {
+    /// The type of the elements looked up.
     associatedtype Element
     /// Asks about one value; its answer comes to `onAnswer` in order, maybe later.
     func check(_ element: Element) throws(PotteryError)

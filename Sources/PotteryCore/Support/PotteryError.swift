@@ -3,6 +3,7 @@ public import RedisClient
 /// Every failure of PotteryCore: a Redis failure, a stored value that cannot be read, or a value
 /// that cannot be written. Methods of PotteryCore throw only this type.
 public struct PotteryError: Error, Sendable, CustomStringConvertible {
+    /// What failed.
     public enum Kind: Sendable {
         /// Talking to Redis failed (connect, timeout, error reply such as `WRONGTYPE`, a reply of
         /// the wrong shape).
@@ -29,14 +30,16 @@ public struct PotteryError: Error, Sendable, CustomStringConvertible {
         public var exitStatus: Int32 { self == .invalidInput ? 2 : 3 }
     }
 
+    /// What failed.
     public var kind: Kind
-    /// Human text; for `.redis`, the error's own description follows from ``RedisError``.
+    /// Human text; for `.redis`, the error's own description follows from `RedisError`.
     public var message: String
     /// The key involved, as bytes (may be non-UTF-8), when known.
     public var key: [UInt8]?
     /// The redacted address of the server involved, when known (never a password).
     public var server: String?
 
+    /// An error of `kind` with `message`, naming the key and server when known.
     public init(_ kind: Kind, _ message: String, key: [UInt8]? = nil, server: String? = nil) {
         self.kind = kind
         self.message = message
@@ -72,6 +75,7 @@ public struct PotteryError: Error, Sendable, CustomStringConvertible {
         return copy
     }
 
+    /// `key: why`: the key (when known) and the message, or the Redis error's own description.
     public var description: String {
         let why: String
         if case .redis(let error) = kind { why = error.description } else { why = message }
