@@ -4,7 +4,7 @@ import RedisClient
 /// Runs blocking `work` on a thread made for it and returns its result to the awaiting task, so
 /// that a blocking wait (a lock's acquisition retries, a quorum's replies) never holds a thread
 /// of Swift's cooperative pool. For rare, long operations; a pool's connections have their own
-/// threads (``RedisConnectionPool``).
+/// threads (`RedisConnectionPool`).
 func onThreadOfItsOwn<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         let job = ThreadJob { continuation.resume(with: Result { try work() }) }

@@ -1,7 +1,7 @@
 public import RedisClient
 
 /// A structure for Swift concurrency: the blocking structure (``RedisDict``, ``RedisSet``, ...)
-/// bound to a ``RedisConnectionPool`` instead of one connection. Each call checks a connection out,
+/// bound to a `RedisConnectionPool` instead of one connection. Each call checks a connection out,
 /// runs the blocking operation on that connection's own thread (never on a thread of the
 /// cooperative pool, so other tasks go on), and gives the connection back. Stored bytes,
 /// atomicity and errors are the blocking structure's; only the waiting differs.

@@ -1,7 +1,7 @@
 import RedisClient
 import Synchronization
 
-/// What the body of ``Redlock/withLock(blocking:timeout:maxExtensions:_:)-(_,_,_,(LockLease)->T)``
+/// What the body of `lock.withLock { lease in ... }` (blocking or async)
 /// sees of its lease: the fencing token to hand to whatever it writes, and whether the lease is
 /// still held as far as the thread extending it knows.
 public final class LockLease: Sendable {
