@@ -53,14 +53,12 @@ public final class RedisSimpleQueue<Element>: RedisStructure {
     }
 
     /// How many items wait (XLEN), as Python's `qsize()`.
-    public func size() throws(PotteryError) -> Int {
+    public func count() throws(PotteryError) -> Int {
         try redis.run(XLEN(keyBytes))
     }
 
-    /// Whether no item waits.
-    public var isEmpty: Bool {
-        get throws(PotteryError) { try size() == 0 }
-    }
+    /// How many items wait: ``count()`` under Python's name (`qsize()`).
+    public func size() throws(PotteryError) -> Int { try count() }
 
     /// Removes and returns the oldest item, waiting for one: `timeout` nil waits as long as it takes,
     /// 0 not at all; nil when none came in time (Python raises `QueueEmptyError` there). An

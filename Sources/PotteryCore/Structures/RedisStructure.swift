@@ -53,3 +53,40 @@ extension RedisStructure {
         get throws(PotteryError) { try keyspace.exists(keyBytes) }
     }
 }
+
+/// A structure that knows how many elements it holds: ``count()`` and ``isEmpty`` under the same
+/// names everywhere (Python's `len(x)`, and `qsize()` for the queue).
+public protocol RedisCountable: RedisStructure {
+    /// How many elements (fields, members, items, counted elements) the key holds.
+    func count() throws(PotteryError) -> Int
+}
+
+extension RedisCountable {
+    /// Whether the key holds nothing (`count() == 0`; an absent key is empty).
+    public var isEmpty: Bool {
+        get throws(PotteryError) { try count() == 0 }
+    }
+}
+
+extension RedisDict: RedisCountable {}
+extension RedisSet: RedisCountable {}
+extension RedisList: RedisCountable {}
+extension RedisCounter: RedisCountable {}
+extension RedisSimpleQueue: RedisCountable {}
+
+extension RedisStructure {
+    /// `RedisDict<String, User>(key: "users", server: "127.0.0.1:6379")`: the type, the key and
+    /// the server (never a password).
+    public var description: String {
+        "\(String(describing: type(of: self)))(key: \(String(reflecting: key)), server: \(String(reflecting: redis.server)))"
+    }
+}
+
+extension RedisDict: CustomStringConvertible {}
+extension RedisSet: CustomStringConvertible {}
+extension RedisList: CustomStringConvertible {}
+extension RedisCounter: CustomStringConvertible {}
+extension RedisSimpleQueue: CustomStringConvertible {}
+extension BloomFilter: CustomStringConvertible {}
+extension HyperLogLog: CustomStringConvertible {}
+extension CachedOrderedDict: CustomStringConvertible {}
