@@ -115,6 +115,9 @@ final class ReadlineEditor: LineEditor {
 }
 
 /// readline's callbacks are C functions: what they need lives here.
+///
+/// `@unchecked Sendable`: readline is single-threaded; its callbacks run on the REPL's thread,
+/// the only one that touches this state.
 private final class ReadlineState: @unchecked Sendable {
     var configured = false
     var result: LineEvent?

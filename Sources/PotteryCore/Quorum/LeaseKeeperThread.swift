@@ -8,6 +8,10 @@ import RedisClient
 /// protected work (``LeaseKeeper/whileKept(_:)``). A connection serves one thread at a time, so the
 /// thread opens connections of its own to the same masters, and the keeper's state goes to it at
 /// the start and comes back when ``finish()`` has joined it.
+///
+/// `@unchecked Sendable`: `state` and `stopping` are read and written under `mutex` (the thread
+/// holds it except while it ticks, and `finish()` reads `state` only after joining the thread);
+/// the rest is immutable after `init`.
 final class LeaseKeeperThread: @unchecked Sendable {
     /// What the thread's keeper starts from, and, after ``finish()``, where it ended.
     private var state: LeaseKeeper.State
