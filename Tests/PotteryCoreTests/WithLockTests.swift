@@ -20,7 +20,8 @@ import Testing
             // Three leases long: the lock stays held throughout, extended in the background.
             var excluded = true
             for _ in 0..<18 {
-                excluded = try excluded && !other.acquire(blocking: false)
+                let acquired = try await other.acquire(blocking: false)
+                excluded = excluded && !acquired
                 try await Task.sleep(for: .milliseconds(100))
             }
             return (lease.fencingToken, excluded && lease.isHeld)
@@ -85,8 +86,8 @@ import Testing
         let key = uniqueKey("withlock")
         // A lease far longer than a loaded machine could take to run this test.
         let holder = Redlock(key: key, masters: [try connect()], autoReleaseMilliseconds: 600_000)
-        #expect(try holder.acquire(blocking: false))
-        defer { _ = try? holder.release() }
+        #expect(try await holder.acquire(blocking: false))
+        defer { _ = try? holder.release() as Bool }
         let lock = Redlock(key: key, masters: [try connect()])
         let ran = Mutex(false)
         let error = await #expect(throws: (any Error).self) {
