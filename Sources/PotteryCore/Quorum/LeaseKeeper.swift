@@ -130,7 +130,7 @@ public final class LeaseKeeper {
     /// Whether the lease is held as far as is known (acquired, not lost, not released).
     public var isHeld: Bool { lock.token != nil && loss == nil }
 
-    /// Takes the lock as ``Redlock/acquire(blocking:timeout:)`` does, with more than ``period``
+    /// Takes the lock as `Redlock/acquire(blocking:timeout:)` does, with more than ``period``
     /// of validity left; the validity is counted from when the winning attempt started.
     public func acquire(blocking: Bool = true, timeout: Double? = nil) throws(PotteryError) -> Bool {
         guard try lock.acquire(blocking: blocking, timeout: timeout, leaving: period),

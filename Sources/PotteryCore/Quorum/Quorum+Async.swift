@@ -4,20 +4,20 @@
 /// tasks at once: like the blocking forms, an instance talks over its masters' connections one
 /// call at a time.
 extension Redlock {
-    /// ``acquire(blocking:timeout:)``, async.
+    /// `acquire(blocking:timeout:)`, async.
     public func acquire(blocking: Bool = true, timeout: Double? = nil) async throws(PotteryError) -> Bool {
         try await offThePool(self) { (lock) throws(PotteryError) in
             try lock.acquire(blocking: blocking, timeout: timeout)
         }
     }
 
-    /// ``release(token:)``, async.
+    /// `release(token:)`, async.
     @discardableResult
     public func release(token: String? = nil) async throws(PotteryError) -> Bool {
         try await offThePool(self) { (lock) throws(PotteryError) in try lock.release(token: token) }
     }
 
-    /// ``extend(token:milliseconds:)``, async.
+    /// `extend(token:milliseconds:)`, async.
     @discardableResult
     public func extend(token: String? = nil, milliseconds: Int? = nil) async throws(PotteryError) -> Bool {
         try await offThePool(self) { (lock) throws(PotteryError) in
@@ -25,30 +25,30 @@ extension Redlock {
         }
     }
 
-    /// ``status()``, async.
+    /// `status()`, async.
     public func status() async throws(PotteryError) -> RedlockStatus {
         try await offThePool(self) { (lock) throws(PotteryError) in try lock.status() }
     }
 }
 
 extension NextId {
-    /// ``next()``, async.
+    /// `next()`, async.
     public func next() async throws(PotteryError) -> Int {
         try await offThePool(self) { (ids) throws(PotteryError) in try ids.next() }
     }
 
-    /// ``next(count:)``, async.
+    /// `next(count:)`, async.
     public func next(count: Int) async throws(PotteryError) -> ClosedRange<Int> {
         try await offThePool(self) { (ids) throws(PotteryError) in try ids.next(count: count) }
     }
 
-    /// ``current()``, async.
+    /// `current()`, async.
     public func current() async throws(PotteryError) -> Int {
         try await offThePool(self) { (ids) throws(PotteryError) in try ids.current() }
     }
 
     /// `for try await id in nextId.ids`: one new id after another, without end (Python's
-    /// `next(nextid)` in a loop), each from the quorum as ``next()`` gives it.
+    /// `next(nextid)` in a loop), each from the quorum as `next()` gives it.
     public var ids: NextIdSequence { NextIdSequence(ids: HandedOver(value: self)) }
 }
 

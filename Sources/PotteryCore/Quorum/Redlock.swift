@@ -99,7 +99,7 @@ public final class Redlock {
         try acquire(blocking: blocking, timeout: timeout, leaving: 0)
     }
 
-    /// ``acquire(blocking:timeout:)`` for a lease that must still be valid for more than `minimum`
+    /// `acquire(blocking:timeout:)` for a lease that must still be valid for more than `minimum`
     /// seconds when taken (``LeaseKeeper`` asks for enough to reach its first extension). An
     /// attempt never waits on a master past what would leave less: a silent master costs the
     /// attempt, not the lease.
@@ -207,7 +207,7 @@ public final class Redlock {
         min(quorum.timeout, max(Double(milliseconds) / 3000, 0.1))
     }
 
-    /// Extends like ``extend(token:milliseconds:)`` and tells a lease that is certainly lost (so many
+    /// Extends like `extend(token:milliseconds:)` and tells a lease that is certainly lost (so many
     /// masters answered that they do not hold the token that no quorum can) from one whose fate is
     /// undecided (too few answered either way: a watchdog may try again while the lease lasts).
     /// `wait` shortens the wait for the masters (``LeaseKeeper`` never waits past the validity).

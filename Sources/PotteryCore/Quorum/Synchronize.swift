@@ -13,7 +13,7 @@ extension RedisError.Kind {
 /// it afterwards, whether `body` returns or throws. The lease policy is ``LeaseKeeper``'s, as for
 /// `pottery lock run`: `body` starts only with more than a third of the lease left, and a silent
 /// master costs the attempt, not the lease. Waits for the lock as
-/// ``Redlock/acquire(blocking:timeout:)`` does; when another holder has it, throws a
+/// `Redlock/acquire(blocking:timeout:)` does; when another holder has it, throws a
 /// ``PotteryError`` wrapping a `RedisError` of kind `RedisError.Kind.notAcquired` and `body`
 /// never runs; no quorum of masters answering is a `.quorum` error instead. When the release finds
 /// that the lease was not held to the end (another token or none on a quorum, or its validity
