@@ -1,4 +1,4 @@
-import Glibc
+import PotterySystem
 import RedisClient
 
 /// Runs blocking `work` on a thread made for it and returns its result to the awaiting task, so
@@ -7,28 +7,13 @@ import RedisClient
 /// threads (`RedisConnectionPool`).
 func onThreadOfItsOwn<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        let job = ThreadJob { continuation.resume(with: Result { try work() }) }
-        let context = Unmanaged.passRetained(job).toOpaque()
-        var thread = pthread_t()
-        let started = pthread_create(
-            &thread, nil,
-            { raw in
-                pthread_detach(pthread_self())
-                Unmanaged<ThreadJob>.fromOpaque(raw!).takeRetainedValue().run()
-                return nil
-            }, context)
-        if started != 0 {
-            Unmanaged<ThreadJob>.fromOpaque(context).release()
+        let started = startThread(detached: true) { continuation.resume(with: Result { try work() }) }
+        if started == nil {
             let error = RedisError(
                 kind: .connectionLost, message: "no thread for a blocking operation", server: "")
             continuation.resume(throwing: PotteryError(error))
         }
     }
-}
-
-private final class ThreadJob: Sendable {
-    let run: @Sendable () -> Void
-    init(_ run: @escaping @Sendable () -> Void) { self.run = run }
 }
 
 /// A non-`Sendable` value handed to one other thread while its owner awaits that thread's result:

@@ -44,15 +44,10 @@ final class LeaseKeeperThread: @unchecked Sendable {
         pthread_condattr_setclock(&attributes, CLOCK_MONOTONIC)
         pthread_cond_init(wake, &attributes)
         pthread_condattr_destroy(&attributes)
-        let context = Unmanaged.passRetained(self).toOpaque()
-        started =
-            pthread_create(
-                &thread, nil,
-                { raw in
-                    Unmanaged<LeaseKeeperThread>.fromOpaque(raw!).takeRetainedValue().run()
-                    return nil
-                }, context) == 0
-        if !started { Unmanaged<LeaseKeeperThread>.fromOpaque(context).release() }
+        if let thread = startThread(detached: false, { [self] in run() }) {
+            self.thread = thread
+            started = true
+        }
     }
 
     deinit {

@@ -1,4 +1,5 @@
 import Glibc
+import PotterySystem
 
 /// One connection of a ``RedisConnectionPool`` and the thread its blocking I/O runs on, so that a
 /// task's Redis work never blocks a thread of Swift's cooperative pool. The pool hands a worker
@@ -27,7 +28,6 @@ final class PoolWorker: @unchecked Sendable {
     /// Set when a task gave the worker back: the next job first drops a connection left with
     /// unread replies (an iteration abandoned with a batch requested ahead).
     private var released = false
-    private var thread = pthread_t()
 
     init(url: RedisURL, options: RedisConnectionOptions) throws(RedisError) {
         cancellation = try RedisCancellation()
@@ -37,16 +37,7 @@ final class PoolWorker: @unchecked Sendable {
         self.options = options
         pthread_mutex_init(mutex, nil)
         pthread_cond_init(wake, nil)
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let started =
-            pthread_create(
-                &thread, nil,
-                { raw in
-                    Unmanaged<PoolWorker>.fromOpaque(raw!).takeRetainedValue().serve()
-                    return nil
-                }, context) == 0
-        guard started else {
-            Unmanaged<PoolWorker>.fromOpaque(context).release()
+        guard startThread(detached: true, { [self] in serve() }) != nil else {
             throw RedisError(
                 kind: .connectionLost, message: "no thread for a pooled connection", server: url.redacted)
         }
@@ -119,7 +110,6 @@ final class PoolWorker: @unchecked Sendable {
     }
 
     private func serve() {
-        pthread_detach(pthread_self())
         while true {
             pthread_mutex_lock(mutex)
             while job == nil && !stopping { pthread_cond_wait(wake, mutex) }
