@@ -204,3 +204,5 @@ public struct QueueBatch<Element> {
     /// entry after it.
     public let position: [UInt8]
 }
+
+extension QueueBatch: Sendable where Element: Sendable {}
