@@ -52,8 +52,9 @@ extension BloomFilter {
 }
 
 /// The async forms of ``BloomFilter``'s operations: the same commands, run on a pooled
-/// connection. Skipped: `bulkAdder` and `bulkChecker` (they stream stored values, e.g. from stdin,
-/// through one connection for the whole run).
+/// connection (``Pooled/clear()`` deletes the remembered parameters too). Skipped: `bulkAdder`
+/// and `bulkChecker` (they stream stored values, e.g. from stdin, through one connection for the
+/// whole run).
 extension Pooled {
     /// Remembers this filter's parameters unless some are remembered already; throws
     /// ``PotteryError/Kind/invalidValue`` when the remembered ones differ.
@@ -96,11 +97,5 @@ extension Pooled {
     public func approximateCount<Element: Sendable>() async throws(PotteryError) -> Int?
     where Structure == BloomFilter<Element> {
         try await perform { (filter) throws(PotteryError) in try filter.approximateCount() }
-    }
-
-    /// Deletes the bitmap and the remembered parameters (the generic ``clear()`` would leave them).
-    public func clear<Element: Sendable>() async throws(PotteryError)
-    where Structure == BloomFilter<Element> {
-        try await perform { (filter) throws(PotteryError) in try filter.clear() }
     }
 }
