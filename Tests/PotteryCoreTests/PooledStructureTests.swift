@@ -287,7 +287,18 @@ import Testing
         try await searches.merge(from: [Array(other.utf8)])
         #expect(try await searches.count() == 4)
         #expect(try await searches.contains("mario"))
+        // What every structure has: existence and expiry.
+        #expect(try await searches.exists)
+        #expect(try await searches.ttl == .persistent)
+        #expect(try await searches.expire(seconds: 100))
+        guard case .expiresIn(let left) = try await searches.ttl, left > 0, left <= 100_000 else {
+            Issue.record("no expiry after expire(seconds:)")
+            return
+        }
+        #expect(try server.cli("TTL", key) != "-1")
         try await searches.clear()
+        #expect(try await !searches.exists)
+        #expect(try await searches.ttl == .noKey)
         try await more.clear()
         #expect(try server.cli("EXISTS", key, other) == "0")
     }

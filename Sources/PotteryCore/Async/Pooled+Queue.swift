@@ -25,7 +25,8 @@ extension Pooled {
         try await perform { (queue) throws(PotteryError) in try queue.size() }
     }
 
-    /// Whether no item waits.
+    /// Whether no item waits (the blocking `isEmpty` property; a method here, as a property cannot
+    /// name the queue's element type).
     public func isEmpty<Element: Sendable>() async throws(PotteryError) -> Bool
     where Structure == RedisSimpleQueue<Element> {
         try await perform { (queue) throws(PotteryError) in try queue.isEmpty }
