@@ -202,3 +202,5 @@ public struct QueueBatch<Element> {
     /// entry after it.
     public let position: [UInt8]
 }
+
+extension QueueBatch: Sendable where Element: Sendable {}

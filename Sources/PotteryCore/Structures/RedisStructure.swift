@@ -7,6 +7,10 @@ public protocol RedisStructure: AnyObject, SendableMetatype {
     var redis: RedisConnection { get }
     /// The Redis key, as bytes (keys need not be UTF-8).
     var keyBytes: [UInt8] { get }
+    /// Deletes what the structure keeps: its key, and a companion key where it has one (a Bloom
+    /// filter's remembered parameters, a cache's stats). A requirement, so that generic code
+    /// (``Pooled/clear()``) reaches a structure's own; the default deletes the key.
+    func clear() throws(PotteryError)
 }
 
 extension RedisStructure {
