@@ -63,7 +63,7 @@ extension Pooled {
         return PooledCursor(pool: pool, key: keyBytes) { make($0).members(batchSize: batchSize) }
     }
 
-    /// `self op others...`, streamed (see ``RedisSet/members(of:with:)``); a key of another type
+    /// `self op others...`, streamed (see `RedisSet/members(of:with:)`); a key of another type
     /// throws `WRONGTYPE` at the first `next()`.
     public func members<Element: Sendable>(of operation: SetOperation, with others: [[UInt8]])
         -> PooledCursor<Element>
@@ -78,7 +78,7 @@ extension Pooled {
         }
     }
 
-    /// ``members(of:with:)`` with other keys named by text.
+    /// `members(of:with:)` with other keys named by text.
     public func members<Element: Sendable>(of operation: SetOperation, with others: [String])
         -> PooledCursor<Element>
     where Structure == RedisSet<Element> {

@@ -18,7 +18,7 @@ extension RedisSet {
         return .storedOrDecoded(source, key: keyBytes, server: redis.server, codec: codec)
     }
 
-    /// ``members(of:with:)`` with other keys named by text.
+    /// `members(of:with:)` with other keys named by text.
     public func members(of operation: SetOperation, with others: [String]) throws(PotteryError)
         -> RedisCursor<Element>
     {
