@@ -18,7 +18,7 @@ public final class CounterWriter {
 
     private let pipeline: RedisPipeline<Delta, PotteryError>
     private var window: [Delta] = []
-    private var positions: [[UInt8]: Int] = [:]
+    private var positions: [HashedBytes: Int] = [:]
     private var additions = 0
     /// How many additions were handed in.
     public private(set) var count = 0
@@ -63,7 +63,8 @@ public final class CounterWriter {
     public func add(_ element: [UInt8], _ amount: Int) throws(PotteryError) {
         count += 1
         additions += 1
-        if let position = positions[element] {
+        let hashed = HashedBytes(element)
+        if let position = positions[hashed] {
             let (sum, overflow) = window[position].amount.addingReportingOverflow(amount)
             if !overflow {
                 window[position].amount = sum
@@ -72,7 +73,7 @@ public final class CounterWriter {
             }
             try flushWindow()
         }
-        positions[element] = window.count
+        positions[hashed] = window.count
         window.append(Delta(element: element, amount: amount))
         if window.count >= Self.maximumDistinct || additions >= Self.maximumAdditions { try flushWindow() }
     }
@@ -96,5 +97,18 @@ public final class CounterWriter {
         positions.removeAll(keepingCapacity: true)
         additions = 0
         for delta in deltas { try pipeline.add(delta) }
+    }
+}
+
+/// Bytes as a dictionary key hashed in one call (`Hasher.combine(bytes:)`): `[UInt8]`'s own
+/// `hash(into:)` feeds the hasher a byte at a time, which was a fifth of `counter update -`'s
+/// client time (perf, 1 M lines).
+struct HashedBytes: Hashable {
+    let bytes: [UInt8]
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func hash(into hasher: inout Hasher) {
+        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 }
