@@ -9,7 +9,7 @@ import Testing
 
     @Test func redlockAsyncFormsTakeReportAndRelease() async throws {
         let key = uniqueKey("quorum")
-        let lock = Redlock(key: key, masters: [try connect()], autoReleaseMilliseconds: 60_000)
+        let lock = Redlock(key: key, masters: [try connect()], autoReleaseMilliseconds: 600_000)
         #expect(try await lock.acquire(blocking: false))
         #expect(try server.cli("EXISTS", "redlock:\(key)") == "1")
         #expect(try await lock.status().locked)
