@@ -226,8 +226,8 @@ import Testing
 
         // A task waits in get (holding a pooled connection, not a thread of the pool), and is woken
         // by another task's put.
-        let waiting = Task { try await jobs.get(timeout: 30) }
-        let deadline = Date().addingTimeInterval(10)
+        let waiting = Task { try await jobs.get(timeout: 600) }
+        let deadline = Date().addingTimeInterval(120)
         while try !server.cli("CLIENT", "LIST").contains("cmd=xread") {
             guard Date() < deadline else { throw TestSupportError("the queue get never waited") }
             try await Task.sleep(for: .milliseconds(10))

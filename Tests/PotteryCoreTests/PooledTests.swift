@@ -95,7 +95,7 @@ import Testing
         let key = uniqueKey("pooled")
         let queue = RedisSimpleQueue<JSONValue>.pooled(key: key, pool: pool)
         let waiting = Task { try await queue.perform { (queue) throws(PotteryError) in try queue.get() } }
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(120)
         while try !server.cli("CLIENT", "LIST").contains("cmd=xread") {
             guard Date() < deadline else { throw TestSupportError("the queue get never waited") }
             try await Task.sleep(for: .milliseconds(10))

@@ -18,10 +18,11 @@ import Testing
             .filter { $0.contains(" name=\(name) ") }
     }
 
-    /// Waits (polling, 10 s at most, without holding a thread of the cooperative pool) until
+    /// Waits (polling, 120 s at most: a loaded test run can starve the cooperative pool for a
+    /// while; without holding a thread of it) until
     /// `condition` holds.
     func await(_ what: String, _ condition: () throws -> Bool) async throws {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(120)
         while try !condition() {
             guard Date() < deadline else { throw TestSupportError("never: \(what)") }
             try await Task.sleep(for: .milliseconds(10))
