@@ -117,20 +117,12 @@ extension Pooled {
 
 /// ``Pooled/elements(batchSize:)``: a counter's items, each element handed out as many times as its
 /// count, one at a time (a count of a billion takes no memory), over one leased connection.
-public struct PooledCounterElements<Element: Sendable>: AsyncSequence, Sendable {
+public struct PooledCounterElements<Element: Sendable>: PooledRead, Sendable {
     public typealias Failure = PotteryError
 
     let items: PooledCursor<(Element, Int)>
 
     public func makeAsyncIterator() -> Iterator { Iterator(items: items.makeAsyncIterator()) }
-
-    /// Every element, in one array (for small counters).
-    public func collect() async throws(PotteryError) -> [Element] {
-        var all: [Element] = []
-        var iterator = makeAsyncIterator()
-        while let element = try await iterator.next(isolation: nil) { all.append(element) }
-        return all
-    }
 
     public struct Iterator: AsyncIteratorProtocol {
         public typealias Failure = PotteryError

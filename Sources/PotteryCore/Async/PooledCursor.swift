@@ -4,7 +4,7 @@ public import RedisClient
 /// ``RedisCursor`` run on one connection of a pool, held for the whole iteration (its next batch
 /// is requested while this one is handed out) and given back when the iteration ends, fails or
 /// is dropped. Memory stays bounded by one batch, whatever the size of the key.
-public struct PooledCursor<Element: Sendable>: AsyncSequence, Sendable {
+public struct PooledCursor<Element: Sendable>: PooledRead, Sendable {
     public typealias Failure = PotteryError
 
     private let pool: RedisConnectionPool
@@ -22,14 +22,6 @@ public struct PooledCursor<Element: Sendable>: AsyncSequence, Sendable {
     }
 
     public func makeAsyncIterator() -> Iterator { Iterator(pool: pool, key: keyBytes, open: open) }
-
-    /// Every element, in one array (for small keys).
-    public func collect() async throws(PotteryError) -> [Element] {
-        var all: [Element] = []
-        var iterator = makeAsyncIterator()
-        while let element = try await iterator.next(isolation: nil) { all.append(element) }
-        return all
-    }
 
     public struct Iterator: AsyncIteratorProtocol {
         public typealias Failure = PotteryError
@@ -103,4 +95,18 @@ public struct PooledCursor<Element: Sendable>: AsyncSequence, Sendable {
 /// time on the connection's thread: hence `@unchecked Sendable`.
 final class CursorBox<Element>: @unchecked Sendable {
     var cursor: RedisCursor<Element>?
+}
+
+/// A streamed read over a pool that ends (unlike ``NextIdSequence``): ``PooledCursor`` and
+/// ``PooledCounterElements``.
+public protocol PooledRead: AsyncSequence where Failure == PotteryError {}
+
+extension PooledRead {
+    /// Every element, in one array (for small keys).
+    public func collect() async throws(PotteryError) -> [Element] {
+        var all: [Element] = []
+        var iterator = makeAsyncIterator()
+        while let element = try await iterator.next(isolation: nil) { all.append(element) }
+        return all
+    }
 }
