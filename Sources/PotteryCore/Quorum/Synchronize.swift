@@ -19,7 +19,7 @@ extension RedisError.Kind {
 /// that the lease was not held to the end (another token or none on a quorum, or its validity
 /// passed), `body`'s result is dropped for a `RedisError.Kind.leaseLost` error. While `body` runs
 /// on the caller's thread, a thread of its own extends the lease every third of it, over
-/// connections of its own to the masters (``LeaseKeeper/whileKept(_:)``); a lease lost meanwhile
+/// connections of its own to the masters (it is `withLock` on a new ``Redlock``); a lease lost meanwhile
 /// does not stop `body`, but is reported as `leaseLost` when it ends.
 ///
 /// ```swift
